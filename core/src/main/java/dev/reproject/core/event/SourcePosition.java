@@ -1,0 +1,23 @@
+package dev.reproject.core.event;
+
+/** Where a record came from: its topic partition and Kafka offset. */
+public record SourcePosition(TopicPartition topicPartition, long offset) {
+
+    public SourcePosition {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must be >= 0, was " + offset);
+        }
+    }
+
+    public static SourcePosition of(String topic, int partition, long offset) {
+        return new SourcePosition(new TopicPartition(topic, partition), offset);
+    }
+
+    public String topic() {
+        return topicPartition.topic();
+    }
+
+    public int partition() {
+        return topicPartition.partition();
+    }
+}

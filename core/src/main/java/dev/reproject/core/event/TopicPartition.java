@@ -1,0 +1,31 @@
+package dev.reproject.core.event;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/** A Kafka topic partition, as named in archive file names and watermarks. */
+public record TopicPartition(String topic, int partition) implements Comparable<TopicPartition> {
+
+    private static final Comparator<TopicPartition> ORDER =
+            Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition);
+
+    public TopicPartition {
+        Objects.requireNonNull(topic, "topic");
+        if (topic.isEmpty() || topic.indexOf('+') >= 0) {
+            throw new IllegalArgumentException("not a Kafka topic name: '" + topic + "'");
+        }
+        if (partition < 0) {
+            throw new IllegalArgumentException("partition must be >= 0, was " + partition);
+        }
+    }
+
+    @Override
+    public int compareTo(TopicPartition other) {
+        return ORDER.compare(this, other);
+    }
+
+    @Override
+    public String toString() {
+        return topic + "-" + partition;
+    }
+}
