@@ -1,0 +1,54 @@
+package dev.reproject.cli.api;
+
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * Options every command takes ({@code @Mixin}), anywhere after the command name. Each also comes from
+ * {@code REPROJECT_<OPTION>} (see {@link EnvironmentDefaults}). Credentials are never options: they come
+ * from the AWS default chain.
+ */
+public class CommonOptions {
+
+    @Option(names = "--view", description = "View definition by name (default: ${DEFAULT-VALUE}).",
+            defaultValue = "order-history")
+    String view;
+
+    @Option(names = "--dynamodb-endpoint", paramLabel = "URL",
+            description = "DynamoDB endpoint, e.g. a local server (default: the region's AWS endpoint).")
+    URI dynamoDbEndpoint;
+
+    @Option(names = "--s3-endpoint", paramLabel = "URL",
+            description = "S3 endpoint for s3a:// paths and the S3 client, path-style (default: AWS).")
+    URI s3Endpoint;
+
+    @Option(names = "--region", description = "AWS region (default: ${DEFAULT-VALUE}).", defaultValue = "us-east-1")
+    String region;
+
+    @Option(names = "--catalog-table", paramLabel = "NAME",
+            description = "DynamoDB table of rebuilds and handoffs (default: ${DEFAULT-VALUE}).",
+            defaultValue = "reproject-catalog")
+    String catalogTable;
+
+    public String view() {
+        return view;
+    }
+
+    public Optional<URI> dynamoDbEndpoint() {
+        return Optional.ofNullable(dynamoDbEndpoint);
+    }
+
+    public Optional<URI> s3Endpoint() {
+        return Optional.ofNullable(s3Endpoint);
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public String catalogTable() {
+        return catalogTable;
+    }
+}

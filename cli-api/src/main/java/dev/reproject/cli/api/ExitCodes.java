@@ -1,0 +1,17 @@
+package dev.reproject.cli.api;
+
+/** The exit statuses of every reproject command (SPEC §7). */
+public final class ExitCodes {
+
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    /** bad arguments */
+    public static final int USAGE = 2;
+    /** finished, output committed, but more records were rejected than {@code --max-rejected} allows */
+    public static final int TOO_MANY_REJECTED = 3;
+    /** an unknown order, snapshot, table, view */
+    public static final int NOT_FOUND = 4;
+
+    private ExitCodes() {
+    }
+}
