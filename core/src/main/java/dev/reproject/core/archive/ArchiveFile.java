@@ -1,5 +1,6 @@
 package dev.reproject.core.archive;
 
+import java.io.Serializable;
 import dev.reproject.core.event.TopicPartition;
 
 import java.util.Objects;
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param startOffset offset of its first line
  * @param gzip        whether it is {@code .json.gz}
  */
-public record ArchiveFile(String path, TopicPartition topicPartition, long startOffset, boolean gzip) {
+public record ArchiveFile(String path, TopicPartition topicPartition, long startOffset, boolean gzip) implements Serializable {
 
     public ArchiveFile {
         Objects.requireNonNull(path, "path");

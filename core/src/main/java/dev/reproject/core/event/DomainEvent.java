@@ -1,5 +1,6 @@
 package dev.reproject.core.event;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -21,7 +22,7 @@ public record DomainEvent(
         String aggregateId,
         Instant eventTime,
         String payload,
-        SourcePosition source) {
+        SourcePosition source) implements Serializable {
 
     public DomainEvent {
         Objects.requireNonNull(id, "id");

@@ -1,7 +1,8 @@
 package dev.reproject.core.event;
 
+import java.io.Serializable;
 /** Where a record came from: its topic partition and Kafka offset. */
-public record SourcePosition(TopicPartition topicPartition, long offset) {
+public record SourcePosition(TopicPartition topicPartition, long offset) implements Serializable {
 
     public SourcePosition {
         if (offset < 0) {

@@ -1,10 +1,11 @@
 package dev.reproject.core.event;
 
+import java.io.Serializable;
 import java.util.Comparator;
 import java.util.Objects;
 
 /** A Kafka topic partition, as named in archive file names and watermarks. */
-public record TopicPartition(String topic, int partition) implements Comparable<TopicPartition> {
+public record TopicPartition(String topic, int partition) implements Comparable<TopicPartition>, Serializable {
 
     private static final Comparator<TopicPartition> ORDER =
             Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition);

@@ -1,0 +1,44 @@
+package dev.reproject.spark;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * How Spark's s3a reaches S3: the AWS default chain, or a local S3-compatible server (path-style).
+ *
+ * @param endpoint    a non-AWS endpoint, e.g. {@code http://127.0.0.1:9000}
+ * @param region      the signing region
+ * @param accessKey   static credentials for a local server; empty: s3a's default credential chain
+ * @param secretKey   never printed ({@link #toString()} hides it)
+ */
+public record S3aSettings(Optional<URI> endpoint, String region, Optional<String> accessKey, Optional<String> secretKey) {
+
+    public static S3aSettings aws(String region) {
+        return new S3aSettings(Optional.empty(), region, Optional.empty(), Optional.empty());
+    }
+
+    /** The Hadoop configuration keys these settings stand for. */
+    public Map<String, String> hadoopConf() {
+        Map<String, String> conf = new TreeMap<>();
+        conf.put("fs.s3a.endpoint.region", region);
+        endpoint.ifPresent(uri -> {
+            conf.put("fs.s3a.endpoint", uri.toString());
+            conf.put("fs.s3a.path.style.access", "true");
+            conf.put("fs.s3a.connection.ssl.enabled", Boolean.toString("https".equals(uri.getScheme())));
+        });
+        if (accessKey.isPresent() && secretKey.isPresent()) {
+            conf.put("fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
+            conf.put("fs.s3a.access.key", accessKey.get());
+            conf.put("fs.s3a.secret.key", secretKey.get());
+        }
+        return conf;
+    }
+
+    @Override
+    public String toString() {
+        return "S3aSettings[endpoint=" + endpoint.map(URI::toString).orElse("AWS") + ", region=" + region
+                + ", credentials=" + (accessKey.isPresent() ? "static" : "default chain") + "]";
+    }
+}

@@ -1,0 +1,38 @@
+package dev.reproject.spark;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+import java.util.Optional;
+
+/** The one place reproject's jobs get a SparkSession. */
+public final class SparkSessions {
+
+    private SparkSessions() {
+    }
+
+    /**
+     * @param master the master to use; when empty, {@code spark.master} if spark-submit set it, else
+     *               {@code local[*]}
+     */
+    public static SparkSession create(String appName, Optional<String> master, S3aSettings s3) {
+        SparkConf conf = new SparkConf().setAppName(appName);
+        boolean local = master.or(() -> conf.getOption("spark.master").isDefined()
+                ? Optional.of(conf.get("spark.master")) : Optional.empty()).orElse("local[*]").startsWith("local");
+        if (master.isPresent()) {
+            conf.setMaster(master.get());
+        } else if (!conf.contains("spark.master")) {
+            conf.setMaster("local[*]");
+        }
+        if (local) {
+            conf.setIfMissing("spark.ui.enabled", "false");
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.sql.shuffle.partitions", "8");
+            // locally nothing serves s3:// (on EMR the cluster's connector does): let s3a serve it
+            conf.setIfMissing("spark.hadoop.fs.s3.impl", "org.apache.hadoop.fs.s3a.S3AFileSystem");
+        }
+        s3.hadoopConf().forEach((key, value) -> conf.set("spark.hadoop." + key, value));
+        return SparkSession.builder().config(conf).getOrCreate();
+    }
+}

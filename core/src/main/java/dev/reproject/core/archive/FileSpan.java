@@ -1,0 +1,24 @@
+package dev.reproject.core.archive;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+/** An archive file that was read: where, its start offset and how many lines it held. */
+public record FileSpan(String path, long startOffset, long lineCount) implements Serializable {
+
+    public FileSpan {
+        Objects.requireNonNull(path, "path");
+        if (startOffset < 0 || lineCount < 0) {
+            throw new IllegalArgumentException("bad span of " + path + ": start " + startOffset + ", lines " + lineCount);
+        }
+    }
+
+    /** The offset of its last line (start - 1 for an empty file). */
+    public long endOffset() {
+        return startOffset + lineCount - 1;
+    }
+
+    public boolean isSameFile(ArchiveFile file) {
+        return path.equals(file.path()) && startOffset == file.startOffset();
+    }
+}
