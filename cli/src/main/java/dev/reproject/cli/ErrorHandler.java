@@ -1,0 +1,59 @@
+package dev.reproject.cli;
+
+import dev.reproject.cli.api.ExitCodes;
+import dev.reproject.core.error.NotFoundException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IExitCodeExceptionMapper;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one place that turns an exception into an exit status and a one-line message on the command's error
+ * writer. Only the exception's own message is shown (our code writes those; they never hold credentials);
+ * the stack trace only with {@code REPROJECT_DEBUG=1}.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler, IExitCodeExceptionMapper {
+
+    static final String DEBUG_VARIABLE = "REPROJECT_DEBUG";
+    private static final Set<String> OFF = Set.of("", "0", "false", "no", "off");
+
+    private final boolean debug;
+
+    ErrorHandler(Map<String, String> environment) {
+        String value = environment.get(DEBUG_VARIABLE);
+        this.debug = value != null && !OFF.contains(value.strip().toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public int getExitCode(Throwable exception) {
+        if (exception instanceof NotFoundException) {
+            return ExitCodes.NOT_FOUND;
+        }
+        if (exception instanceof IllegalArgumentException || exception instanceof ParameterException) {
+            return ExitCodes.USAGE;
+        }
+        return ExitCodes.FAILURE;
+    }
+
+    @Override
+    public int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        err.println(commandLine.getColorScheme().errorText("reproject: " + message(exception)));
+        if (debug) {
+            exception.printStackTrace(err);
+        }
+        err.flush();
+        return getExitCode(exception);
+    }
+
+    private static String message(Throwable exception) {
+        String message = exception.getMessage();
+        return message == null || message.isBlank() ? exception.getClass().getSimpleName() : message;
+    }
+}

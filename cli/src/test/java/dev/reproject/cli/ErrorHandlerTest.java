@@ -1,0 +1,69 @@
+package dev.reproject.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Exceptions thrown by a command become exit statuses and one-line messages (SPEC §7). */
+class ErrorHandlerTest {
+
+    @Test
+    void notFoundIsFour() {
+        CliRun run = CliRun.run("test-fail", "--with", "not-found");
+
+        assertThat(run.exitCode()).isEqualTo(4);
+        assertThat(run.err()).isEqualTo("reproject: no order 'o-42'" + System.lineSeparator());
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void illegalArgumentIsAUsageError() {
+        CliRun run = CliRun.run("test-fail", "--with", "illegal-argument");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("reproject: --orders must be positive, was -1" + System.lineSeparator());
+    }
+
+    @Test
+    void parameterExceptionFromACommandIsAUsageErrorWithUsage() {
+        CliRun run = CliRun.run("test-fail", "--with", "parameter");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("--snapshot needs --archive").contains("Usage: reproject test-fail");
+    }
+
+    @Test
+    void anythingElseIsAFailureWithoutStackTrace() {
+        CliRun run = CliRun.run("test-fail", "--with", "other");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("reproject: the archive vanished" + System.lineSeparator());
+    }
+
+    @Test
+    void anExceptionWithoutMessageIsNamedByItsType() {
+        CliRun run = CliRun.run("test-fail", "--with", "no-message");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("reproject: IllegalStateException" + System.lineSeparator());
+    }
+
+    @Test
+    void debugAddsTheStackTrace() {
+        CliRun run = CliRun.run(Map.of("REPROJECT_DEBUG", "1"), "test-fail", "--with", "other");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("reproject: the archive vanished" + System.lineSeparator()
+                        + "java.lang.IllegalStateException: the archive vanished")
+                .contains("at dev.reproject.cli.TestCommandPlugin$Fail.call");
+    }
+
+    @Test
+    void debugZeroIsOff() {
+        CliRun run = CliRun.run(Map.of("REPROJECT_DEBUG", "0"), "test-fail", "--with", "other");
+
+        assertThat(run.err()).isEqualTo("reproject: the archive vanished" + System.lineSeparator());
+    }
+}

@@ -1,0 +1,68 @@
+package dev.reproject.cli;
+
+import dev.reproject.cli.api.CommandPlugin;
+import dev.reproject.cli.api.CommonOptions;
+import dev.reproject.core.error.NotFoundException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * Hidden commands for the tests, found like any plug-in through
+ * {@code src/test/resources/META-INF/services/dev.reproject.cli.api.CommandPlugin}.
+ */
+public final class TestCommandPlugin implements CommandPlugin {
+
+    @Override
+    public List<Object> commands() {
+        return List.of(new Echo(), new Fail());
+    }
+
+    /** Prints the common options it received, one {@code name=value} per line. */
+    @Command(name = "test-echo", hidden = true)
+    static final class Echo implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("view=" + common.view());
+            out.println("dynamodb-endpoint=" + common.dynamoDbEndpoint().orElse(null));
+            out.println("s3-endpoint=" + common.s3Endpoint().orElse(null));
+            out.println("region=" + common.region());
+            out.println("catalog-table=" + common.catalogTable());
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** Throws the exception named by {@code --with}. */
+    @Command(name = "test-fail", hidden = true)
+    static final class Fail implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--with", required = true)
+        String kind;
+
+        @Override
+        public Integer call() {
+            throw switch (kind) {
+                case "not-found" -> new NotFoundException("no order 'o-42'");
+                case "illegal-argument" -> new IllegalArgumentException("--orders must be positive, was -1");
+                case "parameter" -> new ParameterException(spec.commandLine(), "--snapshot needs --archive");
+                case "no-message" -> new IllegalStateException();
+                default -> new IllegalStateException("the archive vanished");
+            };
+        }
+    }
+}
