@@ -1,0 +1,62 @@
+package dev.reproject.sandbox;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * dynalite, the DynamoDB-compatible server, in memory: {@code node dynalite.js PORT} with node from the PATH.
+ * The launcher exits by itself when this JVM goes away (it watches its parent pid).
+ */
+final class DynaliteServer implements StartedServer {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ManagedProcess process;
+    private final URI endpoint;
+
+    private DynaliteServer(ManagedProcess process, URI endpoint) {
+        this.process = process;
+        this.endpoint = endpoint;
+    }
+
+    /** Starts dynalite from {@code dynaliteDir}, logging to {@code dir}. */
+    static DynaliteServer start(Path dynaliteDir, Path dir) {
+        Path launcher = dynaliteDir.resolve("dynalite.js");
+        if (!Files.isRegularFile(launcher)) {
+            throw new IllegalStateException("Not found: " + launcher + " (dynalite.dir=" + dynaliteDir
+                    + "): point -D" + SandboxPaths.DYNALITE_DIR + "=... at the checkout's sandbox directory");
+        }
+        if (!Files.isDirectory(dynaliteDir.resolve("node_modules").resolve("dynalite"))) {
+            throw new IllegalStateException("dynalite is not installed in " + dynaliteDir
+                    + ": run `npm ci --prefix " + dynaliteDir + "` (from the checkout: `npm ci --prefix sandbox`)");
+        }
+        int port = FreePort.pick();
+        ManagedProcess process = ManagedProcess.start("dynalite",
+                List.of("node", launcher.toString(), Integer.toString(port)),
+                dynaliteDir, dir.resolve("dynalite.log"), List.of());
+        try {
+            process.awaitPort(port, START_TIMEOUT);
+        } catch (RuntimeException e) {
+            process.stop();
+            throw e;
+        }
+        return new DynaliteServer(process, URI.create("http://127.0.0.1:" + port));
+    }
+
+    URI endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void stop() {
+        process.stop();
+    }
+}
