@@ -65,6 +65,9 @@ public final class ArchiveListing {
             while (it.hasNext()) {
                 String path = fs.makeQualified(it.next().getPath()).toString();
                 String relative = relativize(qualifiedRoot, path);
+                if (isHidden(relative)) {
+                    continue;
+                }
                 ArchiveFileName.parse(relative)
                         .filter(file -> wanted.contains(file.topic()))
                         .ifPresent(file -> files.computeIfAbsent(file.topicPartition(), tp -> new ArrayList<>()).add(file));
@@ -75,11 +78,25 @@ public final class ArchiveListing {
 
     private static Optional<Path> topicDirectory(FileSystem fs, Path root, String topic) throws IOException {
         for (Path candidate : List.of(new Path(new Path(root, "topics"), topic), new Path(root, topic))) {
-            if (fs.isDirectory(candidate)) {
-                return Optional.of(candidate);
+            try {
+                if (fs.getFileStatus(candidate).isDirectory()) {
+                    return Optional.of(candidate);
+                }
+            } catch (FileNotFoundException e) {
+                // not this layout
             }
         }
         return Optional.empty();
+    }
+
+    /** Hadoop's convention: names starting with "_" or "." are not data (e.g. {@code _temporary/}). */
+    private static boolean isHidden(String relative) {
+        for (String segment : relative.split("/")) {
+            if (segment.startsWith("_") || segment.startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String relativize(String qualifiedRoot, String path) {

@@ -36,6 +36,9 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.StreamSupport;
@@ -78,7 +81,7 @@ public final class ArchiveReader {
         long filesCovered = 0;
         for (Map.Entry<TopicPartition, List<ArchiveFile>> partition : listed.entrySet()) {
             TopicPartition tp = partition.getKey();
-            FileSelection selection = FileSelection.select(partition.getValue(), from.offset(tp), from.lastFile(tp));
+            FileSelection selection = FileSelection.select(partition.getValue(), from.offset(tp), from.knownFiles(tp));
             toOpen.addAll(selection.toOpen());
             filesListed += partition.getValue().size();
             filesCovered += selection.covered().size();
@@ -108,6 +111,7 @@ public final class ArchiveReader {
             deferred += progress.deferred();
         }
         holes.forEach(hole -> log.warn("hole in the archive: {}", hole));
+        Map<TopicPartition, SortedSet<String>> knownFiles = knownFiles(listed, watermark);
 
         Broadcast<Map<String, OffsetRange>> takenRanges =
                 JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(taken);
@@ -131,7 +135,7 @@ public final class ArchiveReader {
         long lineRejects = rejected.values().stream().mapToLong(Long::longValue).sum() - wholeFileRejects;
         ScanSummary summary = new ScanSummary(filesListed, filesCovered, toOpen.size(), records,
                 records - lineRejects, duplicates, deferred, rejected, holes, watermark);
-        return new ArchiveScan(scanned, events, rejects, summary, new ArchivePosition(watermark, lastFiles));
+        return new ArchiveScan(scanned, events, rejects, summary, new ArchivePosition(watermark, lastFiles, knownFiles));
     }
 
     private Dataset<Row> readFiles(List<ArchiveFile> files, Configuration hadoopConf) {
@@ -167,6 +171,17 @@ public final class ArchiveReader {
                     .add(lineCount < 0 ? FileRead.unreadable(file) : FileRead.of(file, lineCount));
         }
         return reads;
+    }
+
+    /** The listed files a later run need not open: those starting at or below the new watermark. */
+    private static Map<TopicPartition, SortedSet<String>> knownFiles(Map<TopicPartition, List<ArchiveFile>> listed,
+                                                                     Watermark watermark) {
+        Map<TopicPartition, SortedSet<String>> known = new HashMap<>();
+        listed.forEach((tp, files) -> watermark.offset(tp).ifPresent(mark -> known.put(tp, files.stream()
+                .filter(file -> file.startOffset() <= mark)
+                .map(ArchiveFile::path)
+                .collect(Collectors.toCollection(TreeSet::new)))));
+        return known;
     }
 
     /** Enough tasks to use every core a few times over, and no more than there are files. */

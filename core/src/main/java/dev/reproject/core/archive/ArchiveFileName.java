@@ -2,6 +2,7 @@ package dev.reproject.core.archive;
 
 import dev.reproject.core.event.TopicPartition;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +35,6 @@ public final class ArchiveFileName {
 
     /** The name Connect gives a file (offsets zero-padded to 10 digits, as its default). */
     public static String format(TopicPartition tp, long startOffset, boolean gzip) {
-        return String.format("%s+%d+%010d.json%s", tp.topic(), tp.partition(), startOffset, gzip ? ".gz" : "");
+        return String.format(Locale.ROOT, "%s+%d+%010d.json%s", tp.topic(), tp.partition(), startOffset, gzip ? ".gz" : "");
     }
 }

@@ -3,25 +3,42 @@ package dev.reproject.core.archive;
 import dev.reproject.core.event.TopicPartition;
 import dev.reproject.core.watermark.Watermark;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * How far earlier runs read the archive: the watermark and, per partition, the last file read. A later
- * run opens only what may lie beyond it.
+ * How far earlier runs read the archive: the watermark, per partition the last file read, and the files
+ * known to end at or below the watermark. A later run opens only what may lie beyond it.
+ *
+ * @param knownFiles per partition, the paths of the listed files that start at or below the watermark;
+ *                   each ends at or below it too, so a later run need not open them again
  */
-public record ArchivePosition(Watermark watermark, Map<TopicPartition, FileSpan> lastFiles) {
+public record ArchivePosition(Watermark watermark, Map<TopicPartition, FileSpan> lastFiles,
+                              Map<TopicPartition, SortedSet<String>> knownFiles) {
 
     public ArchivePosition {
         Objects.requireNonNull(watermark, "watermark");
         lastFiles = Map.copyOf(lastFiles);
+        TreeMap<TopicPartition, SortedSet<String>> known = new TreeMap<>();
+        knownFiles.forEach((tp, paths) -> known.put(tp, Collections.unmodifiableSortedSet(new TreeSet<>(paths))));
+        knownFiles = Collections.unmodifiableSortedMap(known);
+    }
+
+    /** A position that knows no files: a later run opens every file. */
+    public ArchivePosition(Watermark watermark, Map<TopicPartition, FileSpan> lastFiles) {
+        this(watermark, lastFiles, Map.of());
     }
 
     /** Nothing read yet: a full run. */
     public static ArchivePosition beginning() {
-        return new ArchivePosition(Watermark.empty(), Map.of());
+        return new ArchivePosition(Watermark.empty(), Map.of(), Map.of());
     }
 
     public OptionalLong offset(TopicPartition tp) {
@@ -30,5 +47,9 @@ public record ArchivePosition(Watermark watermark, Map<TopicPartition, FileSpan>
 
     public Optional<FileSpan> lastFile(TopicPartition tp) {
         return Optional.ofNullable(lastFiles.get(tp));
+    }
+
+    public Set<String> knownFiles(TopicPartition tp) {
+        return knownFiles.getOrDefault(tp, Collections.emptySortedSet());
     }
 }

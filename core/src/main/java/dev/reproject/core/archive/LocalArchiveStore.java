@@ -7,8 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** An {@link ArchiveStore} in a local directory ({@code file://} URI or plain path). */
 public final class LocalArchiveStore implements ArchiveStore {
@@ -55,14 +59,28 @@ public final class LocalArchiveStore implements ArchiveStore {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile)
-                    .map(p -> dir.relativize(p).toString().replace('\\', '/'))
-                    .filter(p -> p.startsWith(relativePrefix))
-                    .filter(p -> !p.substring(p.lastIndexOf('/') + 1).startsWith("."))
-                    .sorted()
-                    .toList();
-        }
+        List<String> found = new ArrayList<>();
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                String relative = dir.relativize(file).toString().replace('\\', '/');
+                if (attrs.isRegularFile() && relative.startsWith(relativePrefix)
+                        && !file.getFileName().toString().startsWith(".")) {
+                    found.add(relative);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE; // a writer's temporary file, renamed while we walked
+                }
+                throw e;
+            }
+        });
+        Collections.sort(found);
+        return found;
     }
 
     private Path resolve(String relativePath) {

@@ -44,9 +44,9 @@ public record PartitionProgress(
                                             boolean allowGaps) {
         List<FileRead> sorted = opened.stream()
                 .sorted((a, b) -> FileSelection.READING_ORDER.compare(a.file(), b.file())).toList();
-        // a partition read for the first time starts at its first file: older offsets may be long expired
-        long reached = from.offset(tp).orElse(sorted.stream().filter(FileRead::readable)
-                .mapToLong(read -> read.file().startOffset()).findFirst().orElse(0) - 1);
+        // a partition read for the first time starts at its first file (older offsets may have expired);
+        // if that file is unreadable, what it held is a hole like any other
+        long reached = from.offset(tp).orElse(sorted.isEmpty() ? -1 : sorted.get(0).file().startOffset() - 1);
         Optional<FileSpan> lastFile = from.lastFile(tp);
         boolean stopped = false;
         List<Hole> holes = new ArrayList<>();
@@ -54,10 +54,12 @@ public record PartitionProgress(
         long duplicates = 0;
         long deferred = 0;
         List<FileRead> unreadable = new ArrayList<>();
+        List<String> unreadableSinceLastTaken = new ArrayList<>();
 
         for (FileRead read : sorted) {
             if (!read.readable()) {
                 unreadable.add(read); // absent for our purposes: a hole if nothing else holds its records
+                unreadableSinceLastTaken.add(read.file().path());
                 continue;
             }
             long start = read.file().startOffset();
@@ -67,7 +69,8 @@ public record PartitionProgress(
                 continue;
             }
             if (!stopped && start > reached + 1) {
-                holes.add(new Hole(tp, reached + 1, start - 1, allowGaps, "no file holds these offsets"));
+                holes.add(new Hole(tp, reached + 1, start - 1, allowGaps, unreadableSinceLastTaken.isEmpty()
+                        ? "no file holds these offsets" : "unreadable file " + String.join(", ", unreadableSinceLastTaken)));
                 stopped = !allowGaps;
             }
             if (stopped) {
@@ -77,6 +80,7 @@ public record PartitionProgress(
             taken.put(read.file().path(), new OffsetRange(Math.max(start, reached + 1), end));
             reached = end;
             lastFile = Optional.of(read.span());
+            unreadableSinceLastTaken.clear();
         }
         if (!stopped) {
             for (FileRead bad : unreadable) {

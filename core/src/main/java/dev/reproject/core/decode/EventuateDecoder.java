@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -34,8 +35,11 @@ public final class EventuateDecoder {
     private static final List<String> REQUIRED = List.of(ID, EVENT_TYPE, AGGREGATE_TYPE, AGGREGATE_ID);
     /** Eventuate application IDs: {@code %016x-%016x}, milliseconds first. */
     private static final Pattern TIMED_ID = Pattern.compile("[0-9a-f]{16}-[0-9a-f]{16}");
-    private static final Instant EARLIEST_ID_TIME = Instant.parse("2000-01-01T00:00:00Z");
-    private static final Duration ID_TIME_SLACK = Duration.ofDays(1);
+    private static final Instant EARLIEST_TIME = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Duration TIME_SLACK = Duration.ofDays(1);
+    /** strict: no 31 November, no 24:00:00 */
+    private static final DateTimeFormatter RFC_1123_STRICT =
+            DateTimeFormatter.RFC_1123_DATE_TIME.withResolverStyle(ResolverStyle.STRICT);
     private static final int DETAIL_SNIPPET = 80;
 
     private final ObjectMapper json = new ObjectMapper()
@@ -107,23 +111,32 @@ public final class EventuateDecoder {
             if (!date.isTextual()) {
                 throw new IllegalArgumentException("header DATE is not a string");
             }
+            Instant parsed;
             try {
-                return ZonedDateTime.parse(date.textValue(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                parsed = ZonedDateTime.parse(date.textValue(), RFC_1123_STRICT).toInstant();
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("header DATE is not an RFC 1123 date: " + snippet(date.textValue()));
             }
+            if (!isPlausible(parsed)) {
+                throw new IllegalArgumentException("header DATE " + snippet(date.textValue())
+                        + " is not a plausible time (before 2000 or more than a day ahead)");
+            }
+            return parsed;
         }
         if (!TIMED_ID.matcher(id).matches()) {
             throw new IllegalArgumentException("no DATE header, and ID " + snippet(id)
                     + " is not an Eventuate %016x-%016x ID to take the time from");
         }
         long millis = Long.parseUnsignedLong(id.substring(0, 16), 16);
-        Instant latest = clock.instant().plus(ID_TIME_SLACK);
-        if (millis < EARLIEST_ID_TIME.toEpochMilli() || millis > latest.toEpochMilli()) {
+        if (millis < 0 || !isPlausible(Instant.ofEpochMilli(millis))) {
             throw new IllegalArgumentException("no DATE header, and the time part of ID " + id
                     + " is not a plausible time (an outbox ID?)");
         }
         return Instant.ofEpochMilli(millis);
+    }
+
+    private boolean isPlausible(Instant time) {
+        return !time.isBefore(EARLIEST_TIME) && !time.isAfter(clock.instant().plus(TIME_SLACK));
     }
 
     private static String snippet(String text) {

@@ -1,7 +1,8 @@
 package dev.reproject.core.watermark;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reproject.core.event.TopicPartition;
 
@@ -19,7 +20,8 @@ import java.util.TreeMap;
 public final class Watermark {
 
     private static final Watermark EMPTY = new Watermark(new TreeMap<>());
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final SortedMap<TopicPartition, Long> offsets;
 
@@ -98,14 +100,16 @@ public final class Watermark {
     }
 
     public static Watermark fromJsonMap(Map<String, Map<String, Long>> json) {
+        if (json == null) {
+            throw new IllegalArgumentException("not a watermark: null");
+        }
         TreeMap<TopicPartition, Long> offsets = new TreeMap<>();
-        json.forEach((topic, partitions) -> partitions.forEach((partition, offset) -> {
-            try {
-                offsets.put(new TopicPartition(topic, Integer.parseInt(partition)), offset);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("watermark partition is not a number: '" + partition + "'");
+        json.forEach((topic, partitions) -> {
+            if (partitions == null) {
+                throw new IllegalArgumentException("not a watermark: topic " + topic + " has no partitions object");
             }
-        }));
+            partitions.forEach((partition, offset) -> offsets.put(new TopicPartition(topic, partitionNumber(partition)), offset));
+        });
         return of(offsets);
     }
 
@@ -117,11 +121,44 @@ public final class Watermark {
         }
     }
 
+    /** Strict: an object of objects of whole, non-negative offsets, and nothing after it. */
     public static Watermark fromJson(String text) {
+        JsonNode root;
         try {
-            return fromJsonMap(JSON.readValue(text, new TypeReference<Map<String, Map<String, Long>>>() { }));
+            root = JSON.readTree(text == null ? "" : text);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a watermark: " + e.getOriginalMessage(), e);
+        }
+        return fromJsonNode(root);
+    }
+
+    /** The same, from a node inside a larger document (a manifest). */
+    public static Watermark fromJsonNode(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("not a watermark: expected {\"<topic>\":{\"<partition>\":<offset>}}");
+        }
+        TreeMap<TopicPartition, Long> offsets = new TreeMap<>();
+        root.fields().forEachRemaining(topic -> {
+            if (!topic.getValue().isObject()) {
+                throw new IllegalArgumentException("not a watermark: topic " + topic.getKey() + " is not an object");
+            }
+            topic.getValue().fields().forEachRemaining(partition -> {
+                JsonNode offset = partition.getValue();
+                if (!offset.isIntegralNumber() || !offset.canConvertToLong()) {
+                    throw new IllegalArgumentException("not a watermark: offset of " + topic.getKey() + "/"
+                            + partition.getKey() + " is not a whole number: " + offset);
+                }
+                offsets.put(new TopicPartition(topic.getKey(), partitionNumber(partition.getKey())), offset.longValue());
+            });
+        });
+        return of(offsets);
+    }
+
+    private static int partitionNumber(String partition) {
+        try {
+            return Integer.parseInt(partition);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("watermark partition is not a number: '" + partition + "'");
         }
     }
 

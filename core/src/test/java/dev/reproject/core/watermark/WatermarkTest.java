@@ -1,7 +1,6 @@
 package dev.reproject.core.watermark;
 
 import dev.reproject.core.event.TopicPartition;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -299,18 +298,11 @@ class WatermarkTest {
             assertThatThrownBy(() -> Watermark.fromJson("{\"t\":{\"zero\":1}}"))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("zero");
         }
-
-        @Disabled("BUG: Watermark.fromJson/fromJsonMap throw NullPointerException, not IllegalArgumentException, for"
-                + " the JSON 'null' and for a topic whose value is null: fromJsonMap calls forEach on the null map")
         @ParameterizedTest(name = "[{0}]")
         @ValueSource(strings = {"null", "{\"t\":null}"})
         void givenJsonNulls_thenIllegalArgument(String json) {
             assertThatThrownBy(() -> Watermark.fromJson(json)).isInstanceOf(IllegalArgumentException.class);
         }
-
-        @Disabled("BUG: Watermark's ObjectMapper is lenient where the decoder's is not: '{\"t\":{\"0\":1.7}}' is read"
-                + " as offset 1 (a fraction silently truncated) and trailing garbage after the object is ignored."
-                + " Fix: disable ACCEPT_FLOAT_AS_INT, enable FAIL_ON_TRAILING_TOKENS")
         @ParameterizedTest(name = "[{0}]")
         @ValueSource(strings = {"{\"t\":{\"0\":1.7}}", "{\"t\":{\"0\":5}} x"})
         void givenCorruptButParseableJson_thenIllegalArgument(String json) {
