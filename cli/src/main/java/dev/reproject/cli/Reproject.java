@@ -6,8 +6,6 @@ import dev.reproject.cli.api.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
-import picocli.CommandLine.IDefaultValueProvider;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ScopeType;
 
 import java.io.OutputStreamWriter;
@@ -75,7 +73,7 @@ public final class Reproject {
             }
         }
         ErrorHandler errors = new ErrorHandler(environment);
-        root.setDefaultValueProvider(withoutHelpOptions(new EnvironmentDefaults(environment)));
+        root.setDefaultValueProvider(new EnvironmentDefaults(environment));
         root.setExecutionExceptionHandler(errors);
         root.setExitCodeExceptionMapper(errors);
         root.setUsageHelpAutoWidth(true);
@@ -96,12 +94,5 @@ public final class Reproject {
             }
         }
         root.addSubcommand(subcommand);
-    }
-
-    /** Keeps e.g. an unrelated REPROJECT_VERSION variable from turning on --version. */
-    private static IDefaultValueProvider withoutHelpOptions(IDefaultValueProvider defaults) {
-        return argSpec -> argSpec instanceof OptionSpec option && (option.usageHelp() || option.versionHelp())
-                ? argSpec.defaultValue()
-                : defaults.defaultValue(argSpec);
     }
 }

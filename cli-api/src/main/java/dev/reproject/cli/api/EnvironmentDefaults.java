@@ -26,7 +26,9 @@ public final class EnvironmentDefaults implements IDefaultValueProvider {
 
     @Override
     public String defaultValue(ArgSpec argSpec) {
-        if (argSpec instanceof OptionSpec option && option.longestName().startsWith("--")) {
+        // --help and --version never come from the environment (think of an unrelated REPROJECT_VERSION)
+        if (argSpec instanceof OptionSpec option && option.longestName().startsWith("--")
+                && !option.usageHelp() && !option.versionHelp()) {
             String value = environment.get(variableFor(option.longestName()));
             if (value != null && !value.isBlank()) {
                 return value;
