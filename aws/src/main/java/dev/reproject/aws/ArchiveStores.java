@@ -20,8 +20,7 @@ public final class ArchiveStores {
     }
 
     /**
-     * The store under {@code root}. An S3 store owns its client: close it when done
-     * ({@code if (store instanceof AutoCloseable c) c.close()}).
+     * The store under {@code root}. An S3 store owns its client: close the store when done.
      *
      * @throws IllegalArgumentException for a blank root, an unsupported scheme or a malformed URI
      */

@@ -81,7 +81,7 @@ public final class Reproject {
     }
 
     private static List<Object> builtInCommands() {
-        return List.of(new HelpCommand(), new SandboxCommand());
+        return List.of(new HelpCommand(), new SandboxCommand(), new DemoCommand());
     }
 
     private static void add(CommandLine root, Object command, String origin, Map<String, String> origins) {

@@ -23,7 +23,7 @@ import java.util.Objects;
  * SDK failures surface as {@link IOException}s naming the object. Writing creates the bucket when it
  * does not exist (the store is written only by sample-data tools); reading never does.
  */
-public final class S3ArchiveStore implements ArchiveStore, AutoCloseable {
+public final class S3ArchiveStore implements ArchiveStore {
 
     private static final int NOT_FOUND = 404;
 

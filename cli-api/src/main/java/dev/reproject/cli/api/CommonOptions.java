@@ -1,5 +1,6 @@
 package dev.reproject.cli.api;
 
+import dev.reproject.aws.AwsSettings;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
@@ -50,5 +51,10 @@ public class CommonOptions {
 
     public String catalogTable() {
         return catalogTable;
+    }
+
+    /** Endpoints and region for the AWS clients; credentials from the AWS default chain. */
+    public AwsSettings awsSettings() {
+        return new AwsSettings(dynamoDbEndpoint(), s3Endpoint(), region);
     }
 }

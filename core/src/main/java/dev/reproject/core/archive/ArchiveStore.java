@@ -1,5 +1,6 @@
 package dev.reproject.core.archive;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
 
@@ -7,7 +8,7 @@ import java.util.List;
  * A place archive files (or other objects) live: a local directory or an S3 prefix.
  * Paths are relative to the store's root and use {@code /}.
  */
-public interface ArchiveStore {
+public interface ArchiveStore extends Closeable {
 
     /** The root as a user wrote it, e.g. {@code file:///tmp/archive} or {@code s3a://bucket/archive}. */
     String root();
@@ -21,4 +22,9 @@ public interface ArchiveStore {
 
     /** Every object under {@code relativePrefix} (recursively; "" for all), as relative paths, sorted. */
     List<String> list(String relativePrefix) throws IOException;
+
+    /** Frees what the store holds (an S3 client it owns); a no-op for a local directory. */
+    @Override
+    default void close() throws IOException {
+    }
 }

@@ -1,0 +1,89 @@
+package dev.reproject.orderhistory.cli;
+
+import dev.reproject.aws.ArchiveStores;
+import dev.reproject.cli.api.CommonOptions;
+import dev.reproject.cli.api.GenerationReports;
+import dev.reproject.cli.api.Json;
+import dev.reproject.core.archive.ArchiveStore;
+import dev.reproject.core.sample.GenerationReport;
+import dev.reproject.orderhistory.generate.ArchiveLayout;
+import dev.reproject.orderhistory.generate.GeneratorOptions;
+import dev.reproject.orderhistory.generate.OrderArchiveGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** {@code reproject generate}: writes a realistic FTGO Order archive, as Kafka Connect's S3 sink would. */
+@Command(name = "generate", description = {
+    "Writes a realistic FTGO Order archive (Kafka Connect S3 sink layout, Eventuate Tram messages).",
+    "Deterministic for a seed; --append continues an archive with later offsets and times."})
+public final class GenerateCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--archive", required = true, paramLabel = "URI",
+            description = "Archive root: s3a://bucket/prefix, s3://…, file:///dir or a path.")
+    String archive;
+
+    @Option(names = "--orders", required = true, paramLabel = "N", description = "New orders to create.")
+    long orders;
+
+    @Option(names = "--consumers", paramLabel = "N", description = "Consumers the orders come from (default 1000).")
+    Integer consumers;
+
+    @Option(names = "--partitions", paramLabel = "N", description = "Partitions of the topic (default 8).")
+    Integer partitions;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of every random choice (default 42).")
+    Long seed;
+
+    @Option(names = "--bad-records", paramLabel = "FRACTION", defaultValue = "0",
+            description = "Inject about this fraction of malformed lines, plus re-delivered and corrupt file "
+                    + "copies and unhandled event types (default ${DEFAULT-VALUE}).")
+    double badRecords;
+
+    @Option(names = "--append", description = "Continue the existing archive at --archive.")
+    boolean append;
+
+    @Option(names = "--layout", paramLabel = "LAYOUT",
+            description = "Directories: PARTITION (partition=N/) or HOURLY (year=/month=/day=/hour=); default PARTITION.")
+    ArchiveLayout layout;
+
+    @Option(names = "--gzip", negatable = true, description = "Write .json.gz files (default: plain .json).")
+    Boolean gzip;
+
+    @Option(names = "--records-per-file", paramLabel = "N", description = "Rotate files every N records (default 2000).")
+    Integer recordsPerFile;
+
+    @Option(names = "--json", description = "Print a one-line JSON summary.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        GeneratorOptions options = GeneratorOptions.builder()
+                .orders(orders).consumers(consumers).partitions(partitions).seed(seed).badFraction(badRecords)
+                .append(append).layout(layout).gzip(gzip).recordsPerFile(recordsPerFile)
+                .build();
+        GenerationReport report;
+        try (ArchiveStore store = ArchiveStores.open(archive, common.awsSettings())) {
+            report = OrderArchiveGenerator.generate(store, options);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.line(GenerationReports.toMap(report)));
+        } else {
+            out.println("archive " + archive);
+            GenerationReports.print(report, out);
+        }
+        return 0;
+    }
+}
