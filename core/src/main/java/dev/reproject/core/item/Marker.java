@@ -1,0 +1,27 @@
+package dev.reproject.core.item;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * FTGO's idempotence guard: the attribute {@code events.<aggregateType><aggregateId>} holds the ID of the
+ * last event of that aggregate applied to the item; an update applies only if
+ * {@code attribute_not_exists(#m) OR #m < :eventId}.
+ */
+public record Marker(String attribute, String eventId) implements Serializable {
+
+    public static final String PREFIX = "events.";
+
+    public Marker {
+        Objects.requireNonNull(attribute, "attribute");
+        Objects.requireNonNull(eventId, "eventId");
+    }
+
+    public static Marker of(String aggregateType, String aggregateId, String eventId) {
+        return new Marker(PREFIX + aggregateType + aggregateId, eventId);
+    }
+
+    public static boolean isMarker(String attribute) {
+        return attribute.startsWith(PREFIX);
+    }
+}
