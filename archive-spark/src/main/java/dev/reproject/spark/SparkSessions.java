@@ -33,6 +33,8 @@ public final class SparkSessions {
             conf.setIfMissing("spark.hadoop.fs.s3.impl", "org.apache.hadoop.fs.s3a.S3AFileSystem");
         }
         s3.hadoopConf().forEach((key, value) -> conf.set("spark.hadoop." + key, value));
+        // on a terminal, Spark's own progress bar shows how far the stages are
+        conf.setIfMissing("spark.ui.showConsoleProgress", Boolean.toString(System.console() != null));
         return SparkSession.builder().config(conf).getOrCreate();
     }
 }

@@ -1,8 +1,9 @@
 package dev.reproject.cli;
 
 import dev.reproject.cli.api.CommandPlugin;
-import dev.reproject.cli.api.EnvironmentDefaults;
+import dev.reproject.cli.api.CommandLines;
 import dev.reproject.cli.api.ExitCodes;
+import dev.reproject.snapshot.cli.SnapshotCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -72,16 +73,11 @@ public final class Reproject {
                 add(root, command, "plug-in " + plugin.getClass().getName(), origins);
             }
         }
-        ErrorHandler errors = new ErrorHandler(environment);
-        root.setDefaultValueProvider(new EnvironmentDefaults(environment));
-        root.setExecutionExceptionHandler(errors);
-        root.setExitCodeExceptionMapper(errors);
-        root.setUsageHelpAutoWidth(true);
-        return root;
+        return CommandLines.configure(root, environment);
     }
 
     private static List<Object> builtInCommands() {
-        return List.of(new HelpCommand(), new SandboxCommand(), new DemoCommand());
+        return List.of(new HelpCommand(), new SandboxCommand(), new DemoCommand(), new SnapshotCommand());
     }
 
     private static void add(CommandLine root, Object command, String origin, Map<String, String> origins) {

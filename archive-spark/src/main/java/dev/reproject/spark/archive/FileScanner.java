@@ -7,17 +7,11 @@ import dev.reproject.core.event.SourcePosition;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.reject.RejectedRecord;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads one archive file whole, inside a task: its lines become event or reject rows with exact offsets
@@ -36,9 +30,9 @@ final class FileScanner {
     }
 
     List<Row> scan(ArchiveFile file, Configuration conf) {
-        String text;
+        List<String> lines;
         try {
-            text = new String(readWhole(file, conf), StandardCharsets.UTF_8);
+            lines = ArchiveLines.read(root, file.path(), conf);
         } catch (IOException | RuntimeException e) {
             List<Row> rows = new ArrayList<>(2);
             rows.add(ScannedLine.reject(file.topic(), file.partition(), new RejectedRecord(file.path(), -1, -1,
@@ -46,7 +40,6 @@ final class FileScanner {
             rows.add(ScannedLine.file(file.path(), file.topic(), file.partition(), file.startOffset(), -1));
             return rows;
         }
-        List<String> lines = lines(text);
         List<Row> rows = new ArrayList<>(lines.size() + 1);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -62,39 +55,5 @@ final class FileScanner {
         }
         rows.add(ScannedLine.file(file.path(), file.topic(), file.partition(), file.startOffset(), lines.size()));
         return rows;
-    }
-
-    private byte[] readWhole(ArchiveFile file, Configuration conf) throws IOException {
-        Path path = new Path(root + "/" + file.path());
-        byte[] bytes;
-        try (FSDataInputStream in = path.getFileSystem(conf).open(path)) {
-            bytes = in.readAllBytes();
-        }
-        if (!file.gzip()) {
-            return bytes;
-        }
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-            return in.readAllBytes();
-        }
-    }
-
-    /** Every line counts for offsets; blank lines at the very end are not records. */
-    static List<String> lines(String text) {
-        List<String> lines = new ArrayList<>();
-        int start = 0;
-        while (start <= text.length()) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) {
-                end = text.length();
-            }
-            String line = text.substring(start, end);
-            lines.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
-            start = end + 1;
-        }
-        int size = lines.size();
-        while (size > 0 && lines.get(size - 1).isBlank()) {
-            size--;
-        }
-        return lines.subList(0, size);
     }
 }

@@ -21,11 +21,11 @@ public record RejectedRecord(String file, long line, long offset, RejectReason r
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(detail, "detail");
-        raw = cap(raw == null ? "" : raw);
+        raw = capRaw(raw == null ? "" : raw);
     }
 
     /** Cuts {@code text} to at most 64 KiB of UTF-8 without splitting a character. */
-    static String cap(String text) {
+    public static String capRaw(String text) {
         if (text.length() * 3L <= MAX_RAW_BYTES) {
             return text;
         }

@@ -1,6 +1,5 @@
-package dev.reproject.cli;
+package dev.reproject.cli.api;
 
-import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.core.error.NotFoundException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -18,14 +17,14 @@ import java.util.Set;
  * writer. Only the exception's own message is shown (our code writes those; they never hold credentials);
  * the stack trace only with {@code REPROJECT_DEBUG=1}.
  */
-final class ErrorHandler implements IExecutionExceptionHandler, IExitCodeExceptionMapper {
+public final class ErrorHandler implements IExecutionExceptionHandler, IExitCodeExceptionMapper {
 
-    static final String DEBUG_VARIABLE = "REPROJECT_DEBUG";
+    public static final String DEBUG_VARIABLE = "REPROJECT_DEBUG";
     private static final Set<String> OFF = Set.of("", "0", "false", "no", "off");
 
     private final boolean debug;
 
-    ErrorHandler(Map<String, String> environment) {
+    public ErrorHandler(Map<String, String> environment) {
         String value = environment.get(DEBUG_VARIABLE);
         this.debug = value != null && !OFF.contains(value.strip().toLowerCase(Locale.ROOT));
     }

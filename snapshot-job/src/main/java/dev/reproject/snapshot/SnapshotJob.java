@@ -1,0 +1,118 @@
+package dev.reproject.snapshot;
+
+import dev.reproject.core.archive.ArchivePosition;
+import dev.reproject.core.reject.RejectReason;
+import dev.reproject.core.snapshot.SnapshotCounts;
+import dev.reproject.core.snapshot.SnapshotId;
+import dev.reproject.core.snapshot.SnapshotManifest;
+import dev.reproject.core.view.ViewDefinition;
+import dev.reproject.core.view.Views;
+import dev.reproject.snapshot.fold.FoldOutput;
+import dev.reproject.snapshot.fold.FoldRows;
+import dev.reproject.snapshot.fold.ViewFold;
+import dev.reproject.snapshot.store.SnapshotStore;
+import dev.reproject.spark.ArchiveRoot;
+import dev.reproject.spark.archive.ArchiveReader;
+import dev.reproject.spark.archive.ArchiveScan;
+import dev.reproject.spark.archive.ScanSummary;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * Step 1 (SPEC §5): the latest committed snapshot + the records archived beyond its watermark → a new
+ * snapshot, committed by its manifest, written last. With nothing new archived it commits nothing.
+ */
+public final class SnapshotJob {
+
+    private static final Logger log = LoggerFactory.getLogger(SnapshotJob.class);
+
+    private final SparkSession spark;
+    private final SnapshotStore store;
+    private final Clock clock;
+
+    public SnapshotJob(SparkSession spark, SnapshotStore store, Clock clock) {
+        this.spark = spark;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public SnapshotOutcome run(SnapshotRequest request) throws Exception {
+        ViewDefinition view = Views.byName(request.view());
+        Optional<SnapshotManifest> parent = request.full() ? Optional.empty() : store.latest(view.name());
+        parent.ifPresent(p -> requireSameDefinition(p, view));
+        ArchivePosition from = parent.map(SnapshotManifest::position).orElse(ArchivePosition.beginning());
+        Instant started = clock.instant();
+        log.info("snapshot of view {} from {}: {}", view.name(), request.archive(),
+                parent.map(p -> "continuing snapshot " + p.id()).orElse("full run"));
+
+        try (ArchiveScan scan = new ArchiveReader(spark, ArchiveRoot.of(request.archive()), clock)
+                .scan(view.topics(), from, request.allowGaps())) {
+            ScanSummary read = scan.summary();
+            if (parent.isPresent() && read.records() == 0 && read.watermark().equals(from.watermark())) {
+                log.info("nothing archived beyond snapshot {}: nothing committed", parent.get().id());
+                return new SnapshotOutcome.NothingNew(parent.get(), read);
+            }
+            SnapshotId id = SnapshotId.next(started, Stream.of(store.highestId(view.name()), parent.map(SnapshotManifest::id))
+                    .flatMap(Optional::stream).max(SnapshotId::compareTo));
+            String dir = store.directory(view.name(), id);
+            Optional<Dataset<Row>> parentRows = parent.map(p -> spark.read().schema(FoldRows.SNAPSHOT_SCHEMA)
+                    .parquet(store.directory(view.name(), p.id()) + "/" + p.data()));
+
+            try (FoldOutput fold = ViewFold.fold(scan.events(), parentRows, view.name())) {
+                log.info("writing snapshot {} to {}", id, dir);
+                fold.items().coalesce(spark.sparkContext().defaultParallelism())
+                        .write().parquet(dir + "/" + SnapshotManifest.DATA_DIR);
+                scan.rejects().select(col("file"), col("line"), col("offset"), col("topic"), col("partition"),
+                                col("reason"), col("detail"), col("raw"))
+                        .unionByName(RejectedLines.attach(spark, ArchiveRoot.of(request.archive()).toString(), fold.rejects()))
+                        .coalesce(1)
+                        .write().json(dir + "/" + SnapshotManifest.REJECTED_DIR);
+
+                SnapshotCounts counts = new SnapshotCounts(read.filesListed(), read.filesCovered(), read.filesOpened(),
+                        read.records(), read.events(), fold.applied(), fold.skipped(), read.duplicates(),
+                        fold.duplicates(), read.deferred(), rejectedByReason(dir), itemCount(dir));
+                SnapshotManifest manifest = new SnapshotManifest(id, view.name(), view.fingerprint(),
+                        parent.map(SnapshotManifest::id), started, request.archive(), scan.position(), read.holes(),
+                        counts, SnapshotManifest.DATA_DIR, SnapshotManifest.REJECTED_DIR);
+                store.commit(manifest);
+                log.info("committed snapshot {}: {} items", id, counts.items());
+                return new SnapshotOutcome.Committed(manifest);
+            }
+        }
+    }
+
+    private static void requireSameDefinition(SnapshotManifest parent, ViewDefinition view) {
+        if (!parent.fingerprint().equals(view.fingerprint())) {
+            throw new IllegalStateException("the latest snapshot " + parent.id() + " was made by another definition of view "
+                    + view.name() + " (fingerprint " + parent.fingerprint() + ", now " + view.fingerprint()
+                    + "): it cannot be continued; run the snapshot with --full");
+        }
+    }
+
+    /** Counted from what was written, so the manifest says what the rejected/ area holds. */
+    private Map<RejectReason, Long> rejectedByReason(String dir) {
+        Map<RejectReason, Long> counts = new EnumMap<>(RejectReason.class);
+        for (Row row : spark.read().schema(RejectedLines.SCHEMA).json(dir + "/" + SnapshotManifest.REJECTED_DIR)
+                .groupBy(col("reason")).count().collectAsList()) {
+            counts.put(RejectReason.fromCode(row.getString(0)), row.getLong(1));
+        }
+        return counts;
+    }
+
+    private long itemCount(String dir) throws IOException {
+        return spark.read().parquet(dir + "/" + SnapshotManifest.DATA_DIR).count();
+    }
+}

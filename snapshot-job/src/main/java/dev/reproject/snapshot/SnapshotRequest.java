@@ -1,0 +1,19 @@
+package dev.reproject.snapshot;
+
+import java.util.Objects;
+
+/**
+ * One run of the snapshot job.
+ *
+ * @param archive   the archive root (s3a://, s3://, file:// or a path)
+ * @param view      the view's name
+ * @param full      recompute from the whole archive instead of continuing the latest snapshot
+ * @param allowGaps pass holes in the archive instead of stopping a partition at them
+ */
+public record SnapshotRequest(String archive, String view, boolean full, boolean allowGaps) {
+
+    public SnapshotRequest {
+        Objects.requireNonNull(archive, "archive");
+        Objects.requireNonNull(view, "view");
+    }
+}
