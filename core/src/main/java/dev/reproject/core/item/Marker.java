@@ -24,4 +24,17 @@ public record Marker(String attribute, String eventId) implements Serializable {
     public static boolean isMarker(String attribute) {
         return attribute.startsWith(PREFIX);
     }
+
+    /**
+     * Whether {@code attribute_not_exists(#m) OR #m < :eventId} holds on {@code item}: the marker is missing, or is
+     * a string that sorts before this event ID by UTF-8 bytes (as DynamoDB compares strings). A marker of another
+     * type compares as false, so the update does not apply.
+     */
+    public boolean admits(Item item) {
+        AttrValue current = item.attributes().get(attribute);
+        if (current == null) {
+            return true;
+        }
+        return current instanceof AttrValue.S s && Utf8.compare(s.value(), eventId) < 0;
+    }
 }

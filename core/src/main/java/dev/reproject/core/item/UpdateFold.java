@@ -1,23 +1,83 @@
 package dev.reproject.core.item;
 
+import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.view.TableSchema;
 
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
 /**
- * The in-memory interpreter of {@link Update}s: applies one to an item exactly as a conditional
- * {@code UpdateItem} on DynamoDB would (SPEC §4).
+ * The in-memory interpreter of {@link Update}s: applies one to an item exactly as DynamoDB applies
+ * {@code UpdateItem(Key, UpdateExpression = the actions + SET #m = :eventId,
+ * ConditionExpression = attribute_not_exists(#m) OR #m < :eventId)} (SPEC §4), in DynamoDB's order:
+ * <ol>
+ *   <li>the request itself is checked ({@link UpdateValidator}): an invalid one is refused whatever the item;</li>
+ *   <li>the condition: when it is false the update is a {@link FoldResult.Duplicate};</li>
+ *   <li>the actions are applied to the item as it was ({@link ActionApplier}); a type mismatch against the
+ *       item is refused;</li>
+ *   <li>the new item must fit DynamoDB's 400 KB ({@link ItemSize}).</li>
+ * </ol>
+ * A refused update changes nothing: {@link FoldResult.Rejected} with {@code invalid-update} or
+ * {@code item-too-large}.
  */
 public final class UpdateFold {
 
     private final TableSchema table;
+    private final UpdateValidator validator;
 
     public UpdateFold(TableSchema table) {
-        this.table = table;
+        this.table = Objects.requireNonNull(table, "table");
+        this.validator = new UpdateValidator(table);
     }
 
     /**
      * @param current the item as it is ({@link Item#EMPTY} when there is none)
+     * @throws IllegalArgumentException when {@code current} is an item of another key than the update's
      */
     public FoldResult apply(Item current, Update update) {
-        throw new UnsupportedOperationException("not yet");
+        Objects.requireNonNull(current, "current");
+        Objects.requireNonNull(update, "update");
+        try {
+            validator.validate(update);
+        } catch (InvalidUpdateException e) {
+            return new FoldResult.Rejected(RejectReason.INVALID_UPDATE, e.getMessage());
+        }
+        requireSameKey(current, update);
+        if (!update.marker().admits(current)) {
+            return new FoldResult.Duplicate();
+        }
+        Item next;
+        try {
+            next = ActionApplier.apply(current, update);
+        } catch (InvalidUpdateException e) {
+            return new FoldResult.Rejected(RejectReason.INVALID_UPDATE, e.getMessage());
+        }
+        long size = ItemSize.of(next);
+        if (size > ItemSize.MAX_BYTES) {
+            return new FoldResult.Rejected(RejectReason.ITEM_TOO_LARGE, "Item size to update has exceeded the maximum "
+                    + "allowed size: " + size + " bytes > " + ItemSize.MAX_BYTES + " bytes");
+        }
+        return new FoldResult.Applied(next);
+    }
+
+    private void requireSameKey(Item current, Update update) {
+        if (current.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, AttrValue> key : update.key().entrySet()) {
+            if (!key.getValue().equals(current.attributes().get(key.getKey()))) {
+                throw new IllegalArgumentException("the item " + keyOf(current) + " is not the item the update is for: "
+                        + update.key() + "; fold each key's updates onto that key's item");
+            }
+        }
+    }
+
+    private String keyOf(Item item) {
+        Map<String, AttrValue> key = new TreeMap<>();
+        for (String name : table.keyAttributes()) {
+            item.get(name).ifPresent(value -> key.put(name, value));
+        }
+        return key.toString();
     }
 }
