@@ -4,6 +4,7 @@ import dev.reproject.core.archive.ArchiveFile;
 import dev.reproject.core.archive.ArchiveFileName;
 import dev.reproject.core.event.TopicPartition;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
@@ -14,16 +15,18 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Lists the archive files of some topics under a root (SPEC §3). Connect puts each topic in a directory
- * named after it ({@code <root>/topics/<topic>} or {@code <root>/<topic>}); when such a directory exists
- * only it is listed, else the whole root is listed and files are kept by name. Files are never opened here.
+ * Lists the archive files of some topics under a root (SPEC §3). Kafka Connect puts each topic in a
+ * directory named after it under its {@code topics.dir} ({@code <root>/topics/<topic>/…}, and a
+ * re-delivery by another connector may use another {@code topics.dir}): every {@code <root>/<topic>} and
+ * {@code <root>/<dir>/<topic>} directory is listed; only when a topic has no such directory is the whole
+ * root listed, keeping the files by name. Files are never opened here.
  */
 public final class ArchiveListing {
 
@@ -45,16 +48,14 @@ public final class ArchiveListing {
         List<Path> dirs = new ArrayList<>();
         boolean wholeRoot = false;
         for (String topic : wanted) {
-            Optional<Path> dir = topicDirectory(fs, rootPath, topic);
-            if (dir.isPresent()) {
-                dirs.add(dir.get());
-            } else {
-                wholeRoot = true;
-            }
+            List<Path> topicDirs = topicDirectories(fs, rootPath, topic);
+            dirs.addAll(topicDirs);
+            wholeRoot |= topicDirs.isEmpty();
         }
         if (wholeRoot) {
             dirs = List.of(rootPath);
         }
+        Set<String> seen = new HashSet<>();
         for (Path dir : dirs) {
             RemoteIterator<LocatedFileStatus> it;
             try {
@@ -65,7 +66,7 @@ public final class ArchiveListing {
             while (it.hasNext()) {
                 String path = fs.makeQualified(it.next().getPath()).toString();
                 String relative = relativize(qualifiedRoot, path);
-                if (isHidden(relative)) {
+                if (isHidden(relative) || !seen.add(relative)) {
                     continue;
                 }
                 ArchiveFileName.parse(relative)
@@ -76,17 +77,19 @@ public final class ArchiveListing {
         return files;
     }
 
-    private static Optional<Path> topicDirectory(FileSystem fs, Path root, String topic) throws IOException {
-        for (Path candidate : List.of(new Path(new Path(root, "topics"), topic), new Path(root, topic))) {
-            try {
-                if (fs.getFileStatus(candidate).isDirectory()) {
-                    return Optional.of(candidate);
+    private static List<Path> topicDirectories(FileSystem fs, Path root, String topic) throws IOException {
+        List<Path> dirs = new ArrayList<>();
+        for (Path pattern : List.of(new Path(root, topic), new Path(new Path(root, "*"), topic))) {
+            FileStatus[] matches = fs.globStatus(pattern);
+            if (matches != null) {
+                for (FileStatus match : matches) {
+                    if (match.isDirectory()) {
+                        dirs.add(match.getPath());
+                    }
                 }
-            } catch (FileNotFoundException e) {
-                // not this layout
             }
         }
-        return Optional.empty();
+        return dirs;
     }
 
     /** Hadoop's convention: names starting with "_" or "." are not data (e.g. {@code _temporary/}). */
