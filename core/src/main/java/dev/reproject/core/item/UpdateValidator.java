@@ -96,7 +96,8 @@ final class UpdateValidator {
             if (other != null) {
                 throw new InvalidUpdateException("Invalid UpdateExpression: Two document paths overlap with each other; "
                         + "must remove or rewrite one of these paths; path one: [" + other.attribute()
-                        + "], path two: [" + action.attribute() + "] (" + Actions.describe(other) + ", " + Actions.describe(action) + ")");
+                        + "], path two: [" + action.attribute() + "] (" + Actions.describe(other) + ", "
+                        + Actions.describe(action) + ")");
             }
         }
         for (Action action : actions) {
@@ -131,7 +132,8 @@ final class UpdateValidator {
         }
         if (action instanceof Action.ListAppend l && !(l.value() instanceof AttrValue.L)) {
             throw new InvalidUpdateException("Invalid UpdateExpression: Incorrect operand type for operator or function; "
-                    + "operator or function: list_append, operand type: " + l.value().type() + " (" + Actions.describe(action) + ")");
+                    + "operator or function: list_append, operand type: " + l.value().type()
+                    + " (" + Actions.describe(action) + ")");
         }
     }
 
