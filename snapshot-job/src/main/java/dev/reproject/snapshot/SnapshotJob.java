@@ -58,9 +58,11 @@ public final class SnapshotJob {
         log.info("snapshot of view {} from {}: {}", view.name(), request.archive(),
                 parent.map(p -> "continuing snapshot " + p.id()).orElse("full run"));
 
+        long t0 = System.nanoTime();
         try (ArchiveScan scan = new ArchiveReader(spark, ArchiveRoot.of(request.archive()), clock)
                 .scan(view.topics(), from, request.allowGaps())) {
             ScanSummary read = scan.summary();
+            log.info("read {} records from {} files in {} ms", read.records(), read.filesOpened(), ms(t0));
             if (parent.isPresent() && read.records() == 0 && read.watermark().equals(from.watermark())) {
                 log.info("nothing archived beyond snapshot {}: nothing committed", parent.get().id());
                 return new SnapshotOutcome.NothingNew(parent.get(), read);
@@ -71,8 +73,10 @@ public final class SnapshotJob {
             Optional<Dataset<Row>> parentRows = parent.map(p -> spark.read().schema(FoldRows.SNAPSHOT_SCHEMA)
                     .parquet(store.directory(view.name(), p.id()) + "/" + p.data()));
 
+            long t1 = System.nanoTime();
             try (FoldOutput fold = ViewFold.fold(scan.events(), parentRows, view.name())) {
-                log.info("writing snapshot {} to {}", id, dir);
+                log.info("folded {} updates in {} ms; writing snapshot {} to {}", fold.applied(), ms(t1), id, dir);
+                long t2 = System.nanoTime();
                 fold.items().coalesce(spark.sparkContext().defaultParallelism())
                         .write().parquet(dir + "/" + SnapshotManifest.DATA_DIR);
                 scan.rejects().select(col("file"), col("line"), col("offset"), col("topic"), col("partition"),
@@ -80,6 +84,7 @@ public final class SnapshotJob {
                         .unionByName(RejectedLines.attach(spark, ArchiveRoot.of(request.archive()).toString(), fold.rejects()))
                         .coalesce(1)
                         .write().json(dir + "/" + SnapshotManifest.REJECTED_DIR);
+                log.info("wrote items and rejects in {} ms", ms(t2));
 
                 SnapshotCounts counts = new SnapshotCounts(read.filesListed(), read.filesCovered(), read.filesOpened(),
                         read.records(), read.events(), fold.applied(), fold.skipped(), read.duplicates(),
@@ -92,6 +97,10 @@ public final class SnapshotJob {
                 return new SnapshotOutcome.Committed(manifest);
             }
         }
+    }
+
+    private static long ms(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
     private static void requireSameDefinition(SnapshotManifest parent, ViewDefinition view) {

@@ -57,21 +57,14 @@ public final class ArchiveListing {
         }
         Set<String> seen = new HashSet<>();
         for (Path dir : dirs) {
-            RemoteIterator<LocatedFileStatus> it;
-            try {
-                it = fs.listFiles(dir, true);
-            } catch (FileNotFoundException e) {
-                continue; // an empty or absent archive: nothing to read yet
-            }
-            while (it.hasNext()) {
-                String path = fs.makeQualified(it.next().getPath()).toString();
-                String relative = relativize(qualifiedRoot, path);
+            for (Path file : filesUnder(fs, dir)) {
+                String relative = relativize(qualifiedRoot, fs.makeQualified(file).toString());
                 if (isHidden(relative) || !seen.add(relative)) {
                     continue;
                 }
                 ArchiveFileName.parse(relative)
-                        .filter(file -> wanted.contains(file.topic()))
-                        .ifPresent(file -> files.computeIfAbsent(file.topicPartition(), tp -> new ArrayList<>()).add(file));
+                        .filter(f -> wanted.contains(f.topic()))
+                        .ifPresent(f -> files.computeIfAbsent(f.topicPartition(), tp -> new ArrayList<>()).add(f));
             }
         }
         return files;
@@ -90,6 +83,37 @@ public final class ArchiveListing {
             }
         }
         return dirs;
+    }
+
+    /**
+     * Every file under {@code dir}. On an object store one recursive listing is a few flat LIST calls; on a
+     * local disk it would stat each file's permissions through a shell command, so there the tree is walked.
+     */
+    private static List<Path> filesUnder(FileSystem fs, Path dir) throws IOException {
+        List<Path> found = new ArrayList<>();
+        try {
+            if ("file".equals(fs.getScheme())) {
+                walk(fs, dir, found);
+            } else {
+                RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
+                while (it.hasNext()) {
+                    found.add(it.next().getPath());
+                }
+            }
+        } catch (FileNotFoundException e) {
+            // an empty or absent archive: nothing to read yet
+        }
+        return found;
+    }
+
+    private static void walk(FileSystem fs, Path dir, List<Path> found) throws IOException {
+        for (FileStatus status : fs.listStatus(dir)) {
+            if (status.isDirectory()) {
+                walk(fs, status.getPath(), found);
+            } else {
+                found.add(status.getPath());
+            }
+        }
     }
 
     /** Hadoop's convention: names starting with "_" or "." are not data (e.g. {@code _temporary/}). */

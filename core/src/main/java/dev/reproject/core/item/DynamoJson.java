@@ -1,5 +1,6 @@
 package dev.reproject.core.item;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -10,6 +11,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -43,13 +46,66 @@ public final class DynamoJson {
     }
 
     public static String write(Item item) {
-        return toJson(toNode(item.attributes()));
+        StringWriter text = new StringWriter(512);
+        try (JsonGenerator out = MAPPER.getFactory().createGenerator(text)) {
+            writeAttributes(out, item.attributes());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+        return text.toString();
+    }
+
+    /** Streams the attributes as they are sorted (as {@link Item} and {@link AttrValue.M} keep them). */
+    private static void writeAttributes(JsonGenerator out, SortedMap<String, AttrValue> attributes) throws IOException {
+        out.writeStartObject();
+        for (Map.Entry<String, AttrValue> attribute : attributes.entrySet()) {
+            out.writeFieldName(attribute.getKey());
+            writeValue(out, attribute.getValue());
+        }
+        out.writeEndObject();
+    }
+
+    private static void writeValue(JsonGenerator out, AttrValue value) throws IOException {
+        out.writeStartObject();
+        out.writeFieldName(value.type());
+        if (value instanceof AttrValue.S s) {
+            out.writeString(s.value());
+        } else if (value instanceof AttrValue.N n) {
+            out.writeString(n.text());
+        } else if (value instanceof AttrValue.Bool b) {
+            out.writeBoolean(b.value());
+        } else if (value instanceof AttrValue.Null) {
+            out.writeBoolean(true);
+        } else if (value instanceof AttrValue.L l) {
+            out.writeStartArray();
+            for (AttrValue element : l.values()) {
+                writeValue(out, element);
+            }
+            out.writeEndArray();
+        } else if (value instanceof AttrValue.M m) {
+            writeAttributes(out, m.values());
+        } else if (value instanceof AttrValue.SS ss) {
+            out.writeStartArray();
+            for (String element : ss.values()) {
+                out.writeString(element);
+            }
+            out.writeEndArray();
+        } else if (value instanceof AttrValue.NS ns) {
+            out.writeStartArray();
+            for (BigDecimal element : ns.values()) {
+                out.writeString(element.toPlainString());
+            }
+            out.writeEndArray();
+        } else {
+            throw new IllegalArgumentException("unknown attribute value type: " + value.type());
+        }
+        out.writeEndObject();
     }
 
     /** @throws IllegalArgumentException when {@code json} is not an item in DynamoDB JSON */
     public static Item readItem(String json) {
         JsonNode node = parse(json, "item");
-        return new Item(readAttributes(node, "$", true));
+        return new Item(readAttributes(node, Where.ROOT, true));
     }
 
     /** One value, e.g. {@code {"SS":["a","b"]}}. */
@@ -59,7 +115,7 @@ public final class DynamoJson {
 
     /** @throws IllegalArgumentException when {@code json} is not one value in DynamoDB JSON */
     public static AttrValue readValue(String json) {
-        return readValue(parse(json, "value"), "$", false);
+        return readValue(parse(json, "value"), Where.ROOT, false);
     }
 
     static ObjectNode toNode(Map<String, AttrValue> attributes) {
@@ -99,7 +155,7 @@ public final class DynamoJson {
      * @param where    a JSON path for messages, e.g. {@code $.lineItems[0]}
      * @param asStored only what DynamoDB can store: no empty sets, numbers in range
      */
-    static SortedMap<String, AttrValue> readAttributes(JsonNode node, String where, boolean asStored) {
+    static SortedMap<String, AttrValue> readAttributes(JsonNode node, Where where, boolean asStored) {
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("expected a JSON object of attributes at " + where + ", got " + kind(node));
         }
@@ -107,12 +163,12 @@ public final class DynamoJson {
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            attributes.put(field.getKey(), readValue(field.getValue(), where + "." + field.getKey(), asStored));
+            attributes.put(field.getKey(), readValue(field.getValue(), where.then("." + field.getKey()), asStored));
         }
         return attributes;
     }
 
-    static AttrValue readValue(JsonNode node, String where, boolean asStored) {
+    static AttrValue readValue(JsonNode node, Where where, boolean asStored) {
         if (node == null || !node.isObject() || node.size() != 1) {
             throw new IllegalArgumentException("expected an attribute value like {\"S\":\"text\"} (an object with exactly "
                     + "one type: S, N, BOOL, NULL, L, M, SS, NS) at " + where + ", got " + describe(node));
@@ -120,7 +176,7 @@ public final class DynamoJson {
         Map.Entry<String, JsonNode> typed = node.fields().next();
         String type = typed.getKey();
         JsonNode content = typed.getValue();
-        String at = where + "." + type;
+        Where at = where.then("." + type);
         return switch (type) {
             case "S" -> new AttrValue.S(text(content, at));
             case "N" -> new AttrValue.N(number(text(content, at), at, asStored));
@@ -141,7 +197,7 @@ public final class DynamoJson {
                 List<AttrValue> elements = new ArrayList<>();
                 int i = 0;
                 for (JsonNode element : array(content, at)) {
-                    elements.add(readValue(element, where + "[" + i++ + "]", asStored));
+                    elements.add(readValue(element, where.then("[" + i++ + "]"), asStored));
                 }
                 yield new AttrValue.L(elements);
             }
@@ -193,14 +249,14 @@ public final class DynamoJson {
         }
     }
 
-    private static String text(JsonNode node, String where) {
+    private static String text(JsonNode node, Where where) {
         if (node == null || !node.isTextual()) {
             throw new IllegalArgumentException("expected a JSON string at " + where + ", got " + describe(node));
         }
         return node.textValue();
     }
 
-    private static BigDecimal number(String text, String where, boolean asStored) {
+    private static BigDecimal number(String text, Where where, boolean asStored) {
         try {
             if (!text.equals(text.strip())) {
                 throw new NumberFormatException("blanks around the number");
@@ -215,14 +271,14 @@ public final class DynamoJson {
         }
     }
 
-    private static JsonNode array(JsonNode node, String where) {
+    private static JsonNode array(JsonNode node, Where where) {
         if (node == null || !node.isArray()) {
             throw new IllegalArgumentException("expected a JSON array at " + where + ", got " + describe(node));
         }
         return node;
     }
 
-    private static JsonNode set(JsonNode node, String where, boolean asStored) {
+    private static JsonNode set(JsonNode node, Where where, boolean asStored) {
         array(node, where);
         if (asStored && node.isEmpty()) {
             throw new IllegalArgumentException("empty set at " + where + ": DynamoDB stores no empty sets");
@@ -240,5 +296,19 @@ public final class DynamoJson {
         }
         String text = node.toString();
         return kind(node) + " " + (text.length() > 80 ? text.substring(0, 77) + "..." : text);
+    }
+
+    /** Where in the JSON a value is, for messages: built into text only when there is an error to report. */
+    record Where(Where parent, String segment) {
+        static final Where ROOT = new Where(null, "$");
+
+        Where then(String next) {
+            return new Where(this, next);
+        }
+
+        @Override
+        public String toString() {
+            return parent == null ? segment : parent + segment;
+        }
     }
 }

@@ -57,7 +57,7 @@ public final class UpdateCodec {
         JsonNode markerNode = required(root, "marker", "$");
         onlyFields(markerNode, MARKER_FIELDS, "$.marker");
         Marker marker = new Marker(text(markerNode, "attribute", "$.marker"), text(markerNode, "eventId", "$.marker"));
-        var key = DynamoJson.readAttributes(required(root, "key", "$"), "$.key", false);
+        var key = DynamoJson.readAttributes(required(root, "key", "$"), DynamoJson.Where.ROOT.then(".key"), false);
         if (key.isEmpty()) {
             throw new IllegalArgumentException("an update needs a key: $.key is empty");
         }
@@ -113,7 +113,7 @@ public final class UpdateCodec {
     }
 
     private static AttrValue value(JsonNode node, String where) {
-        return DynamoJson.readValue(required(node, "value", where), where + ".value", false);
+        return DynamoJson.readValue(required(node, "value", where), new DynamoJson.Where(null, where + ".value"), false);
     }
 
     private static JsonNode required(JsonNode node, String field, String where) {

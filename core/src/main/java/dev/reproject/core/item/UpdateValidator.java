@@ -18,6 +18,11 @@ import java.util.Set;
  */
 final class UpdateValidator {
 
+    /** {@code #a12345 = list_append(if_not_exists(#a12345, :empty), :v12345), } and some */
+    private static final long MAX_RENDERED_ACTION_BYTES = 96;
+    /** the marker's placeholders and the empty list of list_append */
+    private static final long SUBSTITUTION_SLACK_BYTES = 64;
+
     /** "The maximum length of any expression string is 4 KB." */
     static final int MAX_EXPRESSION_BYTES = 4096;
     /** "The maximum length of all substitution variables in an expression is 2 MB." */
@@ -103,6 +108,9 @@ final class UpdateValidator {
         for (Action action : actions) {
             operand(action);
         }
+        if (!mayExceedExpressionLimits(update, actions)) {
+            return; // the usual case: far below both limits, no need to render the expression
+        }
         RenderedUpdate rendered = UpdateExpressions.render(update);
         long expressionBytes = Utf8.length(rendered.updateExpression());
         if (expressionBytes > MAX_EXPRESSION_BYTES) {
@@ -120,6 +128,20 @@ final class UpdateValidator {
             throw new InvalidUpdateException("ExpressionAttributeNames and ExpressionAttributeValues of about "
                     + substitutions + " bytes exceed the limit of " + MAX_SUBSTITUTION_BYTES + " bytes");
         }
+    }
+
+    /**
+     * An upper bound of what {@link UpdateExpressions#render} gives: each action renders to at most
+     * {@link #MAX_RENDERED_ACTION_BYTES} with placeholders, and the substitutions are the names and values.
+     */
+    private static boolean mayExceedExpressionLimits(Update update, List<Action> actions) {
+        long expression = MAX_RENDERED_ACTION_BYTES * (actions.size() + 1L);
+        long substitutions = SUBSTITUTION_SLACK_BYTES + Utf8.length(update.marker().attribute())
+                + Utf8.length(update.marker().eventId());
+        for (Action action : actions) {
+            substitutions += Utf8.length(action.attribute()) + Actions.valueOf(action).map(ItemSize::of).orElse(0L);
+        }
+        return expression > MAX_EXPRESSION_BYTES || substitutions > MAX_SUBSTITUTION_BYTES;
     }
 
     /** Operand types DynamoDB checks when it parses the expression, before reading the item. */

@@ -3,7 +3,7 @@ package dev.reproject.snapshot.fold;
 import dev.reproject.core.event.DomainEvent;
 import dev.reproject.core.item.DynamoJson;
 import dev.reproject.core.item.Item;
-import dev.reproject.core.item.UpdateCodec;
+import dev.reproject.core.item.UpdateBinary;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.view.ViewDefinition;
 import dev.reproject.core.view.ViewResult;
@@ -47,7 +47,7 @@ final class EventUpdates implements MapPartitionsFunction<Row, Row> {
                 }
                 if (result instanceof ViewResult.Handled handled) {
                     return FoldRows.update(DynamoJson.write(new Item(handled.update().key())),
-                            UpdateCodec.toJson(handled.update()), row);
+                            UpdateBinary.write(handled.update()), row);
                 }
                 if (result instanceof ViewResult.Invalid invalid) {
                     return FoldRows.rejectEvent(row, RejectReason.INVALID_EVENT.code(), invalid.detail());

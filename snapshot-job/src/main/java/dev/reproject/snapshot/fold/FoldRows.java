@@ -9,11 +9,15 @@ import org.apache.spark.sql.types.StructType;
  * The rows between the fold's stages. One schema for all kinds keeps each stage one dataset:
  * <ul>
  *   <li>{@code BASE}: a parent snapshot row (key, item JSON), folded first;</li>
- *   <li>{@code UPDATE}: an event's update (key, update JSON) with the event's position;</li>
+ *   <li>{@code UPDATE}: an event's update (key, update in {@link dev.reproject.core.item.UpdateBinary} form)
+ *       with the event's position;</li>
  *   <li>{@code REJECT}: a record the view or the fold could not use (reason, detail, position);</li>
+ *   <li>{@code SKIP}: an event of a type the view does not handle (position only);</li>
  *   <li>{@code ITEM}: a folded item (key, item JSON);</li>
- *   <li>{@code STAT}: per task, how many updates were applied and how many were duplicates.</li>
+ *   <li>{@code STAT}: per task, how many updates were applied, were duplicates, and events skipped.</li>
  * </ul>
+ * Rows of an event that has no view key (SKIP, a REJECT by the view) get one of their own made from their
+ * position, {@link #positionKey}, so that they spread over the fold's tasks like the rest.
  */
 public final class FoldRows {
 
@@ -27,8 +31,10 @@ public final class FoldRows {
     public static final StructType SCHEMA = new StructType()
             .add("kind", DataTypes.StringType, false)
             .add("key", DataTypes.StringType, true)
-            // BASE/ITEM: the item; UPDATE: the update
+            // BASE/ITEM: the item in DynamoDB JSON
             .add("body", DataTypes.StringType, true)
+            // UPDATE: the update
+            .add("update", DataTypes.BinaryType, true)
             // the event's position (BASE: none)
             .add("topic", DataTypes.StringType, true)
             .add("partition", DataTypes.IntegerType, true)
@@ -40,7 +46,8 @@ public final class FoldRows {
             .add("detail", DataTypes.StringType, true)
             // STAT
             .add("applied", DataTypes.LongType, true)
-            .add("duplicates", DataTypes.LongType, true);
+            .add("duplicates", DataTypes.LongType, true)
+            .add("skipped", DataTypes.LongType, true);
 
     /** The data files' schema: one row per view key. */
     public static final StructType SNAPSHOT_SCHEMA = new StructType()
@@ -50,36 +57,37 @@ public final class FoldRows {
     private FoldRows() {
     }
 
-    static Row base(String key, String item) {
-        return RowFactory.create(BASE, key, item, null, null, null, null, null, null, null, null, null);
+    static Row update(String key, byte[] update, Row event) {
+        return RowFactory.create(UPDATE, key, null, update, event.getAs("topic"), event.getAs("partition"),
+                event.getAs("offset"), event.getAs("file"), event.getAs("line"), null, null, null, null, null);
     }
 
-    static Row update(String key, String update, Row event) {
-        return RowFactory.create(UPDATE, key, update, event.getAs("topic"), event.getAs("partition"),
-                event.getAs("offset"), event.getAs("file"), event.getAs("line"), null, null, null, null);
+    /** Sorts before every real key (DynamoDB JSON starts with "{"), and never equals one. */
+    static String positionKey(Row event) {
+        return "\u0000" + event.getAs("topic") + "/" + event.getAs("partition") + "/" + event.getAs("offset");
     }
 
     static Row skip(Row event) {
-        return RowFactory.create(SKIP, null, null, event.getAs("topic"), event.getAs("partition"),
-                event.getAs("offset"), event.getAs("file"), event.getAs("line"), null, null, null, null);
+        return RowFactory.create(SKIP, positionKey(event), null, null, event.getAs("topic"), event.getAs("partition"),
+                event.getAs("offset"), event.getAs("file"), event.getAs("line"), null, null, null, null, null);
     }
 
     static Row reject(Row at, String reason, String detail) {
-        return RowFactory.create(REJECT, at.getAs("key") == null ? null : at.<String>getAs("key"), null,
-                at.getAs("topic"), at.getAs("partition"), at.getAs("offset"), at.getAs("file"), at.getAs("line"),
-                reason, detail, null, null);
+        return RowFactory.create(REJECT, at.<String>getAs("key"), null, null, at.getAs("topic"), at.getAs("partition"),
+                at.getAs("offset"), at.getAs("file"), at.getAs("line"), reason, detail, null, null, null);
     }
 
     static Row rejectEvent(Row event, String reason, String detail) {
-        return RowFactory.create(REJECT, null, null, event.getAs("topic"), event.getAs("partition"),
-                event.getAs("offset"), event.getAs("file"), event.getAs("line"), reason, detail, null, null);
+        return RowFactory.create(REJECT, positionKey(event), null, null, event.getAs("topic"), event.getAs("partition"),
+                event.getAs("offset"), event.getAs("file"), event.getAs("line"), reason, detail, null, null, null);
     }
 
     static Row item(String key, String item) {
-        return RowFactory.create(ITEM, key, item, null, null, null, null, null, null, null, null, null);
+        return RowFactory.create(ITEM, key, item, null, null, null, null, null, null, null, null, null, null, null);
     }
 
-    static Row stat(long applied, long duplicates) {
-        return RowFactory.create(STAT, null, null, null, null, null, null, null, null, null, applied, duplicates);
+    static Row stat(long applied, long duplicates, long skipped) {
+        return RowFactory.create(STAT, null, null, null, null, null, null, null, null, null, null, applied, duplicates,
+                skipped);
     }
 }

@@ -3,7 +3,7 @@ package dev.reproject.snapshot.fold;
 import dev.reproject.core.item.DynamoJson;
 import dev.reproject.core.item.FoldResult;
 import dev.reproject.core.item.Item;
-import dev.reproject.core.item.UpdateCodec;
+import dev.reproject.core.item.UpdateBinary;
 import dev.reproject.core.item.UpdateFold;
 import dev.reproject.core.view.Views;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -18,6 +18,7 @@ import java.util.Objects;
 /**
  * Stage two of the fold, in the executors: rows arrive sorted by view key, then the parent item first,
  * then the updates in (topic, partition, offset) order — so each aggregate's events in offset order.
+ * Skips are counted and the view's rejects pass through.
  * Each key's item is folded while streaming: only one item is in memory at a time, however long an
  * aggregate's history.
  */
@@ -38,6 +39,7 @@ final class KeyFold implements MapPartitionsFunction<Row, Row> {
             private Item item = Item.EMPTY;
             private long applied;
             private long duplicates;
+            private long skipped;
             private boolean statEmitted;
 
             @Override
@@ -47,7 +49,7 @@ final class KeyFold implements MapPartitionsFunction<Row, Row> {
                 }
                 if (ready.isEmpty() && !statEmitted) {
                     finishKey();
-                    ready.add(FoldRows.stat(applied, duplicates));
+                    ready.add(FoldRows.stat(applied, duplicates, skipped));
                     statEmitted = true;
                 }
                 return !ready.isEmpty();
@@ -62,18 +64,26 @@ final class KeyFold implements MapPartitionsFunction<Row, Row> {
             }
 
             private void consume(Row row) {
+                String kind = row.getAs("kind");
+                if (FoldRows.SKIP.equals(kind)) {
+                    skipped++;
+                    return;
+                }
+                if (FoldRows.REJECT.equals(kind)) {
+                    ready.add(row); // rejected by the view: passes through
+                    return;
+                }
                 String rowKey = row.getAs("key");
                 if (!Objects.equals(rowKey, key)) {
                     finishKey();
                     key = rowKey;
                     item = Item.EMPTY;
                 }
-                String body = row.getAs("body");
-                if (FoldRows.BASE.equals(row.getAs("kind"))) {
-                    item = DynamoJson.readItem(body);
+                if (FoldRows.BASE.equals(kind)) {
+                    item = DynamoJson.readItem(row.getAs("body"));
                     return;
                 }
-                FoldResult result = fold.apply(item, UpdateCodec.fromJson(body));
+                FoldResult result = fold.apply(item, UpdateBinary.readUpdate(row.getAs("update")));
                 if (result instanceof FoldResult.Applied a) {
                     item = a.item();
                     applied++;
