@@ -17,6 +17,11 @@ import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.SandboxCredentials;
 import dev.reproject.spark.ArchiveRoot;
 import dev.reproject.spark.S3aSettings;
+import dev.reproject.snapshot.SnapshotJob;
+import dev.reproject.snapshot.SnapshotOutcome;
+import dev.reproject.snapshot.SnapshotRequest;
+import dev.reproject.snapshot.cli.SnapshotReports;
+import dev.reproject.snapshot.store.SnapshotStore;
 import dev.reproject.spark.SparkSessions;
 import dev.reproject.spark.archive.ArchiveReader;
 import dev.reproject.spark.archive.ArchiveScan;
@@ -31,6 +36,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,15 +47,18 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code reproject demo}: the pipeline end to end on local servers. For now: start the servers, write a
- * sample archive of the view into the local S3 server, read it back through Spark and s3a, and check that
- * what was read is what the generator says it wrote.
+ * sample archive of the view into the local S3 server, read it back through Spark and s3a and check that
+ * what was read is what the generator says it wrote, then run the snapshot job on it twice (the second run
+ * finds nothing new).
  */
 @Command(name = "demo", description = {
     "Runs reproject end to end on local servers (started and stopped here): writes a sample archive",
-    "into a local S3 server, reads it back with Spark, and compares the counts per reason."})
+    "into a local S3 server, reads it back with Spark, compares the counts per reason, and runs the",
+    "snapshot job on it twice."})
 public final class DemoCommand implements Callable<Integer> {
 
     static final String ARCHIVE = "s3a://reproject-demo/archive";
+    static final String SNAPSHOTS = "s3a://reproject-demo/snapshots";
 
     @Mixin
     CommonOptions common;
@@ -94,19 +103,38 @@ public final class DemoCommand implements Callable<Integer> {
             List<String> topics = written.endOffsets().keySet().stream().map(TopicPartition::topic).distinct().toList();
             SparkSession spark = SparkSessions.create("reproject demo", Optional.of("local[*]"), s3a);
             ScanSummary read;
-            try (ArchiveScan scan = new ArchiveReader(spark, ArchiveRoot.of(ARCHIVE)).scan(topics,
-                    ArchivePosition.beginning(), false)) {
-                read = scan.summary();
+            SnapshotOutcome first;
+            SnapshotOutcome second;
+            try {
+                try (ArchiveScan scan = new ArchiveReader(spark, ArchiveRoot.of(ARCHIVE)).scan(topics,
+                        ArchivePosition.beginning(), false)) {
+                    read = scan.summary();
+                }
+                err.println("demo: step 1, the snapshot job, into " + SNAPSHOTS + ", twice…");
+                err.flush();
+                SnapshotJob job = new SnapshotJob(spark, new SnapshotStore(ArchiveRoot.of(SNAPSHOTS),
+                        spark.sparkContext().hadoopConfiguration()), Clock.systemUTC());
+                SnapshotRequest request = new SnapshotRequest(ARCHIVE, generator.view(), false, false);
+                first = job.run(request);
+                second = job.run(request);
             } finally {
                 spark.stop();
             }
 
             List<String> differences = differences(written, read);
+            if (!(first instanceof SnapshotOutcome.Committed committed) || committed.manifest().counts().items() == 0) {
+                differences.add("the first snapshot committed no items");
+            }
+            if (!(second instanceof SnapshotOutcome.NothingNew)) {
+                differences.add("the second snapshot found something new in an archive that did not change");
+            }
             if (json) {
                 Map<String, Object> summary = new LinkedHashMap<>();
                 summary.put("archive", ARCHIVE);
                 summary.put("written", GenerationReports.toMap(written));
                 summary.put("read", ScanReports.toMap(read));
+                summary.put("snapshot", SnapshotReports.toMap(first));
+                summary.put("snapshotAgain", SnapshotReports.toMap(second));
                 summary.put("differences", differences);
                 out.println(Json.line(summary));
             } else {
@@ -114,6 +142,10 @@ public final class DemoCommand implements Callable<Integer> {
                 GenerationReports.print(written, out);
                 out.println("read back:");
                 ScanReports.print(read, out);
+                out.println("snapshot:");
+                out.println(SnapshotReports.text(first));
+                out.println("snapshot again, nothing archived since:");
+                out.println(SnapshotReports.text(second));
                 out.println(differences.isEmpty() ? "every count read back equals what was written"
                         : "DIFFERENCES: " + String.join("; ", differences));
             }

@@ -25,5 +25,8 @@ class DemoCommandIT {
                 .isEqualTo(written.get("rejected").get("not-json").asLong());
         assertThat(read.get("rejected").get("unreadable-file").asLong()).isPositive();
         assertThat(read.get("duplicates").asLong()).isPositive().isEqualTo(written.get("duplicates").asLong());
+        assertThat(summary.get("snapshot").get("status").asText()).isEqualTo("committed");
+        assertThat(summary.get("snapshot").get("items").asLong()).isEqualTo(20_000); // one per order of the demo
+        assertThat(summary.get("snapshotAgain").get("status").asText()).isEqualTo("nothing-new");
     }
 }

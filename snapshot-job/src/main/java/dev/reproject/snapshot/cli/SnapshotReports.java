@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** How the snapshot command shows its outcome: a few lines for a person, or one line of JSON. */
-final class SnapshotReports {
+public final class SnapshotReports {
 
     private SnapshotReports() {
     }
 
-    static String text(SnapshotOutcome outcome) {
+    public static String text(SnapshotOutcome outcome) {
         if (outcome instanceof SnapshotOutcome.NothingNew nothing) {
             StringBuilder text = new StringBuilder("nothing archived beyond snapshot " + nothing.latest().id()
                     + " of view " + nothing.latest().view() + ": nothing committed");
@@ -43,7 +43,7 @@ final class SnapshotReports {
         return text.toString().stripTrailing();
     }
 
-    static Map<String, Object> toMap(SnapshotOutcome outcome) {
+    public static Map<String, Object> toMap(SnapshotOutcome outcome) {
         Map<String, Object> json = new LinkedHashMap<>();
         if (outcome instanceof SnapshotOutcome.NothingNew nothing) {
             json.put("status", "nothing-new");
