@@ -1,6 +1,8 @@
 package dev.reproject.aws;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 import java.net.URI;
@@ -44,6 +46,11 @@ public record AwsSettings(
     /** AWS itself in {@code region}, credentials from the default chain. */
     public static AwsSettings of(String region) {
         return new AwsSettings(Optional.empty(), Optional.empty(), region);
+    }
+
+    /** A copy with fixed credentials, e.g. the local-only ones of a sandbox server. */
+    public AwsSettings withStaticCredentials(String accessKeyId, String secretAccessKey) {
+        return withCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)));
     }
 
     /** A copy with other credentials (e.g. static ones for a local server). */

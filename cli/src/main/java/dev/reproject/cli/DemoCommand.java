@@ -32,8 +32,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -85,9 +83,8 @@ public final class DemoCommand implements Callable<Integer> {
             err.println("demo: starting a local S3 server…");
             err.flush();
             SandboxCredentials credentials = servers.credentials();
-            AwsSettings aws = new AwsSettings(Optional.empty(), Optional.of(servers.s3Endpoint()), servers.region(),
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create(credentials.accessKeyId(),
-                            credentials.secretAccessKey())));
+            AwsSettings aws = new AwsSettings(Optional.empty(), Optional.of(servers.s3Endpoint()), servers.region())
+                    .withStaticCredentials(credentials.accessKeyId(), credentials.secretAccessKey());
 
             err.println("demo: writing a sample " + generator.view() + " archive to " + ARCHIVE + "…");
             err.flush();

@@ -10,15 +10,14 @@ import java.util.List;
  * dynalite, the DynamoDB-compatible server, in memory: {@code node dynalite.js PORT} with node from the PATH.
  * The launcher exits by itself when this JVM goes away (it watches its parent pid).
  */
-final class DynaliteServer implements StartedServer {
+final class DynaliteServer extends StartedServer {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
-    private final ManagedProcess process;
     private final URI endpoint;
 
     private DynaliteServer(ManagedProcess process, URI endpoint) {
-        this.process = process;
+        super(process);
         this.endpoint = endpoint;
     }
 
@@ -48,15 +47,5 @@ final class DynaliteServer implements StartedServer {
 
     URI endpoint() {
         return endpoint;
-    }
-
-    @Override
-    public long pid() {
-        return process.pid();
-    }
-
-    @Override
-    public void stop() {
-        process.stop();
     }
 }

@@ -16,7 +16,7 @@ import java.util.Properties;
  * build copies to {@code kafka-lib}. Kafka is run through its own main classes only: our code never links to it,
  * so users of the sandbox never get Scala or the broker on their classpath.
  */
-final class KafkaBroker implements StartedServer {
+final class KafkaBroker extends StartedServer {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
 
@@ -26,11 +26,10 @@ final class KafkaBroker implements StartedServer {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final ManagedProcess process;
     private final String bootstrapServers;
 
     private KafkaBroker(ManagedProcess process, String bootstrapServers) {
-        this.process = process;
+        super(process);
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -132,15 +131,5 @@ final class KafkaBroker implements StartedServer {
 
     String bootstrapServers() {
         return bootstrapServers;
-    }
-
-    @Override
-    public long pid() {
-        return process.pid();
-    }
-
-    @Override
-    public void stop() {
-        process.stop();
     }
 }

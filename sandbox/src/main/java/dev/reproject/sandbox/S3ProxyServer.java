@@ -11,17 +11,16 @@ import java.util.Properties;
  * ours, so it never shares a classpath with us. Filesystem rather than transient (memory) storage, because
  * transient holds every byte ever uploaded on the heap.
  */
-final class S3ProxyServer implements StartedServer {
+final class S3ProxyServer extends StartedServer {
 
     private static final String MAIN_CLASS = "org.gaul.s3proxy.Main";
     private static final List<String> JVM_OPTIONS = List.of("-Xmx512m");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-    private final ManagedProcess process;
     private final URI endpoint;
 
     private S3ProxyServer(ManagedProcess process, URI endpoint) {
-        this.process = process;
+        super(process);
         this.endpoint = endpoint;
     }
 
@@ -58,15 +57,5 @@ final class S3ProxyServer implements StartedServer {
 
     URI endpoint() {
         return endpoint;
-    }
-
-    @Override
-    public long pid() {
-        return process.pid();
-    }
-
-    @Override
-    public void stop() {
-        process.stop();
     }
 }

@@ -1,11 +1,21 @@
 package dev.reproject.sandbox;
 
 /** A server process the sandbox started and must stop. */
-interface StartedServer {
+abstract class StartedServer {
+
+    private final ManagedProcess process;
+
+    StartedServer(ManagedProcess process) {
+        this.process = process;
+    }
 
     /** The server's process id, for the log line that says where it runs. */
-    long pid();
+    final long pid() {
+        return process.pid();
+    }
 
     /** Stops the process; idempotent. */
-    void stop();
+    final void stop() {
+        process.stop();
+    }
 }

@@ -18,8 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 
@@ -54,9 +52,8 @@ class DynaliteDeviationsIT {
 
     @BeforeAll
     static void createTable(LocalServers servers) {
-        client = AwsClients.dynamoDb(new AwsSettings(Optional.of(servers.dynamoDbEndpoint()), Optional.empty(),
-                servers.region(), StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        servers.credentials().accessKeyId(), servers.credentials().secretAccessKey()))));
+        client = AwsClients.dynamoDb(new AwsSettings(Optional.of(servers.dynamoDbEndpoint()), Optional.empty(), servers.region())
+                .withStaticCredentials(servers.credentials().accessKeyId(), servers.credentials().secretAccessKey()));
         table = "deviations-" + Long.toHexString(System.nanoTime());
         client.createTable(TableSchemas.createTableRequest(table, RandomSequences.TABLE));
         client.waiter().waitUntilTableExists(b -> b.tableName(table));

@@ -15,8 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 
@@ -64,9 +62,8 @@ class UpdateAlgebraAgreementIT {
 
     @BeforeAll
     static void createTable(LocalServers servers) {
-        client = AwsClients.dynamoDb(new AwsSettings(Optional.of(servers.dynamoDbEndpoint()), Optional.empty(),
-                servers.region(), StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        servers.credentials().accessKeyId(), servers.credentials().secretAccessKey()))));
+        client = AwsClients.dynamoDb(new AwsSettings(Optional.of(servers.dynamoDbEndpoint()), Optional.empty(), servers.region())
+                .withStaticCredentials(servers.credentials().accessKeyId(), servers.credentials().secretAccessKey()));
         table = "agreement-" + Long.toHexString(System.nanoTime());
         client.createTable(TableSchemas.createTableRequest(table, RandomSequences.TABLE));
         client.waiter().waitUntilTableExists(b -> b.tableName(table));
