@@ -1,0 +1,55 @@
+package dev.reproject.core.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The catalog's transition rules and their messages, shared by every {@link RebuildCatalog} so that they refuse
+ * the same things in the same words.
+ */
+public final class CatalogRules {
+
+    private CatalogRules() {
+    }
+
+    /** @throws IllegalStateException unless {@code entry} is LOADING and no live updater wrote to its table */
+    public static void requireBeginnable(RebuildEntry entry, List<RebuildEntry> entriesOfTable) {
+        if (entry.status() != RebuildStatus.LOADING) {
+            throw new IllegalArgumentException("a rebuild begins LOADING, not " + entry.status() + ": " + entry.id());
+        }
+        for (RebuildEntry other : entriesOfTable) {
+            if (other.liveStarted()) {
+                throw liveTable(entry.id(), other);
+            }
+        }
+    }
+
+    public static IllegalStateException liveTable(RebuildId refused, RebuildEntry live) {
+        return new IllegalStateException("refusing rebuild " + refused + ": a live updater has written to table "
+                + live.table() + " (rebuild " + live.id() + " is " + live.status()
+                + live.lastLiveUpdate().map(t -> ", last live update " + t).orElse("")
+                + "); loading it again would write older state back. Rebuild into a new table instead (--table)");
+    }
+
+    /** @throws IllegalStateException unless the entry exists and is LOADING */
+    public static void requireLoading(RebuildId id, Optional<RebuildEntry> current) {
+        RebuildEntry entry = current.orElseThrow(() -> missing(id));
+        if (entry.status() != RebuildStatus.LOADING) {
+            throw new IllegalStateException("cannot mark rebuild " + id + " LOADED: it is " + entry.status()
+                    + " (updated " + entry.updatedAt() + "), not LOADING; another run may have finished or replaced it");
+        }
+    }
+
+    /** @throws IllegalStateException unless the entry exists and is LOADED or LIVE */
+    public static void requireLoaded(RebuildId id, Optional<RebuildEntry> current) {
+        RebuildEntry entry = current.orElseThrow(() -> missing(id));
+        if (entry.status() == RebuildStatus.LOADING) {
+            throw new IllegalStateException("rebuild " + id + " is still LOADING (updated " + entry.updatedAt()
+                    + "): the live updater starts only after the rebuild is LOADED; run or re-run the rebuild first");
+        }
+    }
+
+    public static IllegalStateException missing(RebuildId id) {
+        return new IllegalStateException("no rebuild " + id + " in the catalog; run 'reproject rebuild' first");
+    }
+}
