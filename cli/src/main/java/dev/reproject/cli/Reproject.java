@@ -77,7 +77,7 @@ public final class Reproject {
     }
 
     private static List<Object> builtInCommands() {
-        return List.of(new HelpCommand(), new SandboxCommand(), new DemoCommand(), new SnapshotCommand());
+        return List.of(new HelpCommand(), new SandboxCommand(), new DemoCommand(), new SnapshotCommand(), new StatusCommand());
     }
 
     private static void add(CommandLine root, Object command, String origin, Map<String, String> origins) {

@@ -53,9 +53,11 @@ public record RebuildId(String value) implements Comparable<RebuildId> {
         return "reproject-" + value.replace(SEPARATOR, '.');
     }
 
+    /** By table, then snapshot (oldest first): not as plain strings, where {@code t-2@…} would sort before {@code t@…}. */
     @Override
     public int compareTo(RebuildId other) {
-        return value.compareTo(other.value);
+        int byTable = table().compareTo(other.table());
+        return byTable != 0 ? byTable : snapshot().compareTo(other.snapshot());
     }
 
     @Override

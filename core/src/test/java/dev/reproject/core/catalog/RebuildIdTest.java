@@ -36,6 +36,15 @@ class RebuildIdTest {
                 .isNotEqualTo(RebuildId.of("a.c", SNAPSHOT).consumerGroup());
     }
 
+    @Test
+    void ordersByTableThenSnapshot() {
+        RebuildId t = RebuildId.of("tab", SNAPSHOT);
+        RebuildId tLater = RebuildId.of("tab", new SnapshotId("20261201T000000.000Z"));
+        RebuildId t2 = RebuildId.of("tab-2", SNAPSHOT);
+
+        assertThat(java.util.stream.Stream.of(t2, tLater, t).sorted()).containsExactly(t, tLater, t2);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"ab", "has space", "has@at", "slash/no"})
     void givenNotATableName_thenRefused_namingIt(String table) {

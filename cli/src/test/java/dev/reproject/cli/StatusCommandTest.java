@@ -1,0 +1,33 @@
+package dev.reproject.cli;
+
+import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.watermark.Watermark;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StatusCommandTest {
+
+    @Test
+    void summary_listsFewPartitions_andRangesMany() {
+        Map<TopicPartition, Long> offsets = new HashMap<>(Map.of(new TopicPartition("a", 0), 41L,
+                new TopicPartition("a", 1), 7L));
+        for (int p = 0; p < 12; p++) {
+            offsets.put(new TopicPartition("b", p), 100L + p);
+        }
+
+        assertThat(StatusCommand.summary(Watermark.of(offsets))).isEqualTo("a 0:41 1:7; b 12 partitions, offsets 100..111");
+        assertThat(StatusCommand.summary(Watermark.empty())).isEqualTo("(empty)");
+    }
+
+    @Test
+    void isRegistered_withHelp() {
+        CliRun help = CliRun.run("status", "--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--snapshots").contains("--catalog-table").contains("--json");
+    }
+}
