@@ -1,0 +1,41 @@
+package dev.reproject.rebuild;
+
+import dev.reproject.aws.dynamodb.write.BulkWriter;
+import dev.reproject.aws.dynamodb.write.WriteSummary;
+import dev.reproject.core.item.DynamoJson;
+import dev.reproject.core.item.Item;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.util.Iterator;
+import java.util.List;
+
+/** One writer task: its share of the items, in BatchWriteItem calls, and what it did. */
+final class ItemWriteTask implements MapPartitionsFunction<Row, WriteSummary> {
+
+    private final DynamoTarget target;
+
+    ItemWriteTask(DynamoTarget target) {
+        this.target = target;
+    }
+
+    @Override
+    public Iterator<WriteSummary> call(Iterator<Row> rows) {
+        try (DynamoDbClient client = target.client()) {
+            Iterator<Item> items = new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return rows.hasNext();
+                }
+
+                @Override
+                public Item next() {
+                    return DynamoJson.readItem(rows.next().getAs("item"));
+                }
+            };
+            return List.of(BulkWriter.create(client, target.table(), target.schema(), target.write()).write(items))
+                    .iterator();
+        }
+    }
+}

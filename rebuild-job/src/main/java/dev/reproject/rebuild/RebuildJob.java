@@ -1,0 +1,120 @@
+package dev.reproject.rebuild;
+
+import dev.reproject.aws.dynamodb.write.WriteSummary;
+import dev.reproject.core.catalog.RebuildCatalog;
+import dev.reproject.core.catalog.RebuildEntry;
+import dev.reproject.core.catalog.RebuildId;
+import dev.reproject.core.error.NotFoundException;
+import dev.reproject.core.snapshot.SnapshotManifest;
+import dev.reproject.core.view.ViewDefinition;
+import dev.reproject.core.view.Views;
+import dev.reproject.snapshot.fold.FoldOutput;
+import dev.reproject.snapshot.fold.FoldRows;
+import dev.reproject.snapshot.fold.ViewFold;
+import dev.reproject.snapshot.store.SnapshotStore;
+import dev.reproject.spark.ArchiveRoot;
+import dev.reproject.spark.archive.ArchiveReader;
+import dev.reproject.spark.archive.ArchiveScan;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Step 2 (SPEC §6): a snapshot + the records archived beyond its watermark → the same fold as the
+ * snapshot job → items bulk-loaded into the view's table, which is created when missing. The catalog entry
+ * is LOADING while items are written and LOADED, with the handoff watermark, only after every item is.
+ * Running the same rebuild again (after a crash) puts the same items and ends with the same entry.
+ */
+public final class RebuildJob {
+
+    private static final Logger log = LoggerFactory.getLogger(RebuildJob.class);
+
+    private final SparkSession spark;
+    private final SnapshotStore snapshots;
+    private final RebuildCatalog catalog;
+    private final Clock clock;
+
+    public RebuildJob(SparkSession spark, SnapshotStore snapshots, RebuildCatalog catalog, Clock clock) {
+        this.spark = spark;
+        this.snapshots = snapshots;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    public RebuildOutcome run(RebuildRequest request) throws Exception {
+        ViewDefinition view = Views.byName(request.view());
+        SnapshotManifest snapshot = request.snapshot().isPresent()
+                ? snapshots.read(view.name(), request.snapshot().get())
+                : snapshots.latest(view.name()).orElseThrow(() -> new NotFoundException("no committed snapshot of view "
+                        + view.name() + " under " + snapshots.root() + ": run snapshot first"));
+        if (!snapshot.fingerprint().equals(view.fingerprint())) {
+            throw new IllegalStateException("snapshot " + snapshot.id() + " was made by another definition of view "
+                    + view.name() + ": run snapshot --full with this one first");
+        }
+        DynamoTarget target = request.target();
+        RebuildId id = RebuildId.of(target.table(), snapshot.id());
+        try (DynamoDbClient client = target.client()) {
+            refuseForeignTable(client, target.table(), view.name());
+            TableSetup.ensure(client, target.table(), view.table());
+        }
+        catalog.begin(RebuildEntry.loading(id, view.name(), request.archive(), snapshot.position().watermark(),
+                clock.instant()));
+        log.info("rebuild {}: snapshot {} of view {} + archive {} into table {}", id, snapshot.id(), view.name(),
+                request.archive(), target.table());
+
+        try (ArchiveScan scan = new ArchiveReader(spark, ArchiveRoot.of(request.archive()), clock)
+                .scan(view.topics(), snapshot.position(), request.allowGaps())) {
+            Dataset<Row> parent = spark.read().schema(FoldRows.SNAPSHOT_SCHEMA)
+                    .parquet(snapshots.directory(view.name(), snapshot.id()) + "/" + snapshot.data());
+            try (FoldOutput fold = ViewFold.fold(scan.events(), Optional.of(parent), view.name())) {
+                int writers = spark.sparkContext().defaultParallelism();
+                DynamoTarget shared = target.withWrite(target.write().sharedBy(writers));
+                List<WriteSummary> perTask = fold.items().repartition(writers)
+                        .mapPartitions(new ItemWriteTask(shared), Encoders.javaSerialization(WriteSummary.class))
+                        .collectAsList();
+                WriteSummary writes = perTask.stream().reduce(WriteSummary.EMPTY, WriteSummary::plus);
+                long rejectedByView = fold.rejects().count();
+                Map<String, Long> counts = new TreeMap<>();
+                counts.put("items", writes.itemsWritten());
+                counts.put("writeCalls", writes.writeCalls());
+                counts.put("unprocessedRetried", writes.unprocessedRetried());
+                counts.put("throttleRetries", writes.throttleRetries());
+                counts.put("itemTooLarge", (long) writes.rejected().size());
+                counts.put("eventsApplied", fold.applied());
+                counts.put("duplicateEvents", fold.duplicates());
+                counts.put("skipped", fold.skipped());
+                counts.put("rejected", scan.summary().totalRejected() + rejectedByView + writes.rejected().size());
+                RebuildEntry loaded = catalog.markLoaded(id, counts, scan.position().watermark());
+                log.info("rebuild {} LOADED: {} items in {} write calls; handoff {}", id, writes.itemsWritten(),
+                        writes.writeCalls(), scan.position().watermark());
+                return new RebuildOutcome(loaded, writes, scan.summary(), fold.applied(), fold.duplicates(),
+                        fold.skipped(), rejectedByView);
+            }
+        }
+    }
+
+    /** A table of another view, or one reproject did not load and that holds items, is not ours to fill. */
+    private void refuseForeignTable(DynamoDbClient client, String table, String view) {
+        List<RebuildEntry> entries = catalog.entriesForTable(table);
+        for (RebuildEntry entry : entries) {
+            if (!entry.view().equals(view)) {
+                throw new IllegalStateException("table " + table + " holds view " + entry.view() + " (rebuild "
+                        + entry.id().value() + "), not " + view + ": choose another --table");
+            }
+        }
+        if (entries.isEmpty() && TableSetup.exists(client, table) && !TableSetup.isEmpty(client, table)) {
+            throw new IllegalStateException("table " + table + " exists, holds items and was not loaded by reproject "
+                    + "(no catalog entry): choose another --table");
+        }
+    }
+}

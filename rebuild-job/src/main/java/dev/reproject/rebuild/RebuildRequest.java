@@ -1,0 +1,26 @@
+package dev.reproject.rebuild;
+
+import dev.reproject.core.snapshot.SnapshotId;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One rebuild.
+ *
+ * @param archive   the archive root
+ * @param view      the view's name
+ * @param snapshot  the snapshot to load; empty: the latest committed
+ * @param target    the table and how to write it
+ * @param allowGaps pass holes in the archive beyond the snapshot
+ */
+public record RebuildRequest(String archive, String view, Optional<SnapshotId> snapshot, DynamoTarget target,
+                             boolean allowGaps) {
+
+    public RebuildRequest {
+        Objects.requireNonNull(archive, "archive");
+        Objects.requireNonNull(view, "view");
+        Objects.requireNonNull(snapshot, "snapshot");
+        Objects.requireNonNull(target, "target");
+    }
+}
