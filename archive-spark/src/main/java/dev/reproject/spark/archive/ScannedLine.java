@@ -2,7 +2,6 @@ package dev.reproject.spark.archive;
 
 import dev.reproject.core.decode.DecodeResult;
 import dev.reproject.core.event.DomainEvent;
-import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.reject.RejectedRecord;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -63,9 +62,5 @@ final class ScannedLine {
     static Row file(String file, String topic, int partition, long startOffset, long lineCount) {
         return RowFactory.create(FILE, file, topic, partition, startOffset, -1L,
                 null, null, null, null, null, null, null, null, null, lineCount);
-    }
-
-    static RejectReason reason(Row row) {
-        return RejectReason.fromCode(row.getString(row.fieldIndex("reason")));
     }
 }

@@ -17,8 +17,4 @@ public record FileSpan(String path, long startOffset, long lineCount) implements
     public long endOffset() {
         return startOffset + lineCount - 1;
     }
-
-    public boolean isSameFile(ArchiveFile file) {
-        return path.equals(file.path()) && startOffset == file.startOffset();
-    }
 }
