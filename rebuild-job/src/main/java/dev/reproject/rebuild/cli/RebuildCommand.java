@@ -1,0 +1,110 @@
+package dev.reproject.rebuild.cli;
+
+import dev.reproject.aws.AwsClients;
+import dev.reproject.aws.catalog.DynamoCatalog;
+import dev.reproject.aws.dynamodb.write.WriteOptions;
+import dev.reproject.cli.api.CommonOptions;
+import dev.reproject.cli.api.Json;
+import dev.reproject.core.snapshot.SnapshotId;
+import dev.reproject.core.view.Views;
+import dev.reproject.rebuild.DynamoTarget;
+import dev.reproject.rebuild.RebuildJob;
+import dev.reproject.rebuild.RebuildOutcome;
+import dev.reproject.rebuild.RebuildRequest;
+import dev.reproject.snapshot.store.SnapshotStore;
+import dev.reproject.spark.ArchiveRoot;
+import dev.reproject.spark.S3aSettings;
+import dev.reproject.spark.SparkSessions;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code reproject rebuild}: step 2. The same command runs under spark-submit through {@link RebuildMain}.
+ * Credentials come from the AWS default chain, in the driver and in every writer task.
+ */
+@Command(name = "rebuild", mixinStandardHelpOptions = true, description = {
+    "Step 2: loads a snapshot plus the events archived after it into a DynamoDB table (created when",
+    "missing, on-demand) and records the rebuild and its handoff watermark in the catalog."})
+public final class RebuildCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--archive", required = true, paramLabel = "URI", description = "The event archive's root.")
+    String archive;
+
+    @Option(names = "--snapshots", required = true, paramLabel = "URI", description = "Where snapshots live.")
+    String snapshots;
+
+    @Option(names = "--table", paramLabel = "NAME", description = "The target table (default: the view's table name).")
+    String table;
+
+    @Option(names = "--snapshot", paramLabel = "ID", description = "The snapshot to load (default: the latest committed).")
+    String snapshot;
+
+    @Option(names = "--write-rate", paramLabel = "N", description = "Items/s in all, shared out across the writer tasks "
+            + "(default: no limit).")
+    Double writeRate;
+
+    @Option(names = "--allow-gaps", description = "Pass holes in the archive after the snapshot.")
+    boolean allowGaps;
+
+    @Option(names = "--master", paramLabel = "M",
+            description = "Spark master (default: spark.master when spark-submit sets it, else local[*]).")
+    String master;
+
+    @Option(names = "--json", description = "Print a one-line JSON summary.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (writeRate != null && writeRate <= 0) {
+            throw new IllegalArgumentException("--write-rate must be more than 0 items/s, was " + writeRate);
+        }
+        String tableName = table != null ? table : Views.byName(common.view()).table().defaultName();
+        WriteOptions write = writeRate == null ? WriteOptions.DEFAULT : WriteOptions.DEFAULT.withItemsPerSecond(writeRate);
+        DynamoTarget target = new DynamoTarget(common.dynamoDbEndpoint().map(URI::toString).orElse(null),
+                common.region(), null, null, tableName, common.view(), write, DynamoTarget.ClientWrapper.NONE);
+        SparkSession spark = SparkSessions.create("reproject rebuild", Optional.ofNullable(master),
+                new S3aSettings(common.s3Endpoint(), common.region(), Optional.empty(), Optional.empty()));
+        RebuildOutcome outcome;
+        try (DynamoDbClient catalogClient = AwsClients.dynamoDb(common.awsSettings())) {
+            SnapshotStore store = new SnapshotStore(ArchiveRoot.of(snapshots), spark.sparkContext().hadoopConfiguration());
+            DynamoCatalog catalog = new DynamoCatalog(catalogClient, common.catalogTable(), Clock.systemUTC());
+            outcome = new RebuildJob(spark, store, catalog, Clock.systemUTC()).run(new RebuildRequest(archive,
+                    common.view(), Optional.ofNullable(snapshot).map(SnapshotId::new), target, allowGaps));
+        } finally {
+            spark.stop();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, Object> summary = new LinkedHashMap<>(outcome.entry().toJsonMap());
+        summary.put("writeCalls", outcome.writes().writeCalls());
+        summary.put("retries", outcome.writes().unprocessedRetried() + outcome.writes().errorRetries());
+        if (json) {
+            out.println(Json.line(summary));
+        } else {
+            out.printf("rebuild %s %s: %,d items in %,d write calls (%,d retries), handoff %s%n",
+                    outcome.entry().id().value(), outcome.entry().status(), outcome.writes().itemsWritten(),
+                    outcome.writes().writeCalls(), outcome.writes().unprocessedRetried() + outcome.writes().errorRetries(),
+                    outcome.entry().handoff());
+        }
+        out.flush();
+        return 0;
+    }
+}
