@@ -26,9 +26,19 @@ import java.util.function.UnaryOperator;
 public record DynamoTarget(String endpoint, String region, String accessKeyId, String secretAccessKey, String table,
                            String view, WriteOptions write, ClientWrapper wrap) implements Serializable {
 
-    /** A serializable {@link UnaryOperator} of clients. */
+    /** A serializable {@link UnaryOperator} of clients. Not a lambda: lambdas do not survive relocation. */
     public interface ClientWrapper extends UnaryOperator<DynamoDbClient>, Serializable {
-        ClientWrapper NONE = client -> client;
+        ClientWrapper NONE = Identity.INSTANCE;
+    }
+
+    /** The client as it is. */
+    private enum Identity implements ClientWrapper {
+        INSTANCE;
+
+        @Override
+        public DynamoDbClient apply(DynamoDbClient client) {
+            return client;
+        }
     }
 
     public DynamoTarget {
