@@ -11,10 +11,7 @@ import dev.reproject.rebuild.DynamoTarget;
 import dev.reproject.rebuild.RebuildJob;
 import dev.reproject.rebuild.RebuildOutcome;
 import dev.reproject.rebuild.RebuildRequest;
-import dev.reproject.snapshot.store.SnapshotStore;
-import dev.reproject.spark.ArchiveRoot;
-import dev.reproject.spark.S3aSettings;
-import dev.reproject.spark.SparkSessions;
+import dev.reproject.snapshot.cli.JobOptions;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,14 +40,11 @@ public final class RebuildCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    JobOptions job;
+
     @Spec
     CommandSpec spec;
-
-    @Option(names = "--archive", required = true, paramLabel = "URI", description = "The event archive's root.")
-    String archive;
-
-    @Option(names = "--snapshots", required = true, paramLabel = "URI", description = "Where snapshots live.")
-    String snapshots;
 
     @Option(names = "--table", paramLabel = "NAME", description = "The target table (default: the view's table name).")
     String table;
@@ -62,16 +56,6 @@ public final class RebuildCommand implements Callable<Integer> {
             + "(default: no limit).")
     Double writeRate;
 
-    @Option(names = "--allow-gaps", description = "Pass holes in the archive after the snapshot.")
-    boolean allowGaps;
-
-    @Option(names = "--master", paramLabel = "M",
-            description = "Spark master (default: spark.master when spark-submit sets it, else local[*]).")
-    String master;
-
-    @Option(names = "--json", description = "Print a one-line JSON summary.")
-    boolean json;
-
     @Override
     public Integer call() throws Exception {
         if (writeRate != null && writeRate <= 0) {
@@ -81,14 +65,13 @@ public final class RebuildCommand implements Callable<Integer> {
         WriteOptions write = writeRate == null ? WriteOptions.DEFAULT : WriteOptions.DEFAULT.withItemsPerSecond(writeRate);
         DynamoTarget target = new DynamoTarget(common.dynamoDbEndpoint().map(URI::toString).orElse(null),
                 common.region(), null, null, tableName, common.view(), write, DynamoTarget.ClientWrapper.NONE);
-        SparkSession spark = SparkSessions.create("reproject rebuild", Optional.ofNullable(master),
-                new S3aSettings(common.s3Endpoint(), common.region(), Optional.empty(), Optional.empty()));
+        SparkSession spark = job.session("reproject rebuild", common);
         RebuildOutcome outcome;
         try (DynamoDbClient catalogClient = AwsClients.dynamoDb(common.awsSettings())) {
-            SnapshotStore store = new SnapshotStore(ArchiveRoot.of(snapshots), spark.sparkContext().hadoopConfiguration());
             DynamoCatalog catalog = new DynamoCatalog(catalogClient, common.catalogTable(), Clock.systemUTC());
-            outcome = new RebuildJob(spark, store, catalog, Clock.systemUTC()).run(new RebuildRequest(archive,
-                    common.view(), Optional.ofNullable(snapshot).map(SnapshotId::new), target, allowGaps));
+            outcome = new RebuildJob(spark, job.snapshotStore(spark), catalog, Clock.systemUTC()).run(new RebuildRequest(
+                    job.archive(), common.view(), Optional.ofNullable(snapshot).map(SnapshotId::new), target,
+                    job.allowGaps()));
         } finally {
             spark.stop();
         }
@@ -96,7 +79,7 @@ public final class RebuildCommand implements Callable<Integer> {
         Map<String, Object> summary = new LinkedHashMap<>(outcome.entry().toJsonMap());
         summary.put("writeCalls", outcome.writes().writeCalls());
         summary.put("retries", outcome.writes().unprocessedRetried() + outcome.writes().errorRetries());
-        if (json) {
+        if (job.json()) {
             out.println(Json.line(summary));
         } else {
             out.printf("rebuild %s %s: %,d items in %,d write calls (%,d retries), handoff %s%n",

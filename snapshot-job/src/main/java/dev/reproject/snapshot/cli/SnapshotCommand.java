@@ -7,10 +7,6 @@ import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.snapshot.SnapshotJob;
 import dev.reproject.snapshot.SnapshotOutcome;
 import dev.reproject.snapshot.SnapshotRequest;
-import dev.reproject.snapshot.store.SnapshotStore;
-import dev.reproject.spark.ArchiveRoot;
-import dev.reproject.spark.S3aSettings;
-import dev.reproject.spark.SparkSessions;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +16,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -34,50 +29,34 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    JobOptions job;
+
     @Spec
     CommandSpec spec;
-
-    @Option(names = "--archive", required = true, paramLabel = "URI", description = "The event archive's root.")
-    String archive;
-
-    @Option(names = "--snapshots", required = true, paramLabel = "URI",
-            description = "Where snapshots live: <URI>/<view>/<snapshotId>/.")
-    String snapshots;
 
     @Option(names = "--full", description = "Recompute from the whole archive instead of continuing the latest snapshot.")
     boolean full;
 
-    @Option(names = "--allow-gaps", description = "Pass holes in the archive (counted) instead of stopping a partition there.")
-    boolean allowGaps;
-
     @Option(names = "--max-rejected", paramLabel = "N",
             description = "Exit 3 (after committing) when more than N records are rejected (default: no limit).")
     Long maxRejected;
-
-    @Option(names = "--master", paramLabel = "M",
-            description = "Spark master (default: spark.master when spark-submit sets it, else local[*]).")
-    String master;
-
-    @Option(names = "--json", description = "Print a one-line JSON summary.")
-    boolean json;
 
     @Override
     public Integer call() throws Exception {
         if (maxRejected != null && maxRejected < 0) {
             throw new IllegalArgumentException("--max-rejected must be 0 or more, was " + maxRejected);
         }
-        S3aSettings s3 = new S3aSettings(common.s3Endpoint(), common.region(), Optional.empty(), Optional.empty());
-        SparkSession spark = SparkSessions.create("reproject snapshot", Optional.ofNullable(master), s3);
+        SparkSession spark = job.session("reproject snapshot", common);
         SnapshotOutcome outcome;
         try {
-            SnapshotStore store = new SnapshotStore(ArchiveRoot.of(snapshots), spark.sparkContext().hadoopConfiguration());
-            outcome = new SnapshotJob(spark, store, Clock.systemUTC())
-                    .run(new SnapshotRequest(archive, common.view(), full, allowGaps));
+            outcome = new SnapshotJob(spark, job.snapshotStore(spark), Clock.systemUTC())
+                    .run(new SnapshotRequest(job.archive(), common.view(), full, job.allowGaps()));
         } finally {
             spark.stop();
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? Json.line(SnapshotReports.toMap(outcome)) : SnapshotReports.text(outcome));
+        out.println(job.json() ? Json.line(SnapshotReports.toMap(outcome)) : SnapshotReports.text(outcome));
         out.flush();
         if (outcome instanceof SnapshotOutcome.Committed committed && maxRejected != null
                 && committed.manifest().counts().totalRejected() > maxRejected) {
