@@ -58,8 +58,14 @@ public record DynamoTarget(String endpoint, String region, String accessKeyId, S
         return Views.byName(view).table();
     }
 
-    public DynamoDbClient client() {
-        return wrap.apply(AwsClients.dynamoDb(awsSettings()));
+    /** A writer task's client: wrapped by the hook. */
+    public DynamoDbClient writerClient() {
+        return wrap.apply(driverClient());
+    }
+
+    /** The driver's client (table checks and set-up), not wrapped: the hook is for the item writes. */
+    public DynamoDbClient driverClient() {
+        return AwsClients.dynamoDb(awsSettings());
     }
 
     public DynamoTarget withWrite(WriteOptions options) {

@@ -22,7 +22,7 @@ final class ItemWriteTask implements MapPartitionsFunction<Row, WriteSummary> {
 
     @Override
     public Iterator<WriteSummary> call(Iterator<Row> rows) {
-        try (DynamoDbClient client = target.client()) {
+        try (DynamoDbClient client = target.writerClient()) {
             Iterator<Item> items = new Iterator<>() {
                 @Override
                 public boolean hasNext() {

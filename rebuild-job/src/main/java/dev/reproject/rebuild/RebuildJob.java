@@ -1,13 +1,16 @@
 package dev.reproject.rebuild;
 
 import dev.reproject.aws.dynamodb.write.WriteSummary;
+import dev.reproject.core.catalog.CatalogRules;
 import dev.reproject.core.catalog.RebuildCatalog;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.core.error.NotFoundException;
+import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.core.view.ViewDefinition;
 import dev.reproject.core.view.Views;
+import dev.reproject.snapshot.RejectedLines;
 import dev.reproject.snapshot.fold.FoldOutput;
 import dev.reproject.snapshot.fold.FoldRows;
 import dev.reproject.snapshot.fold.ViewFold;
@@ -37,6 +40,9 @@ import java.util.TreeMap;
  */
 public final class RebuildJob {
 
+    /** Under the rebuild's directory ({@link SnapshotStore#rebuildDirectory}): its rejected records. */
+    public static final String REJECTED_DIR = "rejected";
+
     private static final Logger log = LoggerFactory.getLogger(RebuildJob.class);
 
     private final SparkSession spark;
@@ -63,9 +69,9 @@ public final class RebuildJob {
         }
         DynamoTarget target = request.target();
         RebuildId id = RebuildId.of(target.table(), snapshot.id());
-        try (DynamoDbClient client = target.client()) {
-            refuseForeignTable(client, target.table(), view.name());
-            TableSetup.ensure(client, target.table(), view.table());
+        try (DynamoDbClient client = target.driverClient()) {
+            refuseForeignTable(client, id, view.name());
+            TableSetup.ensure(client, target.table(), view.table(), request.provisioned());
         }
         catalog.begin(RebuildEntry.loading(id, view.name(), request.archive(), snapshot.position().watermark(),
                 clock.instant()));
@@ -77,39 +83,61 @@ public final class RebuildJob {
             Dataset<Row> parent = spark.read().schema(FoldRows.SNAPSHOT_SCHEMA)
                     .parquet(snapshots.directory(view.name(), snapshot.id()) + "/" + snapshot.data());
             try (FoldOutput fold = ViewFold.fold(scan.events(), Optional.of(parent), view.name())) {
-                int writers = spark.sparkContext().defaultParallelism();
-                DynamoTarget shared = target.withWrite(target.write().sharedBy(writers));
-                List<WriteSummary> perTask = fold.items().repartition(writers)
-                        .mapPartitions(new ItemWriteTask(shared), Encoders.javaSerialization(WriteSummary.class))
-                        .collectAsList();
-                WriteSummary writes = perTask.stream().reduce(WriteSummary.EMPTY, WriteSummary::plus);
-                long rejectedByView = fold.rejects().count();
-                Map<String, Long> counts = new TreeMap<>();
-                counts.put("items", writes.itemsWritten());
-                counts.put("writeCalls", writes.writeCalls());
-                counts.put("unprocessedRetried", writes.unprocessedRetried());
-                counts.put("throttleRetries", writes.throttleRetries());
-                counts.put("itemTooLarge", (long) writes.rejected().size());
-                counts.put("eventsApplied", fold.applied());
-                counts.put("duplicateEvents", fold.duplicates());
-                counts.put("skipped", fold.skipped());
-                counts.put("rejected", scan.summary().totalRejected() + rejectedByView + writes.rejected().size());
-                RebuildEntry loaded = catalog.markLoaded(id, counts, scan.position().watermark());
+                WriteSummary writes = write(fold.items(), target);
+                String rejectedDir = snapshots.rebuildDirectory(view.name(), id.value()) + "/" + REJECTED_DIR;
+                Map<RejectReason, Long> rejected = RejectedLines.write(spark,
+                        ArchiveRoot.of(request.archive()).toString(), scan.rejects(), fold.rejects(), rejectedDir);
+                writes.rejected().forEach(item -> log.warn("item {} left out: {} bytes, over DynamoDB's item size limit",
+                        item.keyJson(), item.sizeBytes()));
+                RebuildEntry loaded = catalog.markLoaded(id, counts(writes, fold, rejected), scan.position().watermark());
                 log.info("rebuild {} LOADED: {} items in {} write calls; handoff {}", id, writes.itemsWritten(),
                         writes.writeCalls(), scan.position().watermark());
                 return new RebuildOutcome(loaded, writes, scan.summary(), fold.applied(), fold.duplicates(),
-                        fold.skipped(), rejectedByView);
+                        fold.skipped(), rejected, rejectedDir);
             }
         }
     }
 
-    /** A table of another view, or one reproject did not load and that holds items, is not ours to fill. */
-    private void refuseForeignTable(DynamoDbClient client, String table, String view) {
+    /** Every item, in BatchWriteItem calls from as many writer tasks as the session runs at once. */
+    private WriteSummary write(Dataset<Row> items, DynamoTarget target) {
+        int writers = spark.sparkContext().defaultParallelism();
+        DynamoTarget shared = target.withWrite(target.write().sharedBy(writers));
+        return items.repartition(writers)
+                .mapPartitions(new ItemWriteTask(shared), Encoders.javaSerialization(WriteSummary.class))
+                .collectAsList().stream().reduce(WriteSummary.EMPTY, WriteSummary::plus);
+    }
+
+    /** The entry's counts: the writes, the fold, and the rejects by reason ({@code rejected.<reason>}). */
+    private static Map<String, Long> counts(WriteSummary writes, FoldOutput fold, Map<RejectReason, Long> rejected) {
+        Map<String, Long> counts = new TreeMap<>();
+        counts.put("items", writes.itemsWritten());
+        counts.put("writeCalls", writes.writeCalls());
+        counts.put("unprocessedRetried", writes.unprocessedRetried());
+        counts.put("throttleRetries", writes.throttleRetries());
+        counts.put("serverErrorRetries", writes.serverErrorRetries());
+        counts.put("itemTooLarge", (long) writes.rejected().size());
+        counts.put("eventsApplied", fold.applied());
+        counts.put("duplicateEvents", fold.duplicates());
+        counts.put("skipped", fold.skipped());
+        rejected.forEach((reason, n) -> counts.put("rejected." + reason.code(), n));
+        counts.put("rejected", rejected.values().stream().mapToLong(Long::longValue).sum() + writes.rejected().size());
+        return counts;
+    }
+
+    /**
+     * Before anything is written: a table of another view, one a live updater has written to, or one reproject
+     * did not load and that holds items, is not this rebuild's to fill.
+     */
+    private void refuseForeignTable(DynamoDbClient client, RebuildId id, String view) {
+        String table = id.table();
         List<RebuildEntry> entries = catalog.entriesForTable(table);
         for (RebuildEntry entry : entries) {
             if (!entry.view().equals(view)) {
                 throw new IllegalStateException("table " + table + " holds view " + entry.view() + " (rebuild "
                         + entry.id().value() + "), not " + view + ": choose another --table");
+            }
+            if (entry.liveStarted()) {
+                throw CatalogRules.liveTable(id, entry);
             }
         }
         if (entries.isEmpty() && TableSetup.exists(client, table) && !TableSetup.isEmpty(client, table)) {

@@ -3,20 +3,28 @@ package dev.reproject.rebuild;
 import dev.reproject.aws.dynamodb.TableSchemas;
 import dev.reproject.core.view.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
-/** The target table: created with the view's keys and indexes when missing (on-demand). */
+import java.util.Optional;
+
+/** The target table: created with the view's keys and indexes when missing, on-demand or provisioned. */
 final class TableSetup {
 
     private TableSetup() {
     }
 
-    /** @return whether the table existed already */
-    static boolean ensure(DynamoDbClient client, String table, TableSchema schema) {
+    /** @return whether the table existed already (it is then used as it is, whatever its capacity) */
+    static boolean ensure(DynamoDbClient client, String table, TableSchema schema, Optional<Capacity> provisioned) {
         if (exists(client, table)) {
             return true;
         }
-        client.createTable(TableSchemas.createTableRequest(table, schema));
+        CreateTableRequest request = provisioned
+                .map(c -> TableSchemas.createTableRequest(table, schema, ProvisionedThroughput.builder()
+                        .readCapacityUnits(c.readUnits()).writeCapacityUnits(c.writeUnits()).build()))
+                .orElseGet(() -> TableSchemas.createTableRequest(table, schema));
+        client.createTable(request);
         client.waiter().waitUntilTableExists(b -> b.tableName(table));
         return false;
     }

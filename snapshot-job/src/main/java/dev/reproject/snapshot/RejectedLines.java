@@ -1,5 +1,6 @@
 package dev.reproject.snapshot;
 
+import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.reject.RejectedRecord;
 import dev.reproject.spark.archive.ArchiveLines;
 import org.apache.hadoop.conf.Configuration;
@@ -10,26 +11,30 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
 
 import java.io.IOException;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
 
 /**
- * Gives records rejected after decoding (by the view or the fold) their raw line, as SPEC §3 asks of every
- * reject: events do not carry their raw lines through the job, so the few files holding such rejects are
- * read again, each once.
+ * A job's rejected/ area (SPEC §3): the records the archive reader rejected and those the view or the fold
+ * rejected, each with its source, reason and raw line, as JSON lines in one file. Shared by the snapshot and
+ * rebuild jobs. Events do not carry their raw lines through the job, so the few files holding rejects found
+ * after decoding are read again, each once.
  */
-final class RejectedLines {
+public final class RejectedLines {
 
     /** The rejected/ area's schema. */
-    static final StructType SCHEMA = new StructType()
+    public static final StructType SCHEMA = new StructType()
             .add("file", DataTypes.StringType, false)
             .add("line", DataTypes.LongType, false)
             .add("offset", DataTypes.LongType, false)
@@ -42,8 +47,29 @@ final class RejectedLines {
     private RejectedLines() {
     }
 
+    /**
+     * Writes (replacing anything there) the rejects of one run to {@code dir}.
+     *
+     * @param scanRejects the archive reader's rejects, raw lines included
+     * @param foldRejects file, line, offset, topic, partition, reason, detail of rejects found after decoding
+     * @return the count of what was written, by reason
+     */
+    public static Map<RejectReason, Long> write(SparkSession spark, String archiveRoot, Dataset<Row> scanRejects,
+                                                Dataset<Row> foldRejects, String dir) {
+        scanRejects.select(col("file"), col("line"), col("offset"), col("topic"), col("partition"),
+                        col("reason"), col("detail"), col("raw"))
+                .unionByName(attach(spark, archiveRoot, foldRejects))
+                .coalesce(1)
+                .write().mode(SaveMode.Overwrite).json(dir);
+        Map<RejectReason, Long> counts = new EnumMap<>(RejectReason.class);
+        for (Row row : spark.read().schema(SCHEMA).json(dir).groupBy(col("reason")).count().collectAsList()) {
+            counts.put(RejectReason.fromCode(row.getString(0)), row.getLong(1));
+        }
+        return counts;
+    }
+
     /** @param rejects file, line, offset, topic, partition, reason, detail */
-    static Dataset<Row> attach(SparkSession spark, String archiveRoot, Dataset<Row> rejects) {
+    private static Dataset<Row> attach(SparkSession spark, String archiveRoot, Dataset<Row> rejects) {
         Broadcast<SerializableConfiguration> conf = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .broadcast(new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()));
         return rejects.repartition(col("file")).sortWithinPartitions(col("file"), col("line"))

@@ -24,12 +24,9 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-
-import static org.apache.spark.sql.functions.col;
 
 /**
  * Step 1 (SPEC §5): the latest committed snapshot + the records archived beyond its watermark → a new
@@ -79,16 +76,13 @@ public final class SnapshotJob {
                 long t2 = System.nanoTime();
                 fold.items().coalesce(spark.sparkContext().defaultParallelism())
                         .write().parquet(dir + "/" + SnapshotManifest.DATA_DIR);
-                scan.rejects().select(col("file"), col("line"), col("offset"), col("topic"), col("partition"),
-                                col("reason"), col("detail"), col("raw"))
-                        .unionByName(RejectedLines.attach(spark, ArchiveRoot.of(request.archive()).toString(), fold.rejects()))
-                        .coalesce(1)
-                        .write().json(dir + "/" + SnapshotManifest.REJECTED_DIR);
+                Map<RejectReason, Long> rejected = RejectedLines.write(spark, ArchiveRoot.of(request.archive()).toString(),
+                        scan.rejects(), fold.rejects(), dir + "/" + SnapshotManifest.REJECTED_DIR);
                 log.info("wrote items and rejects in {} ms", ms(t2));
 
                 SnapshotCounts counts = new SnapshotCounts(read.filesListed(), read.filesCovered(), read.filesOpened(),
                         read.records(), read.events(), fold.applied(), fold.skipped(), read.duplicates(),
-                        fold.duplicates(), read.deferred(), rejectedByReason(dir), itemCount(dir));
+                        fold.duplicates(), read.deferred(), rejected, itemCount(dir));
                 SnapshotManifest manifest = new SnapshotManifest(id, view.name(), view.fingerprint(),
                         parent.map(SnapshotManifest::id), started, request.archive(), scan.position(), read.holes(),
                         counts, SnapshotManifest.DATA_DIR, SnapshotManifest.REJECTED_DIR);
@@ -109,16 +103,6 @@ public final class SnapshotJob {
                     + view.name() + " (fingerprint " + parent.fingerprint() + ", now " + view.fingerprint()
                     + "): it cannot be continued; run the snapshot with --full");
         }
-    }
-
-    /** Counted from what was written, so the manifest says what the rejected/ area holds. */
-    private Map<RejectReason, Long> rejectedByReason(String dir) {
-        Map<RejectReason, Long> counts = new EnumMap<>(RejectReason.class);
-        for (Row row : spark.read().schema(RejectedLines.SCHEMA).json(dir + "/" + SnapshotManifest.REJECTED_DIR)
-                .groupBy(col("reason")).count().collectAsList()) {
-            counts.put(RejectReason.fromCode(row.getString(0)), row.getLong(1));
-        }
-        return counts;
     }
 
     private long itemCount(String dir) throws IOException {

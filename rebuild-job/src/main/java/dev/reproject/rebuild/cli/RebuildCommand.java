@@ -4,9 +4,11 @@ import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.aws.dynamodb.write.WriteOptions;
 import dev.reproject.cli.api.CommonOptions;
+import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.cli.api.Json;
 import dev.reproject.core.snapshot.SnapshotId;
 import dev.reproject.core.view.Views;
+import dev.reproject.rebuild.Capacity;
 import dev.reproject.rebuild.DynamoTarget;
 import dev.reproject.rebuild.RebuildJob;
 import dev.reproject.rebuild.RebuildOutcome;
@@ -56,11 +58,23 @@ public final class RebuildCommand implements Callable<Integer> {
             + "(default: no limit).")
     Double writeRate;
 
+    @Option(names = "--provisioned", paramLabel = "R,W", description = "Create a missing table with provisioned "
+            + "capacity: R read and W write units, for the table and each index (default: on-demand).")
+    String provisioned;
+
+    @Option(names = "--max-rejected", paramLabel = "N",
+            description = "Exit 3 (after loading) when more than N records are rejected (default: no limit).")
+    Long maxRejected;
+
     @Override
     public Integer call() throws Exception {
         if (writeRate != null && writeRate <= 0) {
             throw new IllegalArgumentException("--write-rate must be more than 0 items/s, was " + writeRate);
         }
+        if (maxRejected != null && maxRejected < 0) {
+            throw new IllegalArgumentException("--max-rejected must be 0 or more, was " + maxRejected);
+        }
+        Optional<Capacity> capacity = Optional.ofNullable(provisioned).map(Capacity::parse);
         String tableName = table != null ? table : Views.byName(common.view()).table().defaultName();
         WriteOptions write = writeRate == null ? WriteOptions.DEFAULT : WriteOptions.DEFAULT.withItemsPerSecond(writeRate);
         DynamoTarget target = new DynamoTarget(common.dynamoDbEndpoint().map(URI::toString).orElse(null),
@@ -71,7 +85,7 @@ public final class RebuildCommand implements Callable<Integer> {
             DynamoCatalog catalog = new DynamoCatalog(catalogClient, common.catalogTable(), Clock.systemUTC());
             outcome = new RebuildJob(spark, job.snapshotStore(spark), catalog, Clock.systemUTC()).run(new RebuildRequest(
                     job.archive(), common.view(), Optional.ofNullable(snapshot).map(SnapshotId::new), target,
-                    job.allowGaps()));
+                    job.allowGaps(), capacity));
         } finally {
             spark.stop();
         }
@@ -79,15 +93,22 @@ public final class RebuildCommand implements Callable<Integer> {
         Map<String, Object> summary = new LinkedHashMap<>(outcome.entry().toJsonMap());
         summary.put("writeCalls", outcome.writes().writeCalls());
         summary.put("retries", outcome.writes().unprocessedRetried() + outcome.writes().errorRetries());
+        summary.put("rejected", outcome.totalRejected());
+        summary.put("rejectedAt", outcome.rejectedDir());
         if (job.json()) {
             out.println(Json.line(summary));
         } else {
-            out.printf("rebuild %s %s: %,d items in %,d write calls (%,d retries), handoff %s%n",
+            out.printf("rebuild %s %s: %,d items in %,d write calls (%,d retries), %,d rejected (%s), handoff %s%n",
                     outcome.entry().id().value(), outcome.entry().status(), outcome.writes().itemsWritten(),
                     outcome.writes().writeCalls(), outcome.writes().unprocessedRetried() + outcome.writes().errorRetries(),
-                    outcome.entry().handoff());
+                    outcome.totalRejected(), outcome.rejectedDir(), outcome.entry().handoff());
         }
         out.flush();
-        return 0;
+        if (maxRejected != null && outcome.totalRejected() > maxRejected) {
+            spec.commandLine().getErr().printf("reproject: %d records rejected, more than --max-rejected %d "
+                    + "(the table is loaded; see %s)%n", outcome.totalRejected(), maxRejected, outcome.rejectedDir());
+            return ExitCodes.TOO_MANY_REJECTED;
+        }
+        return ExitCodes.OK;
     }
 }

@@ -44,6 +44,14 @@ public final class SnapshotStore {
         return new Path(new Path(new Path(root), view), id.value()).toString();
     }
 
+    /**
+     * Where a rebuild of the view keeps its output besides the table (its rejected/ area): {@code
+     * <root>/<view>/rebuilds/<rebuild id>}, beside the snapshots and never taken for one.
+     */
+    public String rebuildDirectory(String view, String rebuildId) {
+        return new Path(new Path(new Path(new Path(root), view), "rebuilds"), rebuildId).toString();
+    }
+
     /** Committed snapshots of the view, oldest first. */
     public List<SnapshotManifest> list(String view) throws IOException {
         List<SnapshotManifest> manifests = new ArrayList<>();

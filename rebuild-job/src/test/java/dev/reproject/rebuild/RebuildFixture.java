@@ -1,0 +1,66 @@
+package dev.reproject.rebuild;
+
+import dev.reproject.aws.AwsClients;
+import dev.reproject.aws.dynamodb.AttributeValues;
+import dev.reproject.aws.dynamodb.write.WriteOptions;
+import dev.reproject.core.item.DynamoJson;
+import dev.reproject.core.item.Item;
+import dev.reproject.core.snapshot.SnapshotManifest;
+import dev.reproject.sandbox.LocalServers;
+import dev.reproject.snapshot.SnapshotOutcome;
+import dev.reproject.snapshot.fold.FoldRows;
+import dev.reproject.snapshot.store.SnapshotStore;
+import org.apache.spark.sql.SparkSession;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** What the rebuild ITs share: a local Spark session, targets on dynalite, and reading tables and snapshots. */
+final class RebuildFixture {
+
+    static final String VIEW = "order-history";
+
+    private RebuildFixture() {
+    }
+
+    static SparkSession spark(String app) {
+        return SparkSession.builder().master("local[2]").appName(app)
+                .config("spark.ui.enabled", "false").config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.sql.shuffle.partitions", "4").getOrCreate();
+    }
+
+    static DynamoTarget target(LocalServers servers, String table, WriteOptions write, DynamoTarget.ClientWrapper wrap) {
+        return new DynamoTarget(servers.dynamoDbEndpoint().toString(), servers.region(),
+                servers.credentials().accessKeyId(), servers.credentials().secretAccessKey(), table, VIEW, write, wrap);
+    }
+
+    static SnapshotManifest committed(SnapshotOutcome outcome) {
+        return ((SnapshotOutcome.Committed) outcome).manifest();
+    }
+
+    /** A committed snapshot's rows, as items. */
+    static Set<Item> snapshotItems(SparkSession spark, SnapshotStore store, SnapshotManifest snapshot) {
+        return spark.read().schema(FoldRows.SNAPSHOT_SCHEMA)
+                .parquet(store.directory(snapshot.view(), snapshot.id()) + "/" + snapshot.data()).collectAsList().stream()
+                .map(row -> DynamoJson.readItem(row.<String>getAs("item"))).collect(Collectors.toSet());
+    }
+
+    /** Everything in the table (consistent reads). */
+    static Set<Item> tableItems(DynamoTarget target) {
+        try (DynamoDbClient client = AwsClients.dynamoDb(target.awsSettings())) {
+            Set<Item> items = new HashSet<>();
+            client.scanPaginator(b -> b.tableName(target.table()).consistentRead(true)).items()
+                    .forEach(item -> items.add(AttributeValues.toItem(item)));
+            return items;
+        }
+    }
+
+    static int tableCount(DynamoTarget target) {
+        try (DynamoDbClient client = AwsClients.dynamoDb(target.awsSettings())) {
+            return client.scanPaginator(b -> b.tableName(target.table()).select("COUNT").consistentRead(true)).stream()
+                    .mapToInt(page -> page.count()).sum();
+        }
+    }
+}
