@@ -3,6 +3,7 @@ package dev.reproject.cli;
 import dev.reproject.cli.api.CommandPlugin;
 import dev.reproject.cli.api.CommandLines;
 import dev.reproject.cli.api.ExitCodes;
+import dev.reproject.live.cli.LiveCommand;
 import dev.reproject.rebuild.cli.RebuildCommand;
 import dev.reproject.snapshot.cli.SnapshotCommand;
 import picocli.CommandLine;
@@ -79,7 +80,7 @@ public final class Reproject {
 
     private static List<Object> builtInCommands() {
         return List.of(new HelpCommand(), new SandboxCommand(), new DemoCommand(), new SnapshotCommand(),
-                new RebuildCommand(), new StatusCommand());
+                new RebuildCommand(), new LiveCommand(), new StatusCommand());
     }
 
     private static void add(CommandLine root, Object command, String origin, Map<String, String> origins) {

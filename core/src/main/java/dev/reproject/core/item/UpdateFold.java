@@ -5,6 +5,7 @@ import dev.reproject.core.view.TableSchema;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -29,6 +30,21 @@ public final class UpdateFold {
     public UpdateFold(TableSchema table) {
         this.table = Objects.requireNonNull(table, "table");
         this.validator = new UpdateValidator(table);
+    }
+
+    /**
+     * The refusal DynamoDB gives the request itself, whatever the item holds ({@code invalid-update}): the first
+     * check of {@link #apply}. A path that sends updates to DynamoDB checks them with it before sending.
+     *
+     * @return why DynamoDB would refuse it, or empty
+     */
+    public Optional<String> requestRefusal(Update update) {
+        try {
+            validator.validate(Objects.requireNonNull(update, "update"));
+            return Optional.empty();
+        } catch (InvalidUpdateException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /**

@@ -1,0 +1,33 @@
+package dev.reproject.live;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the live updater runs.
+ *
+ * @param untilCaughtUp  stop once every partition reaches the end offset it had at start
+ * @param maxInFlight    UpdateItem requests in flight at most
+ * @param reportInterval how often positions, lag and events/s are logged and written to the catalog
+ * @param pollTimeout    how long one poll waits for records
+ */
+public record LiveOptions(boolean untilCaughtUp, int maxInFlight, Duration reportInterval, Duration pollTimeout) {
+
+    public static final int DEFAULT_MAX_IN_FLIGHT = 16;
+    public static final Duration DEFAULT_REPORT_INTERVAL = Duration.ofSeconds(10);
+
+    public LiveOptions {
+        if (maxInFlight < 1 || maxInFlight > 256) {
+            throw new IllegalArgumentException("requests in flight must be 1 to 256, was " + maxInFlight);
+        }
+        Objects.requireNonNull(reportInterval, "reportInterval");
+        Objects.requireNonNull(pollTimeout, "pollTimeout");
+        if (reportInterval.isNegative() || reportInterval.isZero()) {
+            throw new IllegalArgumentException("the report interval must be positive, was " + reportInterval);
+        }
+    }
+
+    public static LiveOptions defaults(boolean untilCaughtUp) {
+        return new LiveOptions(untilCaughtUp, DEFAULT_MAX_IN_FLIGHT, DEFAULT_REPORT_INTERVAL, Duration.ofMillis(500));
+    }
+}

@@ -1,0 +1,160 @@
+package dev.reproject.live;
+
+import dev.reproject.core.catalog.RebuildCatalog;
+import dev.reproject.core.catalog.RebuildEntry;
+import dev.reproject.core.reject.RejectReason;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Step 3 (SPEC §6): keeps a rebuilt table current from Kafka. Partitions are assigned by hand (no group
+ * membership, so a restart never waits out a session timeout) and start where {@link StartPositions} says.
+ * Each poll's records are classified; updates are written per key in offset order, keys concurrently; records
+ * that cannot be used go to the dead-letter topic; the poll's offsets are committed only after every write and
+ * dead letter of it succeeded. {@link #stop()} (SIGTERM) lets the batch in flight finish and be committed.
+ */
+public final class LiveUpdater {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveUpdater.class);
+
+    private final Consumer<byte[], byte[]> consumer;
+    private final RecordClassifier classifier;
+    private final ItemUpdater updater;
+    private final DeadLetters deadLetters;
+    private final RebuildCatalog catalog;
+    private final RebuildEntry entry;
+    private final Set<String> topics;
+    private final LiveOptions options;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean stopping;
+    private LiveCounts counts = LiveCounts.ZERO;
+
+    public LiveUpdater(Consumer<byte[], byte[]> consumer, RecordClassifier classifier, ItemUpdater updater,
+                       DeadLetters deadLetters, RebuildCatalog catalog, RebuildEntry entry, Set<String> topics,
+                       LiveOptions options) {
+        this.consumer = consumer;
+        this.classifier = classifier;
+        this.updater = updater;
+        this.deadLetters = deadLetters;
+        this.catalog = catalog;
+        this.entry = entry;
+        this.topics = topics;
+        this.options = options;
+    }
+
+    /** @throws StartPositions.StartRefusedException when a start lies outside what Kafka retains */
+    public LiveOutcome run() throws InterruptedException {
+        try {
+            return consume();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    /** Asks a running {@link #run()} to finish its batch, commit and return; waits up to {@code timeout} for it. */
+    public boolean stop(Duration timeout) throws InterruptedException {
+        stopping = true;
+        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private LiveOutcome consume() throws InterruptedException {
+        long started = System.nanoTime();
+        List<TopicPartition> partitions = partitions();
+        Map<TopicPartition, Long> starts = StartPositions.resolve(consumer, partitions, entry.handoff());
+        consumer.assign(partitions);
+        starts.forEach(consumer::seek);
+        Map<TopicPartition, Long> stopAt = options.untilCaughtUp() ? consumer.endOffsets(partitions) : Map.of();
+        log.info("live {}: table {}, starting at {}{}", entry.id(), entry.table(), starts,
+                options.untilCaughtUp() ? ", until " + stopAt : "");
+        ProgressReporter reporter = new ProgressReporter(consumer, partitions, catalog, entry, options.reportInterval(),
+                System::nanoTime);
+        boolean caughtUp = false;
+        try (BatchApplier applier = new BatchApplier(updater, options.maxInFlight())) {
+            while (!stopping) {
+                if (options.untilCaughtUp() && reached(stopAt)) {
+                    caughtUp = true;
+                    break;
+                }
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(options.pollTimeout());
+                if (!records.isEmpty()) {
+                    process(records, applier);
+                }
+                reporter.maybeReport(counts);
+            }
+        }
+        reporter.report(counts);
+        log.info("live {}: {} after {} records", entry.id(), caughtUp ? "caught up" : "stopped", counts.records());
+        return new LiveOutcome(reporter.entry(), counts, reporter.lastPositions(), caughtUp,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private void process(ConsumerRecords<byte[], byte[]> records, BatchApplier applier) throws InterruptedException {
+        List<Pending> pending = new ArrayList<>(records.count());
+        Map<RejectReason, Long> dead = new EnumMap<>(RejectReason.class);
+        long skipped = 0;
+        for (ConsumerRecord<byte[], byte[]> consumed : records) {
+            LiveRecord record = LiveRecord.of(consumed);
+            Classified classified = classifier.classify(record.topic(), record.partition(), record.offset(),
+                    record.value());
+            if (classified instanceof Classified.ToApply toApply) {
+                pending.add(new Pending(toApply.update(), record));
+            } else if (classified instanceof Classified.Skipped) {
+                skipped++;
+            } else {
+                Classified.Rejected rejected = (Classified.Rejected) classified;
+                deadLetters.send(record, rejected.reason(), rejected.detail());
+                dead.merge(rejected.reason(), 1L, Long::sum);
+            }
+        }
+        BatchApplier.Result written = applier.apply(pending);
+        for (BatchApplier.Refusal refusal : written.refused()) {
+            deadLetters.send(refusal.pending().record(), refusal.refused().reason(), refusal.refused().detail());
+            dead.merge(refusal.refused().reason(), 1L, Long::sum);
+        }
+        deadLetters.flush();
+        consumer.commitSync(nextOffsets(records));
+        counts = counts.plus(records.count(), written.applied(), written.duplicates(), skipped, dead);
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<byte[], byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition tp : records.partitions()) {
+            List<ConsumerRecord<byte[], byte[]>> ofPartition = records.records(tp);
+            offsets.put(tp, new OffsetAndMetadata(ofPartition.get(ofPartition.size() - 1).offset() + 1));
+        }
+        return offsets;
+    }
+
+    private boolean reached(Map<TopicPartition, Long> stopAt) {
+        return stopAt.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+
+    private List<TopicPartition> partitions() {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topics) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic);
+            if (infos == null || infos.isEmpty()) {
+                throw new IllegalStateException("topic " + topic + " does not exist on the Kafka cluster");
+            }
+            infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+        }
+        partitions.sort(Partitions.ORDER);
+        return partitions;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.reproject.live;
+
+import dev.reproject.core.decode.DecodeResult;
+import dev.reproject.core.decode.EventuateDecoder;
+import dev.reproject.core.event.SourcePosition;
+import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.item.UpdateFold;
+import dev.reproject.core.reject.RejectReason;
+import dev.reproject.core.view.ViewDefinition;
+import dev.reproject.core.view.ViewResult;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * A record's value → the view's update, by the same rules as the archive path (SPEC §3, §4): the Eventuate
+ * decoder, the view, and the checks DynamoDB makes on the request itself. Never throws for any value.
+ */
+public final class RecordClassifier {
+
+    private final EventuateDecoder decoder;
+    private final ViewDefinition view;
+    private final UpdateFold requestChecks;
+
+    public RecordClassifier(EventuateDecoder decoder, ViewDefinition view) {
+        this.decoder = decoder;
+        this.view = view;
+        this.requestChecks = new UpdateFold(view.table());
+    }
+
+    public Classified classify(String topic, int partition, long offset, byte[] value) {
+        if (value == null) {
+            return new Classified.Rejected(RejectReason.NOT_JSON, "the record has no value (a tombstone)");
+        }
+        String line;
+        try {
+            line = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(value)).toString();
+        } catch (CharacterCodingException e) {
+            return new Classified.Rejected(RejectReason.NOT_JSON, "the value is not UTF-8 text: " + e.getMessage());
+        }
+        DecodeResult decoded = decoder.decode(line, new SourcePosition(new TopicPartition(topic, partition), offset));
+        if (decoded instanceof DecodeResult.Rejected rejected) {
+            return new Classified.Rejected(rejected.reason(), rejected.detail());
+        }
+        ViewResult result;
+        try {
+            result = view.update(((DecodeResult.Decoded) decoded).event());
+        } catch (RuntimeException e) { // a view bug must not stop the consumer: the event is a dead letter
+            result = new ViewResult.Invalid("the view failed on this event: " + e);
+        }
+        if (result instanceof ViewResult.Invalid invalid) {
+            return new Classified.Rejected(RejectReason.INVALID_EVENT, invalid.detail());
+        }
+        if (result instanceof ViewResult.Unhandled) {
+            return new Classified.Skipped(((DecodeResult.Decoded) decoded).event().type());
+        }
+        ViewResult.Handled handled = (ViewResult.Handled) result;
+        Optional<String> refusal = requestChecks.requestRefusal(handled.update());
+        return refusal.<Classified>map(detail -> new Classified.Rejected(RejectReason.INVALID_UPDATE, detail))
+                .orElseGet(() -> new Classified.ToApply(handled.update()));
+    }
+}

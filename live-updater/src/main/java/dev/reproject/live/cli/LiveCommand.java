@@ -1,0 +1,181 @@
+package dev.reproject.live.cli;
+
+import dev.reproject.aws.AwsClients;
+import dev.reproject.aws.catalog.DynamoCatalog;
+import dev.reproject.cli.api.CommonOptions;
+import dev.reproject.cli.api.ExitCodes;
+import dev.reproject.cli.api.Json;
+import dev.reproject.core.catalog.CatalogRules;
+import dev.reproject.core.catalog.RebuildEntry;
+import dev.reproject.core.catalog.RebuildId;
+import dev.reproject.core.decode.EventuateDecoder;
+import dev.reproject.core.error.NotFoundException;
+import dev.reproject.core.retry.Backoff;
+import dev.reproject.core.retry.Sleeper;
+import dev.reproject.core.view.ViewDefinition;
+import dev.reproject.core.view.Views;
+import dev.reproject.live.DeadLetters;
+import dev.reproject.live.DynamoItemUpdater;
+import dev.reproject.live.KafkaClients;
+import dev.reproject.live.LiveOptions;
+import dev.reproject.live.LiveOutcome;
+import dev.reproject.live.LiveUpdater;
+import dev.reproject.live.RecordClassifier;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code reproject live}: step 3. Finds the table's latest rebuild in the catalog (or {@code --rebuild}), and
+ * consumes its view's topics from the handoff on, until SIGTERM or, with {@code --until-caught-up}, until every
+ * partition reaches the end offset it had at start.
+ */
+@Command(name = "live", mixinStandardHelpOptions = true, description = {
+    "Step 3: keeps a rebuilt table current from Kafka, starting exactly after the rebuild's handoff watermark.",
+    "Refuses to start (exit 1) when Kafka no longer holds an offset it needs. SIGTERM finishes the batch in",
+    "flight, commits and exits."})
+public final class LiveCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOSTS", description = "Kafka's bootstrap servers.")
+    String bootstrapServers;
+
+    @Option(names = "--table", paramLabel = "NAME", description = "The rebuilt table (default: the view's table name).")
+    String table;
+
+    @Option(names = "--rebuild", paramLabel = "ID", description = "The rebuild to continue, <table>@<snapshotId> "
+            + "(default: the table's latest in the catalog).")
+    String rebuild;
+
+    @Option(names = "--until-caught-up", description = "Exit 0 once every partition reaches the end offset it had at start.")
+    boolean untilCaughtUp;
+
+    @Option(names = "--dead-letter-topic", paramLabel = "TOPIC",
+            description = "Where unusable records go (default: <topic>" + DeadLetters.SUFFIX + ").")
+    String deadLetterTopic;
+
+    @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "" + LiveOptions.DEFAULT_MAX_IN_FLIGHT,
+            description = "UpdateItem requests in flight at most (default: ${DEFAULT-VALUE}).")
+    int maxInFlight;
+
+    @Option(names = "--report-interval", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Seconds between progress lines and catalog updates (default: ${DEFAULT-VALUE}).")
+    double reportSeconds;
+
+    @Option(names = "--json", description = "Print a one-line JSON summary when it stops.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(reportSeconds > 0)) {
+            throw new IllegalArgumentException("--report-interval must be more than 0 seconds, was " + reportSeconds);
+        }
+        LiveOptions options = new LiveOptions(untilCaughtUp, maxInFlight,
+                Duration.ofMillis(Math.round(reportSeconds * 1000)), Duration.ofMillis(500));
+        String tableName = table != null ? table : Views.byName(common.view()).table().defaultName();
+        LiveOutcome outcome;
+        try (DynamoDbClient dynamo = AwsClients.dynamoDb(common.awsSettings())) {
+            DynamoCatalog catalog = new DynamoCatalog(dynamo, common.catalogTable(), Clock.systemUTC());
+            RebuildEntry entry = entry(catalog, tableName);
+            ViewDefinition view = Views.byName(entry.view());
+            String group = entry.id().consumerGroup();
+            List<String> dlqTopics = view.topics().stream()
+                    .map(t -> deadLetterTopic != null ? deadLetterTopic : t + DeadLetters.SUFFIX).distinct().toList();
+            KafkaClients.ensureTopics(bootstrapServers, dlqTopics);
+            try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.consumer(bootstrapServers, group);
+                 KafkaProducer<byte[], byte[]> producer = KafkaClients.deadLetterProducer(bootstrapServers, group)) {
+                LiveUpdater updater = new LiveUpdater(consumer, new RecordClassifier(new EventuateDecoder(), view),
+                        new DynamoItemUpdater(dynamo, entry.table(), Backoff.DEFAULT, Sleeper.SYSTEM),
+                        new DeadLetters(producer, Optional.ofNullable(deadLetterTopic)), catalog, entry, view.topics(),
+                        options);
+                Thread onTerm = new Thread(() -> {
+                    try {
+                        updater.stop(Duration.ofSeconds(60));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "reproject-live-shutdown");
+                Runtime.getRuntime().addShutdownHook(onTerm);
+                try {
+                    outcome = updater.run();
+                } finally {
+                    removeHook(onTerm);
+                }
+            }
+        }
+        print(outcome);
+        return ExitCodes.OK;
+    }
+
+    private RebuildEntry entry(DynamoCatalog catalog, String tableName) {
+        Optional<RebuildEntry> entry;
+        if (rebuild != null) {
+            RebuildId id = new RebuildId(rebuild);
+            entry = catalog.get(id);
+            if (entry.isEmpty()) {
+                throw new NotFoundException("no rebuild " + rebuild + " in the catalog " + common.catalogTable());
+            }
+        } else {
+            List<RebuildEntry> entries = catalog.entriesForTable(tableName);
+            if (entries.isEmpty()) {
+                throw new NotFoundException("no rebuild of table " + tableName + " in the catalog "
+                        + common.catalogTable() + ": run 'reproject rebuild' first");
+            }
+            entry = Optional.of(entries.get(entries.size() - 1));
+        }
+        CatalogRules.requireLoaded(entry.get().id(), entry);
+        return entry.get();
+    }
+
+    private void print(LiveOutcome outcome) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("id", outcome.entry().id().value());
+            summary.put("table", outcome.entry().table());
+            summary.put("status", outcome.entry().status().name());
+            summary.put("caughtUp", outcome.caughtUp());
+            summary.putAll(outcome.counts().toJsonMap());
+            Map<String, Map<String, Long>> positions = new TreeMap<>();
+            outcome.positions().forEach((tp, p) -> positions.put(tp.toString(), Map.of("offset", p.offset(), "lag", p.lag())));
+            summary.put("positions", positions);
+            summary.put("elapsedMs", outcome.elapsed().toMillis());
+            out.println(Json.line(summary));
+        } else {
+            out.printf("live %s %s: %,d records, %,d applied, %,d duplicates, %,d skipped, %,d dead letters in %.1f s%s%n",
+                    outcome.entry().id().value(), outcome.entry().status(), outcome.counts().records(),
+                    outcome.counts().applied(), outcome.counts().duplicates(), outcome.counts().skipped(),
+                    outcome.counts().totalDeadLettered(), outcome.elapsed().toMillis() / 1000.0,
+                    outcome.caughtUp() ? ", caught up" : "");
+        }
+        out.flush();
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // SIGTERM: the hook is running and waits for this run to end
+        }
+    }
+}

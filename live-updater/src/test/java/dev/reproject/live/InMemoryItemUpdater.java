@@ -1,0 +1,59 @@
+package dev.reproject.live;
+
+import dev.reproject.core.item.AttrValue;
+import dev.reproject.core.item.FoldResult;
+import dev.reproject.core.item.Item;
+import dev.reproject.core.item.Update;
+import dev.reproject.core.item.UpdateFold;
+import dev.reproject.core.view.TableSchema;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/** A table in memory, written through the fold's interpreter (the in-memory port of the unit tests). */
+final class InMemoryItemUpdater implements ItemUpdater {
+
+    private final UpdateFold fold;
+    private final Map<SortedMap<String, AttrValue>, Item> items = new HashMap<>();
+    private final List<Update> calls = new ArrayList<>();
+    private RuntimeException failNext;
+
+    InMemoryItemUpdater(TableSchema schema) {
+        this.fold = new UpdateFold(schema);
+    }
+
+    @Override
+    public synchronized WriteResult apply(Update update) {
+        calls.add(update);
+        if (failNext != null) {
+            RuntimeException failure = failNext;
+            failNext = null;
+            throw failure;
+        }
+        FoldResult result = fold.apply(items.getOrDefault(update.key(), Item.EMPTY), update);
+        if (result instanceof FoldResult.Applied applied) {
+            items.put(update.key(), applied.item());
+            return WriteResult.APPLIED;
+        }
+        if (result instanceof FoldResult.Duplicate) {
+            return WriteResult.DUPLICATE;
+        }
+        FoldResult.Rejected rejected = (FoldResult.Rejected) result;
+        return new WriteResult.Refused(rejected.reason(), rejected.detail());
+    }
+
+    synchronized void failNextWith(RuntimeException failure) {
+        failNext = failure;
+    }
+
+    synchronized Map<SortedMap<String, AttrValue>, Item> items() {
+        return Map.copyOf(items);
+    }
+
+    synchronized int calls() {
+        return calls.size();
+    }
+}

@@ -1,0 +1,209 @@
+package dev.reproject.live;
+
+import dev.reproject.core.catalog.InMemoryRebuildCatalog;
+import dev.reproject.core.catalog.LivePosition;
+import dev.reproject.core.catalog.RebuildEntry;
+import dev.reproject.core.catalog.RebuildId;
+import dev.reproject.core.catalog.RebuildStatus;
+import dev.reproject.core.decode.EventuateDecoder;
+import dev.reproject.core.item.AttrValue;
+import dev.reproject.core.item.Item;
+import dev.reproject.core.reject.RejectReason;
+import dev.reproject.core.snapshot.SnapshotId;
+import dev.reproject.core.view.ViewDefinition;
+import dev.reproject.core.view.Views;
+import dev.reproject.core.watermark.Watermark;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+import static dev.reproject.live.Messages.TOPIC;
+import static dev.reproject.live.Messages.created;
+import static dev.reproject.live.Messages.id;
+import static dev.reproject.live.Messages.transition;
+import static dev.reproject.live.Messages.withoutConsumer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The live loop on Kafka's mock consumer and producer and an in-memory table: where it starts, what it writes,
+ * what it sends to the dead-letter topic, and that offsets are committed only after a poll's writes succeeded.
+ */
+class LiveUpdaterTest {
+
+    private static final TopicPartition P0 = new TopicPartition(TOPIC, 0);
+    private static final TopicPartition P1 = new TopicPartition(TOPIC, 1);
+    private static final String MARKER = "events." + TOPIC;
+
+    private final ViewDefinition view = Views.byName("order-history");
+    private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("none");
+    private final MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(),
+            new ByteArraySerializer());
+    private final InMemoryItemUpdater table = new InMemoryItemUpdater(view.table());
+    private final InMemoryRebuildCatalog catalog = new InMemoryRebuildCatalog(Clock.systemUTC());
+    private RebuildEntry entry;
+
+    @BeforeEach
+    void loadedRebuild() {
+        Node node = new Node(0, "127.0.0.1", 9092);
+        consumer.updatePartitions(TOPIC, List.of(new PartitionInfo(TOPIC, 0, node, null, null),
+                new PartitionInfo(TOPIC, 1, node, null, null)));
+        consumer.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
+        RebuildId id = RebuildId.of("orders", new SnapshotId("20261130T090000.000Z"));
+        catalog.begin(RebuildEntry.loading(id, "order-history", "archive", Watermark.empty(), Instant.now()));
+        // the table holds partition 0 up to offset 1; partition 1 is not in the archive
+        entry = catalog.markLoaded(id, Map.of(), Watermark.of(Map.of(Partitions.toCore(P0), 1L)));
+    }
+
+    @Test
+    void applies_from_handoff_plus_one_counts_duplicates_and_skips_and_dead_letters_the_rest() throws Exception {
+        List<byte[]> p0 = List.of(
+                created("1", 7, 0, 0),                                 // 0: in the table already
+                transition("1", "OrderRejected", 1, 1),                // 1: in the table already
+                created("10", 7, 2, 2),                                // 2
+                transition("10", "OrderAuthorized", 3, 3),             // 3
+                created("10", 7, 2, 2),                                // 4: the same event again
+                transition("10", "OrderRevisionProposed", 4, 4),       // 5: a type the view does not handle
+                "not json".getBytes(StandardCharsets.UTF_8),           // 6
+                withoutConsumer("11", 5, 5));                          // 7: invalid-event
+        List<byte[]> p1 = List.of(created("20", 8, 6, 6));
+        records(P0, p0);
+        records(P1, p1);
+
+        LiveOutcome outcome = updater(true).run();
+
+        Map<String, Item> items = byOrderId();
+        assertThat(items).containsOnlyKeys("10", "20");
+        assertThat(items.get("10").get("orderStatus")).contains(new AttrValue.S("APPROVED"));
+        assertThat(items.get("10").get(MARKER + "10")).contains(new AttrValue.S(id(3, 3)));
+        assertThat(items.get("20").get("orderStatus")).contains(new AttrValue.S("APPROVAL_PENDING"));
+        assertThat(items.get("20").get("consumerId")).contains(new AttrValue.S("8"));
+
+        assertThat(outcome.caughtUp()).isTrue();
+        assertThat(outcome.counts().records()).isEqualTo(7);
+        assertThat(outcome.counts().applied()).isEqualTo(3);
+        assertThat(outcome.counts().duplicates()).isEqualTo(1);
+        assertThat(outcome.counts().skipped()).isEqualTo(1);
+        assertThat(outcome.counts().deadLettered()).containsExactlyInAnyOrderEntriesOf(
+                Map.of(RejectReason.NOT_JSON, 1L, RejectReason.INVALID_EVENT, 1L));
+
+        List<ProducerRecord<byte[], byte[]>> letters = producer.history();
+        assertThat(letters).hasSize(2);
+        assertThat(letters).allSatisfy(letter -> assertThat(letter.topic()).isEqualTo(TOPIC + ".reproject-dlq"));
+        assertThat(header(letters.get(0), DeadLetters.REASON)).isEqualTo("not-json");
+        assertThat(header(letters.get(0), DeadLetters.SOURCE_TOPIC)).isEqualTo(TOPIC);
+        assertThat(header(letters.get(0), DeadLetters.SOURCE_PARTITION)).isEqualTo("0");
+        assertThat(header(letters.get(0), DeadLetters.SOURCE_OFFSET)).isEqualTo("6");
+        assertThat(letters.get(0).value()).isEqualTo(p0.get(6));
+        assertThat(header(letters.get(1), DeadLetters.REASON)).isEqualTo("invalid-event");
+        assertThat(header(letters.get(1), DeadLetters.SOURCE_OFFSET)).isEqualTo("7");
+
+        assertThat(consumer.committed(Set.of(P0, P1))).containsExactlyInAnyOrderEntriesOf(
+                Map.of(P0, new OffsetAndMetadata(8), P1, new OffsetAndMetadata(1)));
+        RebuildEntry live = catalog.get(entry.id()).orElseThrow();
+        assertThat(live.status()).isEqualTo(RebuildStatus.LIVE);
+        assertThat(live.positions()).containsEntry(Partitions.toCore(P0), new LivePosition(8, 0))
+                .containsEntry(Partitions.toCore(P1), new LivePosition(1, 0));
+    }
+
+    @Test
+    void continues_from_the_committed_offsets_of_an_earlier_run() throws Exception {
+        List<byte[]> p0 = List.of(created("1", 7, 0, 0), created("1", 7, 0, 0), created("10", 7, 2, 2),
+                transition("10", "OrderCancelled", 3, 3));
+        consumer.assign(List.of(P0, P1));
+        consumer.commitSync(Map.of(P0, new OffsetAndMetadata(3)));
+        records(P0, p0);
+        records(P1, List.of());
+
+        LiveOutcome outcome = updater(true).run();
+
+        assertThat(outcome.counts().records()).isEqualTo(1);
+        assertThat(table.calls()).isEqualTo(1);
+        assertThat(byOrderId().get("10").get("orderStatus")).contains(new AttrValue.S("CANCELLED"));
+    }
+
+    @Test
+    void a_write_that_fails_commits_nothing_of_its_poll() {
+        records(P0, List.of(created("1", 7, 0, 0), created("2", 7, 1, 1), created("10", 7, 2, 2),
+                created("11", 7, 3, 3)));
+        records(P1, List.of());
+        table.failNextWith(new IllegalStateException("table is gone"));
+
+        assertThatThrownBy(() -> updater(true).run()).hasMessageContaining("table is gone");
+
+        assertThat(consumer.committed(Set.of(P0, P1))).isEmpty();
+        assertThat(catalog.get(entry.id()).orElseThrow().status()).isEqualTo(RebuildStatus.LOADED);
+    }
+
+    @Test
+    void stop_ends_a_run_without_until_caught_up_after_committing() throws Exception {
+        records(P0, List.of(created("1", 7, 0, 0), created("2", 7, 1, 1), created("10", 7, 2, 2)));
+        records(P1, List.of());
+        LiveUpdater updater = updater(false);
+        CompletableFuture<LiveOutcome> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return updater.run();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        while (consumer.committed(Set.of(P0)).isEmpty()) {
+            Thread.sleep(10);
+        }
+
+        assertThat(updater.stop(Duration.ofSeconds(10))).isTrue();
+        LiveOutcome outcome = running.join();
+        assertThat(outcome.caughtUp()).isFalse();
+        assertThat(outcome.counts().applied()).isEqualTo(1);
+        assertThat(consumer.committed(Set.of(P0))).containsEntry(P0, new OffsetAndMetadata(3));
+    }
+
+    private LiveUpdater updater(boolean untilCaughtUp) {
+        return new LiveUpdater(consumer, new RecordClassifier(new EventuateDecoder(), view), table,
+                new DeadLetters(producer, Optional.empty()), catalog, entry, view.topics(),
+                new LiveOptions(untilCaughtUp, 4, Duration.ofMinutes(1), Duration.ofMillis(10)));
+    }
+
+    /** The partition holds {@code values} at offsets 0…; they are handed out once the updater has assigned it. */
+    private void records(TopicPartition tp, List<byte[]> values) {
+        Map<TopicPartition, Long> end = new TreeMap<>(Partitions.ORDER);
+        end.put(tp, (long) values.size());
+        consumer.updateEndOffsets(end);
+        consumer.schedulePollTask(() -> {
+            for (int offset = 0; offset < values.size(); offset++) {
+                if (offset >= consumer.position(tp)) {
+                    consumer.addRecord(new ConsumerRecord<>(tp.topic(), tp.partition(), offset, null, values.get(offset)));
+                }
+            }
+        });
+    }
+
+    private Map<String, Item> byOrderId() {
+        Map<String, Item> byId = new TreeMap<>();
+        table.items().forEach((key, item) -> byId.put(((AttrValue.S) key.get("orderId")).value(), item));
+        return byId;
+    }
+
+    private static String header(ProducerRecord<byte[], byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}
