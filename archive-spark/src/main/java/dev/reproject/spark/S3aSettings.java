@@ -19,6 +19,29 @@ public record S3aSettings(Optional<URI> endpoint, String region, Optional<String
         return new S3aSettings(Optional.empty(), region, Optional.empty(), Optional.empty());
     }
 
+    /**
+     * What a run outside a cluster needs besides {@link #hadoopConf()}: {@code s3://} served by s3a (on EMR the
+     * cluster's connector serves it), and s3a's credentials from the whole AWS default chain, as every other
+     * client of the CLI gets them. s3a's own default chain leaves out Java system properties, profiles and SSO:
+     * here the SDK's {@code DefaultCredentialsProvider} comes after s3a's temporary and static key providers.
+     * On a cluster the cluster's settings stay as they are (EMR may supply its own providers).
+     */
+    public static Map<String, String> localDefaults() {
+        Map<String, String> conf = new TreeMap<>();
+        conf.put("fs.s3.impl", "org.apache.hadoop.fs.s3a.S3AFileSystem");
+        conf.put("fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.TemporaryAWSCredentialsProvider,"
+                + "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider," + sdkDefaultChain());
+        return conf;
+    }
+
+    /**
+     * The SDK's default chain, by a name built at run time: the job jars relocate our copy of the SDK, and the
+     * shade plugin rewrites constant strings naming it too, but s3a must load the SDK it runs with.
+     */
+    private static String sdkDefaultChain() {
+        return String.join(".", "software", "amazon", "awssdk", "auth", "credentials", "DefaultCredentialsProvider");
+    }
+
     /** The Hadoop configuration keys these settings stand for. */
     public Map<String, String> hadoopConf() {
         Map<String, String> conf = new TreeMap<>();

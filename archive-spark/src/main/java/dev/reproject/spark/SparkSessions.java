@@ -29,8 +29,7 @@ public final class SparkSessions {
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
             conf.setIfMissing("spark.sql.shuffle.partitions", "8");
-            // locally nothing serves s3:// (on EMR the cluster's connector does): let s3a serve it
-            conf.setIfMissing("spark.hadoop.fs.s3.impl", "org.apache.hadoop.fs.s3a.S3AFileSystem");
+            S3aSettings.localDefaults().forEach((key, value) -> conf.setIfMissing("spark.hadoop." + key, value));
         }
         s3.hadoopConf().forEach((key, value) -> conf.set("spark.hadoop." + key, value));
         // on a terminal, Spark's own progress bar shows how far the stages are

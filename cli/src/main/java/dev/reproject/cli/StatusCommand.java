@@ -75,6 +75,7 @@ public final class StatusCommand implements Callable<Integer> {
     /** Hadoop's file systems as the snapshot job sees them, without a Spark session. */
     private SnapshotStore snapshotStore(URI root) {
         Configuration conf = new Configuration();
+        S3aSettings.localDefaults().forEach(conf::set);
         new S3aSettings(common.s3Endpoint(), common.region(), Optional.empty(), Optional.empty())
                 .hadoopConf().forEach(conf::set);
         return new SnapshotStore(root, conf);

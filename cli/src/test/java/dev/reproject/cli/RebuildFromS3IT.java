@@ -47,8 +47,6 @@ class RebuildFromS3IT {
     private static final String ARCHIVE = "s3a://" + BUCKET + "/archive";
     private static final String SNAPSHOTS = "s3a://" + BUCKET + "/snapshots";
     private static final String TABLE = "rebuild-from-s3";
-    private static final String SPARK_ACCESS_KEY = "spark.hadoop.fs.s3a.access.key";
-    private static final String SPARK_SECRET_KEY = "spark.hadoop.fs.s3a.secret.key";
     private static final List<String> INJECTED = List.of("not-json", "missing-header", "bad-payload", "unreadable-file");
     /** Differing items shown when the table is wrong: enough to see the pattern, not the whole table. */
     private static final int SHOWN = 5;
@@ -59,13 +57,9 @@ class RebuildFromS3IT {
     @BeforeAll
     static void start(LocalServers localServers) {
         servers = localServers;
-        // the commands take credentials from the AWS default chain, like any user's run
+        // every command, Spark's s3a included, takes credentials from the AWS default chain, like any user's run
         System.setProperty("aws.accessKeyId", servers.credentials().accessKeyId());
         System.setProperty("aws.secretAccessKey", servers.credentials().secretAccessKey());
-        // s3a's default chain reads environment variables but not these system properties: give Spark the keys
-        // as spark-submit's --conf would (SparkConf picks up spark.* system properties)
-        System.setProperty(SPARK_ACCESS_KEY, servers.credentials().accessKeyId());
-        System.setProperty(SPARK_SECRET_KEY, servers.credentials().secretAccessKey());
         env = Map.of("REPROJECT_S3_ENDPOINT", servers.s3Endpoint().toString(),
                 "REPROJECT_DYNAMODB_ENDPOINT", servers.dynamoDbEndpoint().toString(),
                 "REPROJECT_CATALOG_TABLE", "rebuild-from-s3-catalog");
@@ -75,8 +69,6 @@ class RebuildFromS3IT {
     static void forget() {
         System.clearProperty("aws.accessKeyId");
         System.clearProperty("aws.secretAccessKey");
-        System.clearProperty(SPARK_ACCESS_KEY);
-        System.clearProperty(SPARK_SECRET_KEY);
     }
 
     @Test
@@ -110,7 +102,9 @@ class RebuildFromS3IT {
                 .forEachRemaining(p -> handoff.put(Integer.parseInt(p.getKey()), p.getValue().asLong()));
         assertThat(handoff).isEqualTo(expected.endOffsets());
 
-        JsonNode status = run("status", "--json");
+        JsonNode status = run("status", "--snapshots", SNAPSHOTS, "--json");
+        assertThat(status.get("snapshots")).hasSize(1);
+        assertThat(status.get("snapshots").get(0).get("id").asText()).isEqualTo(snapshot.get("snapshotId").asText());
         List<JsonNode> entries = new ArrayList<>();
         status.get("rebuilds").forEach(entry -> {
             if (entry.get("table").asText().equals(TABLE)) {

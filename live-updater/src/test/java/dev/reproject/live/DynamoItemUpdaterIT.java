@@ -1,0 +1,64 @@
+package dev.reproject.live;
+
+import dev.reproject.aws.dynamodb.TableSchemas;
+import dev.reproject.core.item.Action;
+import dev.reproject.core.item.AttrValue;
+import dev.reproject.core.item.Item;
+import dev.reproject.core.item.Marker;
+import dev.reproject.core.item.Update;
+import dev.reproject.core.reject.RejectReason;
+import dev.reproject.core.retry.Backoff;
+import dev.reproject.core.retry.Sleeper;
+import dev.reproject.core.view.Views;
+import dev.reproject.sandbox.LocalServers;
+import dev.reproject.sandbox.LocalServersExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
+import java.util.Map;
+
+import static dev.reproject.live.Messages.TOPIC;
+import static dev.reproject.live.Messages.id;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The conditional UpdateItem on dynalite: applied, duplicates by the marker, and DynamoDB's refusals classified. */
+@ExtendWith(LocalServersExtension.class)
+class DynamoItemUpdaterIT {
+
+    @Test
+    void applies_counts_duplicates_and_classifies_refusals(LocalServers servers) throws Exception {
+        try (LiveFixture fixture = new LiveFixture(servers, "live-updater-it")) {
+            fixture.dynamo.createTable(TableSchemas.createTableRequest(fixture.name,
+                    Views.byName("order-history").table()));
+            DynamoItemUpdater updater = new DynamoItemUpdater(fixture.dynamo, fixture.name, Backoff.DEFAULT, Sleeper.SYSTEM);
+
+            assertThat(updater.apply(update(5, new Action.Set("orderStatus", new AttrValue.S("APPROVED")))))
+                    .isEqualTo(WriteResult.APPLIED);
+            assertThat(updater.apply(update(5, new Action.Set("orderStatus", new AttrValue.S("REJECTED")))))
+                    .as("the same event again").isEqualTo(WriteResult.DUPLICATE);
+            assertThat(updater.apply(update(4, new Action.Set("orderStatus", new AttrValue.S("REJECTED")))))
+                    .as("an older event").isEqualTo(WriteResult.DUPLICATE);
+
+            WriteResult mismatch = updater.apply(update(6, new Action.Add("orderStatus", AttrValue.N.of(1))));
+            assertThat(mismatch).isInstanceOfSatisfying(WriteResult.Refused.class,
+                    refused -> assertThat(refused.reason()).isEqualTo(RejectReason.INVALID_UPDATE));
+
+            assertThat(updater.apply(update(7, new Action.Set("a", new AttrValue.S("x".repeat(250_000))))))
+                    .isEqualTo(WriteResult.APPLIED);
+            WriteResult tooLarge = updater.apply(update(8, new Action.Set("b", new AttrValue.S("y".repeat(250_000)))));
+            assertThat(tooLarge).isInstanceOfSatisfying(WriteResult.Refused.class,
+                    refused -> assertThat(refused.reason()).isEqualTo(RejectReason.ITEM_TOO_LARGE));
+
+            Map<String, Item> items = fixture.items();
+            assertThat(items.get("1").get("orderStatus")).contains(new AttrValue.S("APPROVED"));
+            assertThat(items.get("1").get("events." + TOPIC + "1")).contains(new AttrValue.S(id(7, 7)));
+            assertThat(updater.calls()).isEqualTo(6);
+            assertThat(updater.retries()).isZero();
+        }
+    }
+
+    private static Update update(long n, Action action) {
+        return Update.of(Map.of("orderId", new AttrValue.S("1")), List.of(action), Marker.of(TOPIC, "1", id(n, n)));
+    }
+}

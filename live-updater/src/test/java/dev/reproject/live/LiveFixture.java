@@ -1,0 +1,137 @@
+package dev.reproject.live;
+
+import dev.reproject.aws.AwsClients;
+import dev.reproject.aws.AwsSettings;
+import dev.reproject.aws.catalog.DynamoCatalog;
+import dev.reproject.aws.dynamodb.AttributeValues;
+import dev.reproject.aws.dynamodb.TableSchemas;
+import dev.reproject.cli.api.CommandLines;
+import dev.reproject.core.catalog.RebuildEntry;
+import dev.reproject.core.catalog.RebuildId;
+import dev.reproject.core.item.AttrValue;
+import dev.reproject.core.item.Item;
+import dev.reproject.core.snapshot.SnapshotId;
+import dev.reproject.core.view.Views;
+import dev.reproject.core.watermark.Watermark;
+import dev.reproject.live.cli.LiveCommand;
+import dev.reproject.sandbox.LocalServers;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import picocli.CommandLine;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the live ITs share: a loaded rebuild in a catalog on dynalite, topics on the broker, in-process runs. */
+final class LiveFixture implements AutoCloseable {
+
+    /** One in-process run of {@code live}: its exit status and everything it printed. */
+    record Run(int exitCode, String out, String err) {
+    }
+
+    final LocalServers servers;
+    final String name;
+    final String topic;
+    final String catalogTable;
+    final DynamoDbClient dynamo;
+    final DynamoCatalog catalog;
+
+    /** @param name names the table, the catalog table and the topic, unique per test */
+    LiveFixture(LocalServers servers, String name) {
+        this.servers = servers;
+        this.name = name;
+        this.topic = Messages.TOPIC;
+        this.catalogTable = name + "-catalog";
+        System.setProperty("aws.accessKeyId", servers.credentials().accessKeyId());
+        System.setProperty("aws.secretAccessKey", servers.credentials().secretAccessKey());
+        this.dynamo = AwsClients.dynamoDb(new AwsSettings(Optional.of(servers.dynamoDbEndpoint()), Optional.empty(),
+                servers.region()).withStaticCredentials(servers.credentials().accessKeyId(),
+                servers.credentials().secretAccessKey()));
+        this.catalog = new DynamoCatalog(dynamo, catalogTable, Clock.systemUTC());
+    }
+
+    /** The table (created like a rebuild creates it) and its LOADED catalog entry with this handoff. */
+    RebuildEntry loaded(Watermark handoff) {
+        dynamo.createTable(TableSchemas.createTableRequest(name, Views.byName("order-history").table()));
+        catalog.createIfMissing();
+        RebuildId id = RebuildId.of(name, new SnapshotId("20261130T090000.000Z"));
+        catalog.begin(RebuildEntry.loading(id, "order-history", "archive", handoff, Instant.now()));
+        return catalog.markLoaded(id, Map.of(), handoff);
+    }
+
+    /** A fresh topic with {@code partitions} partitions; the view's topic name is shared, so it is deleted first. */
+    void freshTopic(int partitions) throws Exception {
+        try (Admin admin = admin()) {
+            if (admin.listTopics().names().get().contains(topic)) {
+                admin.deleteTopics(List.of(topic, topic + DeadLetters.SUFFIX)).all().get();
+                while (admin.listTopics().names().get().contains(topic)) {
+                    Thread.sleep(100);
+                }
+            }
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        }
+    }
+
+    /** Produces the values in order to one partition, keyed by nothing; returns after every one is acknowledged. */
+    void produce(int partition, List<byte[]> values) throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2_000_000),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (byte[] value : values) {
+                producer.send(new ProducerRecord<>(topic, partition, null, value)).get();
+            }
+        }
+    }
+
+    Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafkaBootstrapServers()));
+    }
+
+    Run live(String... more) {
+        Map<String, String> environment = new HashMap<>(servers.environment());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine command = CommandLines.configure(new CommandLine(new LiveCommand()), environment);
+        command.setOut(new PrintWriter(out));
+        command.setErr(new PrintWriter(err));
+        List<String> args = new ArrayList<>(List.of("--table", name, "--catalog-table", catalogTable,
+                "--report-interval", "1"));
+        args.addAll(List.of(more));
+        int exit = command.execute(args.toArray(String[]::new));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** The table's items by order id. */
+    Map<String, Item> items() {
+        Map<String, Item> items = new HashMap<>();
+        dynamo.scanPaginator(b -> b.tableName(name).consistentRead(true)).items().forEach(raw -> {
+            Item item = AttributeValues.toItem(raw);
+            items.put(((AttrValue.S) item.get("orderId").orElseThrow()).value(), item);
+        });
+        return items;
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        dynamo.close();
+    }
+}
