@@ -1,0 +1,85 @@
+package dev.reproject.archiver.file;
+
+import dev.reproject.core.archive.ArchiveFile;
+import dev.reproject.core.archive.ArchiveStore;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The lines of an archive file as the readers count them (SPEC §3): split at {@code \n}, a final {@code \r}
+ * stripped, blank lines at the very end not records. Lines stay bytes, so a record is published as archived.
+ */
+public final class FileLines {
+
+    private FileLines() {
+    }
+
+    /**
+     * @throws UnreadableFileException for a {@code .json.gz} file that is not valid gzip
+     * @throws IOException              when the store cannot read it
+     */
+    public static List<byte[]> read(ArchiveStore store, ArchiveFile file) throws IOException {
+        byte[] content = store.read(file.path());
+        if (file.gzip()) {
+            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(content))) {
+                content = in.readAllBytes();
+            } catch (IOException e) {
+                throw new UnreadableFileException(store.root() + "/" + file.path(), e);
+            }
+        }
+        return split(content);
+    }
+
+    static List<byte[]> split(byte[] content) {
+        List<byte[]> lines = new ArrayList<>();
+        int start = 0;
+        while (start <= content.length) {
+            int end = indexOf(content, (byte) '\n', start);
+            int stop = end > start && content[end - 1] == '\r' ? end - 1 : end;
+            lines.add(Arrays.copyOfRange(content, start, stop));
+            start = end + 1;
+        }
+        int size = lines.size();
+        while (size > 0 && new String(lines.get(size - 1), StandardCharsets.UTF_8).isBlank()) {
+            size--;
+        }
+        return new ArrayList<>(lines.subList(0, size));
+    }
+
+    /** A file's content: every line followed by {@code \n}, gzipped when asked. */
+    public static byte[] content(List<byte[]> lines, boolean gzip) {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream(lines.stream().mapToInt(l -> l.length + 1).sum());
+        for (byte[] line : lines) {
+            raw.writeBytes(line);
+            raw.write('\n');
+        }
+        if (!gzip) {
+            return raw.toByteArray();
+        }
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream(Math.max(64, raw.size() / 4));
+        try (GZIPOutputStream out = new GZIPOutputStream(compressed)) {
+            raw.writeTo(out);
+        } catch (IOException e) {
+            throw new IllegalStateException("gzip in memory failed", e); // cannot happen
+        }
+        return compressed.toByteArray();
+    }
+
+    private static int indexOf(byte[] bytes, byte b, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return bytes.length;
+    }
+}

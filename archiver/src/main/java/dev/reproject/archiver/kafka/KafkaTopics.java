@@ -1,0 +1,109 @@
+package dev.reproject.archiver.kafka;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** The topic calls of the publisher, blocking, with Kafka's exceptions unwrapped. */
+public final class KafkaTopics {
+
+    /** How long a topic just created may stay unknown to the broker's metadata. */
+    private static final Duration SETTLE = Duration.ofSeconds(15);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Admin admin;
+
+    public KafkaTopics(Admin admin) {
+        this.admin = admin;
+    }
+
+    /** The topic's partition count, or empty when it does not exist. */
+    public Optional<Integer> partitionCount(String topic) {
+        try {
+            TopicDescription description = await(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic);
+            return Optional.of(description.partitions().size());
+        } catch (UnknownTopicOrPartitionException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Creates the topic with {@code partitions} partitions unless it exists.
+     *
+     * @return whether this call created it
+     */
+    public boolean createIfMissing(String topic, int partitions, Optional<Short> replicationFactor) {
+        if (partitionCount(topic).isPresent()) {
+            return false;
+        }
+        try {
+            await(admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), replicationFactor))).all());
+            return true;
+        } catch (TopicExistsException e) {
+            return false; // created meanwhile by someone else
+        }
+    }
+
+    /** The log end offset (the offset the next record gets) of each partition. */
+    public Map<Integer, Long> endOffsets(String topic, int partitions) {
+        Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            specs.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (true) {
+            try {
+                Map<TopicPartition, ListOffsetsResultInfo> result = await(admin.listOffsets(specs).all());
+                Map<Integer, Long> ends = new HashMap<>();
+                result.forEach((tp, info) -> ends.put(tp.partition(), info.offset()));
+                return ends;
+            } catch (RetriableException e) {
+                if (System.nanoTime() > deadline) { // a new topic's partitions are known to every broker within moments
+                    throw e;
+                }
+                sleep();
+            }
+        }
+    }
+
+    private static <T> T await(KafkaFuture<T> future) {
+        try {
+            return future.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer within " + CALL_TIMEOUT.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
+        }
+    }
+}
