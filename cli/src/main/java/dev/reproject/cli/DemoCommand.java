@@ -1,32 +1,18 @@
 package dev.reproject.cli;
 
-import dev.reproject.aws.AwsSettings;
-import dev.reproject.aws.s3.S3ArchiveStore;
-import dev.reproject.aws.AwsClients;
+import dev.reproject.archiver.PublishReport;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.ExitCodes;
-import dev.reproject.cli.api.GenerationReports;
 import dev.reproject.cli.api.Json;
-import dev.reproject.core.archive.ArchivePosition;
 import dev.reproject.core.error.NotFoundException;
-import dev.reproject.core.event.TopicPartition;
-import dev.reproject.core.reject.RejectReason;
-import dev.reproject.core.sample.GenerationReport;
 import dev.reproject.core.sample.SampleArchiveGenerator;
+import dev.reproject.core.view.Views;
+import dev.reproject.live.LiveOutcome;
+import dev.reproject.rebuild.RebuildOutcome;
 import dev.reproject.sandbox.LocalServers;
-import dev.reproject.sandbox.SandboxCredentials;
-import dev.reproject.spark.ArchiveRoot;
-import dev.reproject.spark.S3aSettings;
-import dev.reproject.snapshot.SnapshotJob;
-import dev.reproject.snapshot.SnapshotOutcome;
-import dev.reproject.snapshot.SnapshotRequest;
-import dev.reproject.snapshot.cli.SnapshotReports;
-import dev.reproject.snapshot.store.SnapshotStore;
-import dev.reproject.spark.SparkSessions;
-import dev.reproject.spark.archive.ArchiveReader;
-import dev.reproject.spark.archive.ArchiveScan;
-import dev.reproject.spark.archive.ScanSummary;
-import org.apache.spark.sql.SparkSession;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.config.Configurator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,29 +20,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.time.Clock;
+import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /**
- * {@code reproject demo}: the pipeline end to end on local servers. For now: start the servers, write a
- * sample archive of the view into the local S3 server, read it back through Spark and s3a and check that
- * what was read is what the generator says it wrote, then run the snapshot job on it twice (the second run
- * finds nothing new).
+ * {@code reproject demo}: the whole pipeline on local servers, started and stopped here. A sample archive in
+ * the S3 server and the same records in Kafka → snapshot → more events → incremental snapshot → rebuild into
+ * DynamoDB → the live updater while yet more events are produced → the view's queries. One line per step,
+ * with counts and times.
  */
 @Command(name = "demo", description = {
-    "Runs reproject end to end on local servers (started and stopped here): writes a sample archive",
-    "into a local S3 server, reads it back with Spark, compares the counts per reason, and runs the",
-    "snapshot job on it twice."})
+    "Runs reproject end to end on local servers (S3, DynamoDB and Kafka, started and stopped here):",
+    "a sample archive and the same records in Kafka, snapshot, more events, incremental snapshot,",
+    "rebuild, the live updater while more events are produced, then the view's queries."})
 public final class DemoCommand implements Callable<Integer> {
-
-    static final String ARCHIVE = "s3a://reproject-demo/archive";
-    static final String SNAPSHOTS = "s3a://reproject-demo/snapshots";
 
     @Mixin
     CommonOptions common;
@@ -71,106 +55,105 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Fraction of malformed records to inject (default ${DEFAULT-VALUE}).")
     double badRecords;
 
-    @Option(names = "--json", description = "Print a one-line JSON summary.")
+    @Option(names = "--json", description = "Print a one-line JSON summary instead of the step lines.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         SampleArchiveGenerator generator = generatorFor(common.view());
+        String table = Views.byName(generator.view()).table().defaultName();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        Level level = LogManager.getLogger("dev.reproject").getLevel();
+        Configurator.setLevel("dev.reproject", Level.ERROR); // the step lines tell the story, rejects included
+        long started = System.nanoTime();
         try (LocalServers servers = LocalServers.create()) {
-            err.println("demo: starting a local S3 server…");
-            err.flush();
-            SandboxCredentials credentials = servers.credentials();
-            AwsSettings aws = new AwsSettings(Optional.empty(), Optional.of(servers.s3Endpoint()), servers.region())
-                    .withStaticCredentials(credentials.accessKeyId(), credentials.secretAccessKey());
+            line(out, "demo: starting local servers (S3, DynamoDB, Kafka) on 127.0.0.1…");
+            servers.s3Endpoint();
+            servers.dynamoDbEndpoint();
+            servers.kafkaBootstrapServers();
+            DemoPipeline.Steps steps = (step, text, startNanos, figures) -> {
+                Map<String, Object> figuresWithTime = new LinkedHashMap<>(figures);
+                figuresWithTime.put("seconds", seconds(startNanos));
+                summary.put(step, figuresWithTime);
+                line(out, String.format("  %-9s %s [%.1f s]", step, text, seconds(startNanos)));
+            };
+            try (DemoPipeline pipeline = new DemoPipeline(servers, generator, common.catalogTable(), steps)) {
+                Map<Integer, Long> published = new TreeMap<>(pipeline.generate(seed, badRecords).lastOffsets());
+                pipeline.snapshot("snapshot");
+                published.putAll(pipeline.append("append", badRecords, published).lastOffsets());
+                pipeline.snapshot("snapshot2");
+                RebuildOutcome rebuild = pipeline.rebuild(table);
+                LiveOutcome live = pipeline.live(rebuild.entry(), badRecords, published);
+                summary.put("liveStatus", live.entry().status().name());
+            }
+            summary.put("queries", queries(out, servers, generator));
+        } finally {
+            Configurator.setLevel("dev.reproject", level);
+        }
+        summary.put("seconds", seconds(started));
+        @SuppressWarnings("unchecked")
+        boolean queriesOk = ((List<Map<String, Object>>) summary.get("queries")).stream()
+                .allMatch(q -> Integer.valueOf(0).equals(q.get("exitCode")));
+        if (json) {
+            out.println(Json.line(summary));
+        } else {
+            line(out, String.format("demo: %s in %.0f s; servers stopped", queriesOk ? "done" : "a query FAILED",
+                    seconds(started)));
+        }
+        out.flush();
+        return queriesOk ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
 
-            err.println("demo: writing a sample " + generator.view() + " archive to " + ARCHIVE + "…");
-            err.flush();
-            GenerationReport written;
-            try (S3ArchiveStore store = S3ArchiveStore.owning(ARCHIVE, AwsClients.s3(aws))) {
-                written = generator.generateDemo(store, seed, badRecords);
+    /** The view's query commands, run as a user would run them, against the servers; their output shown. */
+    private List<Map<String, Object>> queries(PrintWriter out, LocalServers servers, SampleArchiveGenerator generator) {
+        Map<String, String> environment = new HashMap<>(servers.environment());
+        environment.put("REPROJECT_CATALOG_TABLE", common.catalogTable());
+        List<Map<String, Object>> results = new ArrayList<>();
+        // the commands take credentials from the default chain: here, the local servers' own
+        String keyId = System.getProperty("aws.accessKeyId");
+        String secret = System.getProperty("aws.secretAccessKey");
+        System.setProperty("aws.accessKeyId", servers.credentials().accessKeyId());
+        System.setProperty("aws.secretAccessKey", servers.credentials().secretAccessKey());
+        try {
+            for (List<String> query : generator.demoQueries()) {
+                StringWriter queryOut = new StringWriter();
+                StringWriter queryErr = new StringWriter();
+                int exit = Reproject.run(query.toArray(String[]::new), new PrintWriter(queryOut),
+                        new PrintWriter(queryErr), environment);
+                line(out, "  query     reproject " + String.join(" ", query) + (exit == 0 ? "" : " → exit " + exit));
+                String shown = (exit == 0 ? queryOut : queryErr).toString().strip();
+                shown.lines().forEach(l -> line(out, "            " + l));
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("command", query);
+                result.put("exitCode", exit);
+                result.put("output", queryOut.toString().strip());
+                results.add(result);
             }
+        } finally {
+            restore("aws.accessKeyId", keyId);
+            restore("aws.secretAccessKey", secret);
+        }
+        return results;
+    }
 
-            err.println("demo: reading it back with Spark through s3a…");
-            err.flush();
-            S3aSettings s3a = new S3aSettings(Optional.of(servers.s3Endpoint()), servers.region(),
-                    Optional.of(credentials.accessKeyId()), Optional.of(credentials.secretAccessKey()));
-            List<String> topics = written.endOffsets().keySet().stream().map(TopicPartition::topic).distinct().toList();
-            SparkSession spark = SparkSessions.create("reproject demo", Optional.of("local[*]"), s3a);
-            ScanSummary read;
-            SnapshotOutcome first;
-            SnapshotOutcome second;
-            try {
-                try (ArchiveScan scan = new ArchiveReader(spark, ArchiveRoot.of(ARCHIVE)).scan(topics,
-                        ArchivePosition.beginning(), false)) {
-                    read = scan.summary();
-                }
-                err.println("demo: step 1, the snapshot job, into " + SNAPSHOTS + ", twice…");
-                err.flush();
-                SnapshotJob job = new SnapshotJob(spark, new SnapshotStore(ArchiveRoot.of(SNAPSHOTS),
-                        spark.sparkContext().hadoopConfiguration()), Clock.systemUTC());
-                SnapshotRequest request = new SnapshotRequest(ARCHIVE, generator.view(), false, false);
-                first = job.run(request);
-                second = job.run(request);
-            } finally {
-                spark.stop();
-            }
-
-            List<String> differences = differences(written, read);
-            if (!(first instanceof SnapshotOutcome.Committed committed) || committed.manifest().counts().items() == 0) {
-                differences.add("the first snapshot committed no items");
-            }
-            if (!(second instanceof SnapshotOutcome.NothingNew)) {
-                differences.add("the second snapshot found something new in an archive that did not change");
-            }
-            if (json) {
-                Map<String, Object> summary = new LinkedHashMap<>();
-                summary.put("archive", ARCHIVE);
-                summary.put("written", GenerationReports.toMap(written));
-                summary.put("read", ScanReports.toMap(read));
-                summary.put("snapshot", SnapshotReports.toMap(first));
-                summary.put("snapshotAgain", SnapshotReports.toMap(second));
-                summary.put("differences", differences);
-                out.println(Json.line(summary));
-            } else {
-                out.println("written to " + ARCHIVE + ":");
-                GenerationReports.print(written, out);
-                out.println("read back:");
-                ScanReports.print(read, out);
-                out.println("snapshot:");
-                out.println(SnapshotReports.text(first));
-                out.println("snapshot again, nothing archived since:");
-                out.println(SnapshotReports.text(second));
-                out.println(differences.isEmpty() ? "every count read back equals what was written"
-                        : "DIFFERENCES: " + String.join("; ", differences));
-            }
+    private void line(PrintWriter out, String text) {
+        if (!json) {
+            out.println(text);
             out.flush();
-            return differences.isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
         }
     }
 
-    /** What the read found that the generator did not write, as sentences; empty when all agree. */
-    static List<String> differences(GenerationReport written, ScanSummary read) {
-        List<String> differences = new ArrayList<>();
-        compare(differences, "events", written.totalEvents(), read.events());
-        compare(differences, "duplicates", written.duplicates(), read.duplicates());
-        for (RejectReason reason : RejectReason.values()) {
-            if (reason.isDecodeLevel()) {
-                compare(differences, "rejected " + reason.code(), written.rejected(reason), read.rejected(reason));
-            }
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
         }
-        if (!read.holes().isEmpty()) {
-            differences.add(read.holes().size() + " holes, none written");
-        }
-        return differences;
     }
 
-    private static void compare(List<String> differences, String what, long written, long read) {
-        if (written != read) {
-            differences.add(what + ": wrote " + written + ", read " + read);
-        }
+    private static double seconds(long startNanos) {
+        return Math.round((System.nanoTime() - startNanos) / 1e8) / 10.0;
     }
 
     private static SampleArchiveGenerator generatorFor(String view) {

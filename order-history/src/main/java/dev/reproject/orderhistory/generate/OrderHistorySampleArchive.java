@@ -45,7 +45,7 @@ public final class OrderHistorySampleArchive implements SampleArchiveGenerator {
     @Override
     public List<List<String>> demoQueries() {
         return List.of(
-                List.of("query", "orders", "--consumer", Long.toString(OrderPlan.consumerId(0)), "--page-size", "5"),
+                List.of("query", "orders", "--consumer", Long.toString(OrderPlan.consumerId(0)), "--page-size", "3"),
                 List.of("query", "order", "1"));
     }
 }
