@@ -17,10 +17,7 @@ import dev.reproject.orderhistory.generate.GeneratorOptions;
 import dev.reproject.orderhistory.generate.OrderArchiveGenerator;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
-import dev.reproject.snapshot.SnapshotJob;
-import dev.reproject.snapshot.SnapshotRequest;
 import dev.reproject.snapshot.store.SnapshotStore;
-import dev.reproject.spark.ArchiveRoot;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +38,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static dev.reproject.rebuild.RebuildFixture.VIEW;
-import static dev.reproject.rebuild.RebuildFixture.committed;
 import static dev.reproject.rebuild.RebuildFixture.snapshotItems;
 import static dev.reproject.rebuild.RebuildFixture.tableCount;
 import static dev.reproject.rebuild.RebuildFixture.tableItems;
@@ -77,10 +73,8 @@ class RebuildCrashIT {
         String archive = dir.resolve("archive").toString();
         OrderArchiveGenerator.generate(new LocalArchiveStore(archive), GeneratorOptions.builder().orders(6000)
                 .partitions(4).build());
-        SnapshotStore store = new SnapshotStore(ArchiveRoot.of(dir.resolve("snapshots").toString()),
-                spark.sparkContext().hadoopConfiguration());
-        SnapshotManifest snapshot = committed(new SnapshotJob(spark, store, Clock.systemUTC())
-                .run(new SnapshotRequest(archive, VIEW, false, false)));
+        SnapshotStore store = RebuildFixture.store(spark, dir);
+        SnapshotManifest snapshot = RebuildFixture.snapshot(spark, store, archive);
         Set<Item> expected = snapshotItems(spark, store, snapshot);
         DynamoTarget target = target(servers, TABLE, WriteOptions.DEFAULT, DynamoTarget.ClientWrapper.NONE);
         RebuildId id = RebuildId.of(TABLE, snapshot.id());

@@ -7,12 +7,17 @@ import dev.reproject.core.item.DynamoJson;
 import dev.reproject.core.item.Item;
 import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.sandbox.LocalServers;
+import dev.reproject.snapshot.SnapshotJob;
 import dev.reproject.snapshot.SnapshotOutcome;
+import dev.reproject.snapshot.SnapshotRequest;
 import dev.reproject.snapshot.fold.FoldRows;
 import dev.reproject.snapshot.store.SnapshotStore;
+import dev.reproject.spark.ArchiveRoot;
 import org.apache.spark.sql.SparkSession;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,6 +39,18 @@ final class RebuildFixture {
     static DynamoTarget target(LocalServers servers, String table, WriteOptions write, DynamoTarget.ClientWrapper wrap) {
         return new DynamoTarget(servers.dynamoDbEndpoint().toString(), servers.region(),
                 servers.credentials().accessKeyId(), servers.credentials().secretAccessKey(), table, VIEW, write, wrap);
+    }
+
+    /** A snapshot store under {@code dir/snapshots}. */
+    static SnapshotStore store(SparkSession spark, Path dir) {
+        return new SnapshotStore(ArchiveRoot.of(dir.resolve("snapshots").toString()),
+                spark.sparkContext().hadoopConfiguration());
+    }
+
+    /** A snapshot of the archive, continuing the store's latest; it must commit. */
+    static SnapshotManifest snapshot(SparkSession spark, SnapshotStore store, String archive) throws Exception {
+        return committed(new SnapshotJob(spark, store, Clock.systemUTC())
+                .run(new SnapshotRequest(archive, VIEW, false, false)));
     }
 
     static SnapshotManifest committed(SnapshotOutcome outcome) {

@@ -85,8 +85,7 @@ class RebuildJobIT {
         String archive = dir.resolve("archive").toString();
         OrderArchiveGenerator.generate(new LocalArchiveStore(archive), GeneratorOptions.builder().orders(3000)
                 .badFraction(0.01).build());
-        SnapshotStore store = new SnapshotStore(ArchiveRoot.of(dir.resolve("snapshots").toString()),
-                spark.sparkContext().hadoopConfiguration());
+        SnapshotStore store = RebuildFixture.store(spark, dir);
         SnapshotJob snapshots = new SnapshotJob(spark, store, Clock.systemUTC());
         SnapshotManifest base = committed(snapshots.run(new SnapshotRequest(archive, "order-history", false, false)));
         // events archived after the snapshot: the rebuild folds them in
@@ -194,10 +193,8 @@ class RebuildJobIT {
     private static SnapshotStore smallSnapshot(Path dir) throws Exception {
         OrderArchiveGenerator.generate(new LocalArchiveStore(dir.resolve("archive").toString()),
                 GeneratorOptions.builder().orders(200).build());
-        SnapshotStore store = new SnapshotStore(ArchiveRoot.of(dir.resolve("snapshots").toString()),
-                spark.sparkContext().hadoopConfiguration());
-        new SnapshotJob(spark, store, Clock.systemUTC()).run(new SnapshotRequest(dir.resolve("archive").toString(),
-                VIEW, false, false));
+        SnapshotStore store = RebuildFixture.store(spark, dir);
+        RebuildFixture.snapshot(spark, store, dir.resolve("archive").toString());
         return store;
     }
 

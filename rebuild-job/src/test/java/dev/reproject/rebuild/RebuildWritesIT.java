@@ -15,10 +15,7 @@ import dev.reproject.orderhistory.generate.GeneratorOptions;
 import dev.reproject.orderhistory.generate.OrderArchiveGenerator;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
-import dev.reproject.snapshot.SnapshotJob;
-import dev.reproject.snapshot.SnapshotRequest;
 import dev.reproject.snapshot.store.SnapshotStore;
-import dev.reproject.spark.ArchiveRoot;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +40,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import static dev.reproject.rebuild.RebuildFixture.VIEW;
-import static dev.reproject.rebuild.RebuildFixture.committed;
 import static dev.reproject.rebuild.RebuildFixture.snapshotItems;
 import static dev.reproject.rebuild.RebuildFixture.tableItems;
 import static dev.reproject.rebuild.RebuildFixture.target;
@@ -69,10 +65,8 @@ class RebuildWritesIT {
         archive = dir.resolve("archive").toString();
         OrderArchiveGenerator.generate(new LocalArchiveStore(archive), GeneratorOptions.builder().orders(7000)
                 .partitions(4).build());
-        store = new SnapshotStore(ArchiveRoot.of(dir.resolve("snapshots").toString()),
-                spark.sparkContext().hadoopConfiguration());
-        snapshot = committed(new SnapshotJob(spark, store, Clock.systemUTC())
-                .run(new SnapshotRequest(archive, VIEW, false, false)));
+        store = RebuildFixture.store(spark, dir);
+        snapshot = RebuildFixture.snapshot(spark, store, archive);
         expected = snapshotItems(spark, store, snapshot);
         assertThat(expected).hasSize(7000);
     }
