@@ -39,7 +39,8 @@ import java.util.zip.GZIPInputStream;
  * The Order History table an archive in S3 should give, worked out from SPEC §3 and §4 alone, for tests: the
  * objects listed and read with the AWS SDK, each line parsed with Jackson, and each partition's events applied
  * in offset order under the marker rule. None of reproject's reading, decoding, view or fold code takes part,
- * so a test comparing the two compares two readings of the spec.
+ * so a test comparing the two compares two readings of the spec. {@link #ofRecords} does the same for records
+ * a test consumed from Kafka itself.
  */
 final class ExpectedOrderHistory {
 
@@ -63,6 +64,8 @@ final class ExpectedOrderHistory {
     private final Map<String, Applied> appliedAt = new HashMap<>();
     private final Map<String, Long> rejected = new TreeMap<>();
     private final Map<Integer, TreeMap<Long, String>> lines = new TreeMap<>();
+    /** Per partition and offset, what the fold made of the record: an {@link Outcome} name or a reason code. */
+    private final Map<Integer, TreeMap<Long, String>> outcomes = new TreeMap<>();
     private final List<String> holes = new ArrayList<>();
     private long files;
     private long duplicateRecords;
@@ -92,6 +95,16 @@ final class ExpectedOrderHistory {
         }
     }
 
+    /** What the fold made of a record that was not rejected. */
+    enum Outcome {
+        /** a handled event that changed its item */
+        APPLIED,
+        /** a handled event whose ID was not above its aggregate's marker */
+        DUPLICATE,
+        /** an event type (or aggregate type) the view does not handle */
+        SKIPPED
+    }
+
     private ExpectedOrderHistory() {
     }
 
@@ -101,6 +114,32 @@ final class ExpectedOrderHistory {
         expected.read(s3, bucket, prefix.endsWith("/") ? prefix : prefix + "/");
         expected.fold();
         return expected;
+    }
+
+    /**
+     * Folds records taken straight from Kafka, as a test consumed them: per partition, offset → value as UTF-8
+     * text ({@code null} for a record without a value, which is {@code not-json}). Offsets missing from a
+     * partition, from 0 on, are reported as {@link #holes()}.
+     */
+    static ExpectedOrderHistory ofRecords(Map<Integer, ? extends Map<Long, String>> records) {
+        ExpectedOrderHistory expected = new ExpectedOrderHistory();
+        records.forEach((partition, byOffset) -> expected.lines.put(partition, new TreeMap<>(byOffset)));
+        expected.findHoles();
+        expected.fold();
+        return expected;
+    }
+
+    /**
+     * What the fold made of the records of {@code partition} from offset {@code from} to {@code to} (both
+     * inclusive): counts by {@link Outcome} name and by reason code of the rejected ones.
+     */
+    Map<String, Long> outcomes(int partition, long from, long to) {
+        Map<String, Long> counts = new TreeMap<>();
+        if (from <= to) {
+            outcomes.getOrDefault(partition, new TreeMap<>()).subMap(from, true, to, true).values()
+                    .forEach(outcome -> counts.merge(outcome, 1L, Long::sum));
+        }
+        return counts;
     }
 
     /** Per order id, the item with its marker. */
@@ -193,6 +232,10 @@ final class ExpectedOrderHistory {
                 }
             }
         }
+        findHoles();
+    }
+
+    private void findHoles() {
         lines.forEach((partition, byOffset) -> {
             long next = 0;
             for (long offset : byOffset.keySet()) {
@@ -226,20 +269,30 @@ final class ExpectedOrderHistory {
         Instant latestIdTime = Instant.now().plus(Duration.ofDays(1));
         for (Map.Entry<Integer, TreeMap<Long, String>> partition : lines.entrySet()) {
             for (Map.Entry<Long, String> line : partition.getValue().entrySet()) {
+                String outcome;
                 try {
                     Event event = decode(line.getValue(), latestIdTime);
+                    long skippedBefore = skipped;
                     if (apply(event)) {
                         appliedAt.merge(event.aggregateId(), new Applied(partition.getKey(), line.getKey(), line.getKey()),
                                 (before, now) -> new Applied(before.partition(), before.first(), now.last()));
+                        outcome = Outcome.APPLIED.name();
+                    } else {
+                        outcome = (skipped > skippedBefore ? Outcome.SKIPPED : Outcome.DUPLICATE).name();
                     }
                 } catch (Rejected r) {
                     count(r.reason);
+                    outcome = r.reason;
                 }
+                outcomes.computeIfAbsent(partition.getKey(), p -> new TreeMap<>()).put(line.getKey(), outcome);
             }
         }
     }
 
     private static Event decode(String line, Instant latestIdTime) throws Rejected {
+        if (line == null) { // a Kafka record without a value (a tombstone)
+            throw new Rejected("not-json");
+        }
         JsonNode message = parse(line, "not-json");
         if (message.isTextual()) { // Connect's StringConverter: a JSON string holding the message
             message = parse(message.textValue(), "not-json");

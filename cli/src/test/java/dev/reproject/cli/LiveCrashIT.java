@@ -1,0 +1,255 @@
+package dev.reproject.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reproject.archiver.ArchiveRequest;
+import dev.reproject.archiver.TopicArchiver;
+import dev.reproject.core.archive.ArchiveStore;
+import dev.reproject.core.archive.LocalArchiveStore;
+import dev.reproject.core.catalog.RebuildId;
+import dev.reproject.core.event.TopicPartition;
+import dev.reproject.sandbox.LocalServers;
+import dev.reproject.sandbox.LocalServersExtension;
+import dev.reproject.sandbox.ParentWatchdog;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The live issue's crash acceptance test: {@code live} runs as a separate JVM, as a service would, over more than
+ * 20,000 events after a real snapshot and rebuild of a small prefix of the topic, and is killed with SIGKILL at
+ * {@link #KILLS} random points of the stream, each time while it is writing (it has made progress since its
+ * start and has not caught up), and started again. A last run with {@code --until-caught-up} must leave the
+ * table equal to the items {@link ExpectedOrderHistory} works out from every record in the topic: no event lost
+ * to a kill, none applied out of order.
+ *
+ * <p>The points are drawn from a seeded {@link Random} (printed; {@code -Dlive.crash.seed=N} repeats a run): a
+ * fraction of the records live has to consume, reached by the group's committed offsets, plus a random delay of
+ * up to about one batch's writing time, so that a kill lands anywhere in the batch that follows a commit. After
+ * each kill the table must hold at least every item of the events below the committed offsets (a commit comes
+ * only after its writes); items beyond them show that the kill cut a batch whose writes had begun.
+ */
+@ExtendWith(LocalServersExtension.class)
+class LiveCrashIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TABLE = "live-crash";
+    private static final String CATALOG = "live-crash-catalog";
+    private static final int ORDERS = 12_000;
+    private static final int PARTITIONS = 4;
+    private static final int KILLS = 6;
+    /** The rebuilt prefix of each partition, as a fraction of it. */
+    private static final double PREFIX = 0.05;
+    private static final long WAIT_MINUTES = 3;
+    /** About the time live takes to write one poll's records (2,000) on dynalite. */
+    private static final int MAX_DELAY_MILLIS = 1500;
+
+    private static LocalServers servers;
+
+    @BeforeAll
+    static void credentials(LocalServers localServers) {
+        servers = localServers;
+        servers.kafkaBootstrapServers();
+        servers.dynamoDbEndpoint();
+        System.setProperty("aws.accessKeyId", servers.credentials().accessKeyId());
+        System.setProperty("aws.secretAccessKey", servers.credentials().secretAccessKey());
+    }
+
+    @AfterAll
+    static void forget() {
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+    }
+
+    @Test
+    void live_killed_at_random_points_and_restarted_ends_with_every_event_applied_once(@TempDir Path dir)
+            throws Exception {
+        long seed = Long.getLong("live.crash.seed", System.nanoTime());
+        System.out.println("LiveCrashIT: seed " + seed + " (repeat with -Dlive.crash.seed=" + seed + ")");
+        Random random = new Random(seed);
+        long started = System.nanoTime();
+        Map<String, String> env = servers.environment();
+        Path source = dir.resolve("source");
+        String archive = dir.resolve("archive").toString();
+        String snapshots = dir.resolve("snapshots").toString();
+        run(env, "generate", "--archive", source.toString(), "--orders", Integer.toString(ORDERS),
+                "--partitions", Integer.toString(PARTITIONS), "--bad-records", "0.01", "--json");
+
+        try (LiveKafka kafka = new LiveKafka(servers.kafkaBootstrapServers());
+             LiveTable tables = new LiveTable(servers)) {
+            kafka.freshTopic(PARTITIONS);
+            kafka.publish(source);
+            Map<Integer, Long> ends = kafka.endOffsets();
+            ExpectedOrderHistory expected = ExpectedOrderHistory.ofRecords(kafka.records());
+            assertThat(expected.holes()).isEmpty();
+            long events = expected.applied() + expected.duplicateEvents() + expected.skipped();
+            assertThat(events).as("events in the topic").isGreaterThanOrEqualTo(20_000);
+
+            Map<TopicPartition, Long> prefix = new TreeMap<>();
+            ends.forEach((p, end) -> prefix.put(new TopicPartition(LiveKafka.TOPIC, p), Math.round(end * PREFIX)));
+            try (ArchiveStore store = new LocalArchiveStore(archive)) {
+                new TopicArchiver(servers.kafkaBootstrapServers(), store)
+                        .archive(ArchiveRequest.of(LiveKafka.TOPIC).withUntilOffsets(prefix));
+            }
+            run(env, "snapshot", "--archive", archive, "--snapshots", snapshots, "--master", "local[2]", "--json");
+            JsonNode rebuild = run(env, "rebuild", "--archive", archive, "--snapshots", snapshots, "--table", TABLE,
+                    "--catalog-table", CATALOG, "--master", "local[2]", "--json");
+            Map<Integer, Long> starts = new TreeMap<>();
+            rebuild.get("handoff").get(LiveKafka.TOPIC).fields().forEachRemaining(
+                    p -> starts.put(Integer.parseInt(p.getKey()), p.getValue().asLong() + 1));
+            prefix.forEach((tp, until) -> assertThat(starts.get(tp.partition())).isEqualTo(until));
+            String group = new RebuildId(rebuild.get("id").asText()).consumerGroup();
+            long first = LiveKafka.total(starts);
+            long end = LiveKafka.total(ends);
+            long toConsume = end - first;
+            long rebuiltItems = tables.count(TABLE);
+            System.out.printf("LiveCrashIT: %,d events in %,d records; rebuilt %,d items up to %s; live has %,d records"
+                    + " to consume up to %s%n", events, end, rebuiltItems, starts, toConsume, ends);
+
+            List<Double> points = new ArrayList<>();
+            for (int i = 0; i < KILLS; i++) {
+                points.add(0.05 + 0.65 * random.nextDouble());
+            }
+            points.sort(Double::compare);
+            long lastCommitted = first;
+            long lastCount = rebuiltItems;
+            int cutBatches = 0;
+            List<String> kills = new ArrayList<>();
+            for (int i = 0; i < KILLS; i++) {
+                long target = first + Math.round(points.get(i) * toConsume);
+                long delayMillis = random.nextInt(MAX_DELAY_MILLIS);
+                Path log = dir.resolve("live-" + i + ".log");
+                long runStarted = System.nanoTime();
+                Process live = startLive(log, dir.resolve("live-" + i + ".out"));
+                try {
+                    long reached = awaitCommitted(kafka, group, starts, Math.max(target, lastCommitted + 1), live, log);
+                    Thread.sleep(delayMillis);
+                    assertThat(live.isAlive()).as("run %d still running before its kill; log:%n%s", i, tail(log)).isTrue();
+                    live.destroyForcibly();
+                    assertThat(live.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                    double ranSeconds = (System.nanoTime() - runStarted) / 1e9;
+                    Map<Integer, Long> committedOffsets = committed(kafka, group, starts);
+                    long committed = LiveKafka.total(committedOffsets);
+                    long count = tables.count(TABLE);
+                    long committedItems = expected.appliedAt().values().stream()
+                            .filter(at -> at.first() < committedOffsets.get(at.partition())).count();
+                    cutBatches += count > committedItems ? 1 : 0;
+                    String kill = String.format("kill %d after %.1f s, %d ms after the commit of record %,d: committed"
+                                    + " %,d of %,d records, table %,d items, %,d of them beyond the commit", i, ranSeconds,
+                            delayMillis, reached - first, committed - first, toConsume, count, count - committedItems);
+                    kills.add(kill);
+                    System.out.println("LiveCrashIT: " + kill + " (exit " + live.exitValue() + ")");
+                    assertThat(committed).as("kill %d: committed offsets grew since the last kill", i)
+                            .isGreaterThan(lastCommitted);
+                    assertThat(committed).as("kill %d: not caught up", i).isLessThan(end);
+                    assertThat(count).as("kill %d: items in the table", i)
+                            .isGreaterThanOrEqualTo(lastCount).isLessThan(expected.items().size());
+                    assertThat(count).as("kill %d: every item of the committed events is in the table", i)
+                            .isGreaterThanOrEqualTo(committedItems);
+                    lastCommitted = committed;
+                    lastCount = count;
+                } finally {
+                    live.destroyForcibly();
+                }
+            }
+            assertThat(cutBatches).as("kills that cut a batch with writes done but not committed").isPositive();
+
+            Path out = dir.resolve("live-final.out");
+            long lastStarted = System.nanoTime();
+            Process last = startLive(dir.resolve("live-final.log"), out, "--until-caught-up", "--json");
+            try {
+                assertThat(last.waitFor(WAIT_MINUTES, TimeUnit.MINUTES)).as("the last run ended").isTrue();
+            } finally {
+                last.destroyForcibly();
+            }
+            System.out.printf("LiveCrashIT: the last run took %.1f s%n", (System.nanoTime() - lastStarted) / 1e9);
+            assertThat(last.exitValue()).as("exit of the last run; log:%n%s", tail(dir.resolve("live-final.log")))
+                    .isZero();
+            JsonNode summary = JSON.readTree(Files.readString(out));
+
+            Map<String, Map<String, AttributeValue>> items = tables.scan(TABLE);
+            LiveTable.assertSameItems(expected.items(), items);
+            assertThat(items).hasSize(ORDERS);
+            assertThat(summary.get("caughtUp").asBoolean()).isTrue();
+            assertThat(summary.get("status").asText()).isEqualTo("LIVE");
+            assertThat(kafka.committed(group)).as("committed offsets").isEqualTo(ends);
+            System.out.printf("LiveCrashIT: %d kills (%s); the last run: %s; %,d items equal the expected; %.1f s%n",
+                    kills.size(), String.join("; ", kills), summary, items.size(), (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    /**
+     * {@code live} in its own JVM (under the sandbox's {@link ParentWatchdog}, which only ends it should this test
+     * JVM die), credentials in its environment as a service gets them; stderr (the log) and stdout to files.
+     */
+    private static Process startLive(Path log, Path out, String... more) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), ParentWatchdog.class.getName(),
+                Long.toString(ProcessHandle.current().pid()), "dev.reproject.live.cli.LiveMain",
+                "--bootstrap-servers", servers.kafkaBootstrapServers(), "--table", TABLE, "--catalog-table", CATALOG,
+                "--dynamodb-endpoint", servers.dynamoDbEndpoint().toString(), "--region", servers.region(),
+                "--max-in-flight", "8", "--report-interval", "1"));
+        command.addAll(List.of(more));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile()).redirectOutput(out.toFile());
+        builder.environment().put("AWS_ACCESS_KEY_ID", servers.credentials().accessKeyId());
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", servers.credentials().secretAccessKey());
+        return builder.start();
+    }
+
+    /** Waits until the group's committed offsets add up to {@code target}; their total then. */
+    private static long awaitCommitted(LiveKafka kafka, String group, Map<Integer, Long> starts, long target,
+                                       Process live, Path log) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(WAIT_MINUTES);
+        while (System.nanoTime() < deadline) {
+            if (!live.isAlive()) {
+                throw new AssertionError("live ended (exit " + live.exitValue() + ") before it could be killed:\n"
+                        + tail(log));
+            }
+            long committed = committedTotal(kafka, group, starts);
+            if (committed >= target) {
+                return committed;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("live did not commit up to " + target + " in " + WAIT_MINUTES + " min:\n" + tail(log));
+    }
+
+    /** The committed offsets summed over the partitions; the start for a partition with none yet. */
+    private static long committedTotal(LiveKafka kafka, String group, Map<Integer, Long> starts) throws Exception {
+        return LiveKafka.total(committed(kafka, group, starts));
+    }
+
+    /** The committed offsets; the start for a partition with none yet. */
+    private static Map<Integer, Long> committed(LiveKafka kafka, String group, Map<Integer, Long> starts)
+            throws Exception {
+        Map<Integer, Long> committed = new TreeMap<>(starts);
+        committed.putAll(kafka.committed(group));
+        return committed;
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    private static JsonNode run(Map<String, String> env, String... args) throws IOException {
+        CliRun run = CliRun.run(env, args);
+        assertThat(run.exitCode()).as("reproject %s%n%s", String.join(" ", args), run.err()).isZero();
+        return JSON.readTree(run.out());
+    }
+}
