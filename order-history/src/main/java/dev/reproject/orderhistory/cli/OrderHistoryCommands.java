@@ -9,6 +9,6 @@ public final class OrderHistoryCommands implements CommandPlugin {
 
     @Override
     public List<Object> commands() {
-        return List.of(new GenerateCommand());
+        return List.of(new GenerateCommand(), new QueryCommand(), new ServeCommand());
     }
 }

@@ -8,14 +8,15 @@ import java.util.TreeSet;
  * An order's search words (SPEC §4): its texts lower-cased with {@link Locale#ROOT}, then split into maximal
  * runs of letters or digits ({@link Character#isLetterOrDigit(int)}, by code point, so letters outside the
  * BMP count too). Texts are taken as written: not Unicode-normalised, so a decomposed "e\u0301" splits.
+ * Public so that the queries normalise search words exactly as the view stored them.
  */
-final class Keywords {
+public final class Keywords {
 
     private Keywords() {
     }
 
     /** The distinct words of all {@code texts}, sorted; empty when they hold no letter or digit. */
-    static SortedSet<String> of(Iterable<String> texts) {
+    public static SortedSet<String> of(Iterable<String> texts) {
         SortedSet<String> words = new TreeSet<>();
         for (String text : texts) {
             addWords(text.toLowerCase(Locale.ROOT), words);

@@ -1,0 +1,24 @@
+package dev.reproject.orderhistory.query;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One page of a consumer's order history, newest first.
+ *
+ * @param orders        {@code pageSize} orders, fewer only on the last page (which is never empty unless the
+ *                      whole history is)
+ * @param nextPageToken where the next page starts; empty exactly when no further order matches
+ */
+public record OrderHistoryPage(List<Order> orders, Optional<String> nextPageToken) {
+
+    public OrderHistoryPage {
+        orders = List.copyOf(orders);
+        Objects.requireNonNull(nextPageToken, "nextPageToken");
+    }
+
+    static OrderHistoryPage empty() {
+        return new OrderHistoryPage(List.of(), Optional.empty());
+    }
+}

@@ -1,0 +1,172 @@
+package dev.reproject.orderhistory.query;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import static dev.reproject.orderhistory.view.OrderHistoryTable.CREATION_DATE;
+import static dev.reproject.orderhistory.view.OrderHistoryTable.ORDER_ID;
+
+/**
+ * The Order History queries (SPEC §4) on one table of the view: {@code findOrder} and {@code findOrderHistory}.
+ * Thread-safe; the client is the caller's to close.
+ *
+ * <p><b>Full pages.</b> DynamoDB applies {@code Limit} before the filter expression, so one {@code Query} may
+ * return few or no matches while more follow. {@code findOrderHistory} keeps querying until it holds
+ * {@code pageSize + 1} matches or the history (within the time range) ends. The extra match is not returned:
+ * it only proves that a next page exists, so that {@code nextPageToken} is empty exactly when no match follows
+ * and no last page is ever empty. The token holds the position of the last order <em>returned</em> — never
+ * DynamoDB's {@code LastEvaluatedKey}, which lies beyond items this page read but did not return.
+ */
+public final class OrderHistoryQuery {
+
+    /** DynamoDB's limit on the size of a partition key value. */
+    static final int MAX_KEY_BYTES = 2048;
+    /** Items one {@code Query} evaluates at most: bounds what a selective filter reads per request. */
+    static final int DEFAULT_MAX_EVALUATED = 1000;
+
+    private static final Logger log = LoggerFactory.getLogger(OrderHistoryQuery.class);
+
+    private final DynamoDbClient client;
+    private final String table;
+    private final int maxEvaluated;
+
+    public OrderHistoryQuery(DynamoDbClient client, String table) {
+        this(client, table, DEFAULT_MAX_EVALUATED);
+    }
+
+    /** @param maxEvaluated the most items one {@code Query} may evaluate (tests make it small) */
+    OrderHistoryQuery(DynamoDbClient client, String table, int maxEvaluated) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.table = Objects.requireNonNull(table, "table");
+        if (maxEvaluated < 1) {
+            throw new IllegalArgumentException("maxEvaluated must be at least 1, was " + maxEvaluated);
+        }
+        this.maxEvaluated = maxEvaluated;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    /**
+     * The order, read consistently; empty when the table has no such order (see {@link OrderItems#toOrder}).
+     *
+     * @throws BadQueryException      for an empty order id or one longer than DynamoDB allows for a key
+     * @throws TableNotFoundException when the table does not exist
+     */
+    public Optional<Order> findOrder(String orderId) {
+        requireKey("orderId", orderId);
+        try {
+            return OrderItems.toOrder(client.getItem(b -> b.tableName(table).consistentRead(true)
+                    .key(Map.of(ORDER_ID, AttributeValue.fromS(orderId)))).item());
+        } catch (ResourceNotFoundException e) {
+            throw new TableNotFoundException(table);
+        }
+    }
+
+    /**
+     * One page of the consumer's orders that match the filter, newest first. Orders created in the same
+     * millisecond come in an order DynamoDB chooses; paging neither repeats nor skips them, since a position holds
+     * the order id too. A consumer without orders has an empty history, not an error. The index is eventually
+     * consistent (DynamoDB reads no GSI consistently): an order written a moment ago may not show yet.
+     *
+     * <p>Finding the next match costs what it costs: with a selective filter on a long history, the look-ahead may
+     * read to the end of the time range, {@link #DEFAULT_MAX_EVALUATED} items a request at most.
+     *
+     * @throws BadQueryException      for an empty or over-long consumer id, or a page token that is garbled,
+     *                                altered, or was issued for another consumer or filter
+     * @throws TableNotFoundException when the table does not exist
+     */
+    public OrderHistoryPage findOrderHistory(String consumerId, OrderHistoryFilter filter) {
+        requireKey("consumerId", consumerId);
+        Objects.requireNonNull(filter, "filter");
+        Optional<PageTokens.Position> start = filter.pageToken().map(t -> PageTokens.decode(t, consumerId, filter));
+        if (filter.admitsNoCreationDate()) {
+            return OrderHistoryPage.empty();
+        }
+        int wanted = filter.pageSize() + 1; // one more than the page: is there a next page?
+        List<Map<String, AttributeValue>> matches = new ArrayList<>(wanted);
+        Optional<Map<String, AttributeValue>> exclusiveStart = start.map(p -> HistoryRequests.startKey(consumerId, p));
+        long evaluated = 0;
+        int requests = 0;
+        do {
+            int limit = limit(wanted - matches.size(), evaluated, matches.size(), filter.hasFilterExpression());
+            QueryResponse response = query(consumerId, filter, exclusiveStart, limit);
+            requests++;
+            evaluated += response.scannedCount();
+            for (Map<String, AttributeValue> item : response.items()) {
+                if (matches.size() == wanted) {
+                    break; // the rest of this response belongs to later pages: the token will not skip it
+                }
+                matches.add(item);
+            }
+            exclusiveStart = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? Optional.of(response.lastEvaluatedKey()) : Optional.empty();
+        } while (matches.size() < wanted && exclusiveStart.isPresent());
+        log.debug("history of {}: {} matches from {} items in {} queries", consumerId, matches.size(), evaluated, requests);
+
+        boolean more = matches.size() == wanted;
+        List<Map<String, AttributeValue>> page = more ? matches.subList(0, filter.pageSize()) : matches;
+        List<Order> orders = new ArrayList<>(page.size());
+        for (Map<String, AttributeValue> item : page) {
+            orders.add(OrderItems.toOrder(item).orElseThrow(() -> new IllegalStateException(
+                    "the consumer index returned an item without " + CREATION_DATE + ": " + item.get(ORDER_ID))));
+        }
+        Optional<String> next = more
+                ? Optional.of(PageTokens.encode(consumerId, filter, positionOf(orders.get(orders.size() - 1))))
+                : Optional.empty();
+        return new OrderHistoryPage(orders, next);
+    }
+
+    private QueryResponse query(String consumerId, OrderHistoryFilter filter,
+                                Optional<Map<String, AttributeValue>> exclusiveStart, int limit) {
+        try {
+            return client.query(HistoryRequests.history(table, consumerId, filter, exclusiveStart, limit));
+        } catch (ResourceNotFoundException e) {
+            throw new TableNotFoundException(table);
+        }
+    }
+
+    /**
+     * How many items the next {@code Query} may evaluate. Without a filter expression every item evaluated is a
+     * match: exactly what is still needed. With one, as many as the match rate so far suggests (twice the need
+     * before anything is known), never fewer than needed nor more than {@link #maxEvaluated}.
+     */
+    private int limit(int needed, long evaluated, int matched, boolean filtered) {
+        long estimate;
+        if (!filtered) {
+            estimate = needed;
+        } else if (evaluated == 0) {
+            estimate = 2L * needed;
+        } else {
+            estimate = (long) Math.ceil(1.25 * needed * (evaluated + 1) / (matched + 1));
+        }
+        return (int) Math.min(maxEvaluated, Math.max(needed, estimate));
+    }
+
+    private static PageTokens.Position positionOf(Order order) {
+        return new PageTokens.Position(order.creationDate(), order.orderId());
+    }
+
+    private static void requireKey(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            throw BadQueryException.parameter(name + " must not be empty");
+        }
+        if (value.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
+            throw BadQueryException.parameter(name + " is longer than " + MAX_KEY_BYTES
+                    + " bytes (UTF-8), DynamoDB's limit for a key: no such " + (name.equals("orderId") ? "order" : "consumer")
+                    + " can exist");
+        }
+    }
+}
