@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 final class ProgressReporter {
 
     private static final Logger log = LoggerFactory.getLogger(ProgressReporter.class);
+    private static final long MIN_EARLY_REPORT_NANOS = 1_000_000_000L;
 
     private final Consumer<byte[], byte[]> consumer;
     private final List<TopicPartition> partitions;
@@ -46,10 +47,16 @@ final class ProgressReporter {
         this.lastReportNanos = nanos.getAsLong();
     }
 
-    /** Reports when the interval has passed, or when lag is zero for the first time. */
+    /**
+     * Reports when the interval has passed, or when lag is zero for the first time (at most once a second, should
+     * the catalog refuse the write).
+     */
     void maybeReport(LiveCounts counts) {
-        boolean due = nanos.getAsLong() - lastReportNanos >= interval.toNanos();
-        if (due || (entry.status() != RebuildStatus.LIVE && fetchedLagIsZero())) {
+        long sinceLast = nanos.getAsLong() - lastReportNanos;
+        boolean due = sinceLast >= interval.toNanos();
+        boolean firstCaughtUp = entry.status() != RebuildStatus.LIVE && sinceLast >= MIN_EARLY_REPORT_NANOS
+                && fetchedLagIsZero();
+        if (due || firstCaughtUp) {
             report(counts);
         }
     }
