@@ -1,5 +1,6 @@
 package dev.reproject.aws.dynamodb.write;
 
+import dev.reproject.core.item.AttrValue;
 import dev.reproject.core.item.Item;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
@@ -19,15 +20,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * A writer capped at 500 items/s keeps to it over 22 s of writing on dynalite: measured as items over elapsed wall
+ * A writer capped at 300 items/s keeps to it over 23 s of writing on dynalite: measured as items over elapsed wall
  * time, within 10%. The cap sits well below what dynalite takes (~8,000/s on an idle 2-core machine, but only
- * ~1,300/s seen under a load average of 10), so that the limiter, not the server, sets the pace.
+ * ~450/s seen at 500/s under a load average of 10 from other builds), so that the limiter, not the server, sets
+ * the pace.
  */
 @ExtendWith(LocalServersExtension.class)
 class WriteRateIT {
 
-    private static final double RATE = 500;
-    private static final int ITEMS = 11_000;
+    private static final double RATE = 300;
+    private static final int ITEMS = 6_900;
 
     @Test
     void aCappedWriterKeepsToItsRate(LocalServers servers) {
@@ -47,7 +49,7 @@ class WriteRateIT {
 
                 // the first calls of a fresh client pay for connections and class loading, not what is measured here
                 BulkWriter.create(client, table, TestItems.SCHEMA, WriteOptions.DEFAULT)
-                        .write(TestItems.generate(200, 12).stream().map(i -> i.with("customer", dev.reproject.core.item.AttrValue.s("warm-up"))).iterator());
+                        .write(TestItems.generate(200, 12).stream().map(i -> i.with("customer", AttrValue.s("warm-up"))).iterator());
 
                 long start = System.nanoTime();
                 WriteSummary summary = writer.write(items.iterator());
