@@ -70,8 +70,9 @@ public final class RebuildJob {
         DynamoTarget target = request.target();
         RebuildId id = RebuildId.of(target.table(), snapshot.id());
         try (DynamoDbClient client = target.driverClient()) {
-            refuseForeignTable(client, id, view.name());
-            TableSetup.ensure(client, target.table(), view.table(), request.provisioned());
+            boolean exists = TableSetup.exists(client, target.table());
+            refuseForeignTable(client, id, view.name(), exists);
+            TableSetup.ensure(client, target.table(), view.table(), request.provisioned(), exists);
         }
         catalog.begin(RebuildEntry.loading(id, view.name(), request.archive(), snapshot.position().watermark(),
                 clock.instant()));
@@ -128,7 +129,7 @@ public final class RebuildJob {
      * Before anything is written: a table of another view, one a live updater has written to, or one reproject
      * did not load and that holds items, is not this rebuild's to fill.
      */
-    private void refuseForeignTable(DynamoDbClient client, RebuildId id, String view) {
+    private void refuseForeignTable(DynamoDbClient client, RebuildId id, String view, boolean exists) {
         String table = id.table();
         List<RebuildEntry> entries = catalog.entriesForTable(table);
         for (RebuildEntry entry : entries) {
@@ -140,7 +141,7 @@ public final class RebuildJob {
                 throw CatalogRules.liveTable(id, entry);
             }
         }
-        if (entries.isEmpty() && TableSetup.exists(client, table) && !TableSetup.isEmpty(client, table)) {
+        if (entries.isEmpty() && exists && !TableSetup.isEmpty(client, table)) {
             throw new IllegalStateException("table " + table + " exists, holds items and was not loaded by reproject "
                     + "(no catalog entry): choose another --table");
         }

@@ -15,9 +15,13 @@ final class TableSetup {
     private TableSetup() {
     }
 
-    /** @return whether the table existed already (it is then used as it is, whatever its capacity) */
-    static boolean ensure(DynamoDbClient client, String table, TableSchema schema, Optional<Capacity> provisioned) {
-        if (exists(client, table)) {
+    /**
+     * @param exists whether the table exists, as just looked up
+     * @return whether the table existed already (it is then used as it is, whatever its capacity)
+     */
+    static boolean ensure(DynamoDbClient client, String table, TableSchema schema, Optional<Capacity> provisioned,
+                          boolean exists) {
+        if (exists) {
             return true;
         }
         CreateTableRequest request = provisioned
@@ -39,6 +43,6 @@ final class TableSetup {
     }
 
     static boolean isEmpty(DynamoDbClient client, String table) {
-        return client.scan(b -> b.tableName(table).limit(1)).count() == 0;
+        return client.scan(b -> b.tableName(table).limit(1).consistentRead(true)).count() == 0;
     }
 }
