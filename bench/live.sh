@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Measures the live updater (BENCHMARKS.md): for each size, a backlog of Order events produced to a fresh topic on
+# the sandbox's KRaft broker, then the live updater catching up on it (--until-caught-up, 16 requests in flight)
+# against a plain 16-thread loop of the same conditional UpdateItem calls, each into a fresh dynalite table
+# (live, plain, live, plain), in one JVM.
+#   bench/live.sh [WORK_DIR] [EVENTS...]     e.g. bench/live.sh /tmp/reproject-live-bench 25000 100000
+# Needs dynalite (`npm ci --prefix sandbox`) and the sandbox's Kafka classpath (built with the sandbox module).
+# BENCH_BUILD=benchmarks builds only the benchmarks module and takes the other modules as installed in ~/.m2
+# (default: all, like bench/snapshot.sh). BENCH_JAVA_OPTS adds JVM options, e.g. a flight recording.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd -P)"
+work="${1:-/tmp/reproject-live-bench}"; shift || true
+case "${BENCH_BUILD:-all}" in
+  all) (cd "$root" && mvn -B -q -DskipTests install -pl benchmarks -am) >&2 ;;
+  benchmarks) (cd "$root" && mvn -B -o -q -DskipTests package -pl benchmarks) >&2 ;;
+  *) echo "BENCH_BUILD must be all or benchmarks, found: $BENCH_BUILD" >&2; exit 2 ;;
+esac
+# run from a copy: a build in the checkout meanwhile (mvn install) would rewrite the jars under the running JVM
+classpath="$work/classpath"
+rm -rf "$classpath" && mkdir -p "$classpath"
+cp -r "$root/benchmarks/target/reproject-benchmarks.jar" "$root/benchmarks/target/lib" "$classpath/"
+echo "uptime at start: $(uptime)" >&2
+status=0
+java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$classpath/reproject-benchmarks.jar:$classpath/lib/*" \
+  dev.reproject.bench.LiveBenchmark "$work" "$@" || status=$?
+echo "uptime at end: $(uptime)" >&2
+exit "$status"
