@@ -19,19 +19,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The rebuild issue's acceptance test: an archive of 50,000 orders in S3 (S3Proxy) with 1% bad input, a
@@ -48,8 +42,6 @@ class RebuildFromS3IT {
     private static final String SNAPSHOTS = "s3a://" + BUCKET + "/snapshots";
     private static final String TABLE = "rebuild-from-s3";
     private static final List<String> INJECTED = List.of("not-json", "missing-header", "bad-payload", "unreadable-file");
-    /** Differing items shown when the table is wrong: enough to see the pattern, not the whole table. */
-    private static final int SHOWN = 5;
 
     private static LocalServers servers;
     private static Map<String, String> env;
@@ -92,7 +84,7 @@ class RebuildFromS3IT {
                 .isGreaterThan(100);
 
         Map<String, Map<String, AttributeValue>> table = scan(TABLE);
-        assertSameItems(expected.items(), table);
+        LiveTable.assertSameItems(expected.items(), table);
         assertThat(table).hasSize(expected.items().size());
 
         assertThat(rebuild.get("status").asText()).isEqualTo("LOADED");
@@ -179,79 +171,6 @@ class RebuildFromS3IT {
     private static StaticCredentialsProvider credentials() {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(
                 servers.credentials().accessKeyId(), servers.credentials().secretAccessKey()));
-    }
-
-    /** Every key of either side, compared as DynamoDB values; the first few differences in full. */
-    private static void assertSameItems(Map<String, Map<String, AttributeValue>> expected,
-                                        Map<String, Map<String, AttributeValue>> actual) {
-        TreeSet<String> keys = new TreeSet<>((a, b) -> a.length() != b.length()
-                ? Integer.compare(a.length(), b.length()) : a.compareTo(b));
-        keys.addAll(expected.keySet());
-        keys.addAll(actual.keySet());
-        List<String> shown = new ArrayList<>();
-        long differing = 0;
-        for (String key : keys) {
-            Map<String, AttributeValue> want = expected.get(key);
-            Map<String, AttributeValue> got = actual.get(key);
-            if (!Objects.equals(canonical(want), canonical(got))) {
-                differing++;
-                if (shown.size() < SHOWN) {
-                    shown.add(difference(key, want, got));
-                }
-            }
-        }
-        if (differing > 0) {
-            fail("%d of %d keys differ (expected %d items, table holds %d); the first %d:%n%s", differing, keys.size(),
-                    expected.size(), actual.size(), shown.size(), String.join("\n", shown));
-        }
-    }
-
-    private static String difference(String key, Map<String, AttributeValue> want, Map<String, AttributeValue> got) {
-        if (want == null || got == null) {
-            return "orderId " + key + ": expected " + (want == null ? "no item" : new TreeMap<>(want))
-                    + "\n  table " + (got == null ? "no item" : new TreeMap<>(got));
-        }
-        TreeSet<String> names = new TreeSet<>(want.keySet());
-        names.addAll(got.keySet());
-        String attributes = names.stream()
-                .filter(name -> !Objects.equals(canonical(want.get(name)), canonical(got.get(name))))
-                .map(name -> "    " + name + ": expected " + want.get(name) + ", table " + got.get(name))
-                .collect(Collectors.joining("\n"));
-        return "orderId " + key + ":\n" + attributes + "\n  expected item " + new TreeMap<>(want)
-                + "\n  table item    " + new TreeMap<>(got);
-    }
-
-    /** A value that is equal where DynamoDB's values are: numbers normalised, sets unordered, lists in order. */
-    private static Object canonical(Map<String, AttributeValue> item) {
-        if (item == null) {
-            return null;
-        }
-        Map<String, Object> out = new HashMap<>();
-        item.forEach((name, value) -> out.put(name, canonical(value)));
-        return out;
-    }
-
-    private static Object canonical(AttributeValue value) {
-        if (value == null) {
-            return null;
-        }
-        return switch (value.type()) {
-            case S -> List.of("S", value.s());
-            case N -> List.of("N", number(value.n()));
-            case B -> List.of("B", value.b());
-            case BOOL -> List.of("BOOL", value.bool());
-            case NUL -> List.of("NULL");
-            case SS -> List.of("SS", new HashSet<>(value.ss()));
-            case NS -> List.of("NS", value.ns().stream().map(RebuildFromS3IT::number).collect(Collectors.toSet()));
-            case BS -> List.of("BS", new HashSet<>(value.bs()));
-            case L -> List.of("L", value.l().stream().map(RebuildFromS3IT::canonical).toList());
-            case M -> List.of("M", canonical(value.m()));
-            case UNKNOWN_TO_SDK_VERSION -> throw new IllegalArgumentException("unknown attribute type: " + value);
-        };
-    }
-
-    private static BigDecimal number(String n) {
-        return new BigDecimal(n).stripTrailingZeros();
     }
 
     private static JsonNode run(String... args) throws IOException {
