@@ -9,15 +9,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd -P)"
 work="${1:-/tmp/reproject-rebuild-bench}"; shift || true
 master="${1:-local[2]}"; shift || true
-case "${BENCH_BUILD:-all}" in
-  all) (cd "$root" && mvn -B -q -DskipTests install -pl benchmarks -am) >&2 ;;
-  benchmarks) (cd "$root" && mvn -B -o -q -DskipTests package -pl benchmarks) >&2 ;;
-  *) echo "BENCH_BUILD must be all or benchmarks, found: $BENCH_BUILD" >&2; exit 2 ;;
-esac
-# run from a copy: a build in the checkout meanwhile (mvn install) would rewrite the jars under the running JVM
-classpath="$work/classpath"
-rm -rf "$classpath" && mkdir -p "$classpath"
-cp -r "$root/benchmarks/target/reproject-benchmarks.jar" "$root/benchmarks/target/lib" "$classpath/"
+source "$root/bench/classpath.sh"
+bench_classpath "$work"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 exec java -Xmx4g -cp "$classpath/reproject-benchmarks.jar:$classpath/lib/*" \
   dev.reproject.bench.RebuildBenchmark "$work" "$master" "$@"
