@@ -1,7 +1,5 @@
 package dev.reproject.aws.dynamodb;
 
-import dev.reproject.aws.AwsClients;
-import dev.reproject.aws.AwsSettings;
 import dev.reproject.core.item.Action;
 import dev.reproject.core.item.AttrValue;
 import dev.reproject.core.item.FoldResult;
@@ -24,7 +22,6 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,11 +49,8 @@ class DynaliteDeviationsIT {
 
     @BeforeAll
     static void createTable(LocalServers servers) {
-        client = AwsClients.dynamoDb(new AwsSettings(Optional.of(servers.dynamoDbEndpoint()), Optional.empty(), servers.region())
-                .withStaticCredentials(servers.credentials().accessKeyId(), servers.credentials().secretAccessKey()));
-        table = "deviations-" + Long.toHexString(System.nanoTime());
-        client.createTable(TableSchemas.createTableRequest(table, RandomSequences.TABLE));
-        client.waiter().waitUntilTableExists(b -> b.tableName(table));
+        client = TestDynalite.client(servers);
+        table = TestDynalite.createTable(client, "deviations", RandomSequences.TABLE);
     }
 
     @AfterAll

@@ -1,7 +1,5 @@
 package dev.reproject.aws.dynamodb;
 
-import dev.reproject.aws.AwsClients;
-import dev.reproject.aws.AwsSettings;
 import dev.reproject.core.item.AttrValue;
 import dev.reproject.core.item.DynamoJson;
 import dev.reproject.core.item.FoldResult;
@@ -62,11 +60,8 @@ class UpdateAlgebraAgreementIT {
 
     @BeforeAll
     static void createTable(LocalServers servers) {
-        client = AwsClients.dynamoDb(new AwsSettings(Optional.of(servers.dynamoDbEndpoint()), Optional.empty(), servers.region())
-                .withStaticCredentials(servers.credentials().accessKeyId(), servers.credentials().secretAccessKey()));
-        table = "agreement-" + Long.toHexString(System.nanoTime());
-        client.createTable(TableSchemas.createTableRequest(table, RandomSequences.TABLE));
-        client.waiter().waitUntilTableExists(b -> b.tableName(table));
+        client = TestDynalite.client(servers);
+        table = TestDynalite.createTable(client, "agreement", RandomSequences.TABLE);
     }
 
     @AfterAll

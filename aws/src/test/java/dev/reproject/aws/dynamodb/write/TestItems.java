@@ -1,8 +1,6 @@
 package dev.reproject.aws.dynamodb.write;
 
-import dev.reproject.aws.AwsClients;
-import dev.reproject.aws.AwsSettings;
-import dev.reproject.aws.dynamodb.TableSchemas;
+import dev.reproject.aws.dynamodb.TestDynalite;
 import dev.reproject.core.item.AttrValue;
 import dev.reproject.core.item.Item;
 import dev.reproject.core.view.TableSchema;
@@ -29,15 +27,11 @@ final class TestItems {
     }
 
     static DynamoDbClient client(LocalServers servers) {
-        return AwsClients.dynamoDb(new AwsSettings(Optional.of(servers.dynamoDbEndpoint()), Optional.empty(), servers.region())
-                .withStaticCredentials(servers.credentials().accessKeyId(), servers.credentials().secretAccessKey()));
+        return TestDynalite.client(servers);
     }
 
     static String createTable(DynamoDbClient client, String prefix) {
-        String table = prefix + "-" + Long.toHexString(System.nanoTime());
-        client.createTable(TableSchemas.createTableRequest(table, SCHEMA));
-        client.waiter().waitUntilTableExists(b -> b.tableName(table));
-        return table;
+        return TestDynalite.createTable(client, prefix, SCHEMA);
     }
 
     /** {@code count} items with distinct keys, 10 per customer, of every attribute type we model. */
