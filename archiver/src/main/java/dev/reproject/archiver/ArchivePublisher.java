@@ -89,7 +89,7 @@ public final class ArchivePublisher {
         try (Admin admin = clients.admin(CLIENT_ID)) {
             KafkaTopics topics = new KafkaTopics(admin);
             created = topics.createIfMissing(request.topic(), partitions, request.replicationFactor());
-            int existing = topics.partitionCount(request.topic()).orElse(0);
+            int existing = topics.settledPartitionCount(request.topic());
             if (existing < partitions) {
                 throw new IllegalStateException("topic '" + request.topic() + "' has " + existing + " partitions, the"
                         + " archive of '" + archiveTopic + "' " + partitions + ": records would not keep their"

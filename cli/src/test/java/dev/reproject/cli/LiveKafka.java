@@ -62,13 +62,29 @@ final class LiveKafka implements AutoCloseable {
         while (true) {
             try {
                 admin.createTopics(List.of(new NewTopic(TOPIC, partitions, (short) 1))).all().get();
-                return;
+                break;
             } catch (ExecutionException e) {
                 if (System.nanoTime() > deadline) {
                     throw e;
                 }
                 Thread.sleep(200);
             }
+        }
+        // ... and its partitions may show in the metadata a moment after the creation was acknowledged
+        while (described(TOPIC) != partitions) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topic " + TOPIC + " shows " + described(TOPIC) + " partitions, not "
+                        + partitions + ", 30 s after it was created");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private int described(String topic) throws InterruptedException {
+        try {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+        } catch (ExecutionException e) {
+            return -1; // not known yet
         }
     }
 

@@ -28,9 +28,15 @@ public final class KafkaTopics {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
 
     private final Admin admin;
+    private final Duration settle;
 
     public KafkaTopics(Admin admin) {
+        this(admin, SETTLE);
+    }
+
+    KafkaTopics(Admin admin, Duration settle) {
         this.admin = admin;
+        this.settle = settle;
     }
 
     /** The topic's partition count, or empty when it does not exist. */
@@ -40,6 +46,25 @@ public final class KafkaTopics {
             return Optional.of(description.partitions().size());
         } catch (UnknownTopicOrPartitionException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The partition count of a topic that exists: one just created, by this client or another, may be unknown to the
+     * broker answering, or shown without its partitions, for a moment after the creation was acknowledged, so both
+     * are asked again for up to {@link #SETTLE}.
+     *
+     * @throws IllegalStateException when the topic is still unknown after that
+     */
+    public int settledPartitionCount(String topic) {
+        long deadline = System.nanoTime() + settle.toNanos();
+        while (true) {
+            Optional<Integer> count = partitionCount(topic);
+            if (count.filter(n -> n > 0).isPresent() || System.nanoTime() > deadline) {
+                return count.orElseThrow(() -> new IllegalStateException("topic '" + topic + "' was created but the"
+                        + " broker still does not know it after " + settle.toMillis() + " ms"));
+            }
+            sleep();
         }
     }
 
@@ -66,7 +91,7 @@ public final class KafkaTopics {
         for (int p = 0; p < partitions; p++) {
             specs.put(new TopicPartition(topic, p), OffsetSpec.latest());
         }
-        long deadline = System.nanoTime() + SETTLE.toNanos();
+        long deadline = System.nanoTime() + settle.toNanos();
         while (true) {
             try {
                 Map<TopicPartition, ListOffsetsResultInfo> result = await(admin.listOffsets(specs).all());
