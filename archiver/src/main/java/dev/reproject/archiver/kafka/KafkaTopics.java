@@ -52,7 +52,7 @@ public final class KafkaTopics {
     /**
      * The partition count of a topic that exists: one just created, by this client or another, may be unknown to the
      * broker answering, or shown without its partitions, for a moment after the creation was acknowledged, so both
-     * are asked again for up to {@link #SETTLE}.
+     * are asked again for up to 15 s.
      *
      * @throws IllegalStateException when the topic is still unknown after that
      */
