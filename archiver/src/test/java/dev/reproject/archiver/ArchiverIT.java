@@ -15,6 +15,7 @@ import dev.reproject.orderhistory.generate.GeneratorOptions;
 import dev.reproject.orderhistory.generate.OrderArchiveGenerator;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
+import dev.reproject.sandbox.SandboxCredentials;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -133,6 +134,7 @@ class ArchiverIT {
     }
 
     @Test
+    @SuppressWarnings("try") // the credentials' scope is only closed
     void anArchivePublishedInTwoHalvesIsArchivedToS3ByTheCommand() throws IOException {
         String topic = freshTopic("s3");
         ArchivePublisher publisher = new ArchivePublisher(servers.kafkaBootstrapServers(), source);
@@ -147,21 +149,16 @@ class ArchiverIT {
 
         String root = "s3a://archiver-it/" + topic;
         // the command takes credentials from the AWS default chain, as a user's run does
-        System.setProperty("aws.accessKeyId", servers.credentials().accessKeyId());
-        System.setProperty("aws.secretAccessKey", servers.credentials().secretAccessKey());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit;
-        try {
+        try (SandboxCredentials.SystemPropertiesScope credentials = servers.credentials().inSystemProperties()) {
             CommandLine command = CommandLines.configure(new CommandLine(new ArchiveCommand()),
                     Map.of("REPROJECT_BOOTSTRAP_SERVERS", servers.kafkaBootstrapServers()));
             command.setOut(new PrintWriter(out));
             command.setErr(new PrintWriter(err));
             exit = command.execute("--archive", root, "--topic", topic, "--s3-endpoint", servers.s3Endpoint().toString(),
                     "--gzip", "--records-per-file", "500", "--json");
-        } finally {
-            System.clearProperty("aws.accessKeyId");
-            System.clearProperty("aws.secretAccessKey");
         }
         assertThat(exit).as(err.toString()).isZero();
         JsonNode summary = JSON.readTree(out.toString());

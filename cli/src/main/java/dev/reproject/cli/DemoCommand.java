@@ -10,6 +10,7 @@ import dev.reproject.core.view.Views;
 import dev.reproject.live.LiveOutcome;
 import dev.reproject.rebuild.RebuildOutcome;
 import dev.reproject.sandbox.LocalServers;
+import dev.reproject.sandbox.SandboxCredentials;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
@@ -106,16 +107,13 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** The view's query commands, run as a user would run them, against the servers; their output shown. */
+    @SuppressWarnings("try") // the scope is only closed
     private List<Map<String, Object>> queries(PrintWriter out, LocalServers servers, SampleArchiveGenerator generator) {
         Map<String, String> environment = new HashMap<>(servers.environment());
         environment.put("REPROJECT_CATALOG_TABLE", common.catalogTable());
         List<Map<String, Object>> results = new ArrayList<>();
         // the commands take credentials from the default chain: here, the local servers' own
-        String keyId = System.getProperty("aws.accessKeyId");
-        String secret = System.getProperty("aws.secretAccessKey");
-        System.setProperty("aws.accessKeyId", servers.credentials().accessKeyId());
-        System.setProperty("aws.secretAccessKey", servers.credentials().secretAccessKey());
-        try {
+        try (SandboxCredentials.SystemPropertiesScope credentials = servers.credentials().inSystemProperties()) {
             for (List<String> query : generator.demoQueries()) {
                 StringWriter queryOut = new StringWriter();
                 StringWriter queryErr = new StringWriter();
@@ -130,9 +128,6 @@ public final class DemoCommand implements Callable<Integer> {
                 result.put("output", queryOut.toString().strip());
                 results.add(result);
             }
-        } finally {
-            restore("aws.accessKeyId", keyId);
-            restore("aws.secretAccessKey", secret);
         }
         return results;
     }
@@ -141,14 +136,6 @@ public final class DemoCommand implements Callable<Integer> {
         if (!json) {
             out.println(text);
             out.flush();
-        }
-    }
-
-    private static void restore(String property, String value) {
-        if (value == null) {
-            System.clearProperty(property);
-        } else {
-            System.setProperty(property, value);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.reproject.core.event.TopicPartition;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
+import dev.reproject.sandbox.SandboxCredentials;
 import dev.reproject.spark.ArchiveRoot;
 import dev.reproject.spark.S3aSettings;
 import dev.reproject.spark.SparkSessions;
@@ -37,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(LocalServersExtension.class)
 class ArchiveRoundTripIT {
 
+    private static SandboxCredentials.SystemPropertiesScope credentials;
+
     private static final String TOPIC = "net.chrisrichardson.ftgo.orderservice.domain.Order";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static LocalServers servers;
@@ -46,8 +49,7 @@ class ArchiveRoundTripIT {
     static void start(LocalServers localServers) {
         servers = localServers;
         // the generate command takes credentials from the AWS default chain, like any user's run
-        System.setProperty("aws.accessKeyId", servers.credentials().accessKeyId());
-        System.setProperty("aws.secretAccessKey", servers.credentials().secretAccessKey());
+        credentials = servers.credentials().inSystemProperties();
         spark = SparkSessions.create("ArchiveRoundTripIT", Optional.of("local[2]"),
                 new S3aSettings(Optional.of(servers.s3Endpoint()), servers.region(),
                         Optional.of(servers.credentials().accessKeyId()),
@@ -57,8 +59,7 @@ class ArchiveRoundTripIT {
     @AfterAll
     static void stop() {
         spark.stop();
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
+        credentials.close();
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.reproject.core.event.TopicPartition;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
 import dev.reproject.sandbox.ParentWatchdog;
+import dev.reproject.sandbox.SandboxCredentials;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(LocalServersExtension.class)
 class LiveCrashIT {
 
+    private static SandboxCredentials.SystemPropertiesScope credentials;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TABLE = "live-crash";
     private static final String CATALOG = "live-crash-catalog";
@@ -66,14 +69,12 @@ class LiveCrashIT {
         servers = localServers;
         servers.kafkaBootstrapServers();
         servers.dynamoDbEndpoint();
-        System.setProperty("aws.accessKeyId", servers.credentials().accessKeyId());
-        System.setProperty("aws.secretAccessKey", servers.credentials().secretAccessKey());
+        credentials = servers.credentials().inSystemProperties();
     }
 
     @AfterAll
     static void forget() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
+        credentials.close();
     }
 
     @Test

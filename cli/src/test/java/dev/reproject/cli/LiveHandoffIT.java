@@ -11,6 +11,7 @@ import dev.reproject.core.archive.LocalArchiveStore;
 import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
+import dev.reproject.sandbox.SandboxCredentials;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(LocalServersExtension.class)
 class LiveHandoffIT {
 
+    private static SandboxCredentials.SystemPropertiesScope credentials;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int ORDERS = 10_000;
     private static final int PARTITIONS = 4;
@@ -77,8 +80,7 @@ class LiveHandoffIT {
         servers.kafkaBootstrapServers();
         servers.dynamoDbEndpoint();
         // every command takes credentials from the AWS default chain, like any user's run
-        System.setProperty("aws.accessKeyId", servers.credentials().accessKeyId());
-        System.setProperty("aws.secretAccessKey", servers.credentials().secretAccessKey());
+        credentials = servers.credentials().inSystemProperties();
         source = shared.resolve("source");
         generated = run("generate", "--archive", source.toString(), "--orders", Integer.toString(ORDERS),
                 "--partitions", Integer.toString(PARTITIONS), "--bad-records", "0.01", "--seed", "4711", "--json");
@@ -99,8 +101,7 @@ class LiveHandoffIT {
                 }
             }
         } finally {
-            System.clearProperty("aws.accessKeyId");
-            System.clearProperty("aws.secretAccessKey");
+            credentials.close();
         }
     }
 

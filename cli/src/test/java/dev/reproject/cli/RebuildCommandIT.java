@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
+import dev.reproject.sandbox.SandboxCredentials;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,19 +20,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(LocalServersExtension.class)
 class RebuildCommandIT {
 
+    private static SandboxCredentials.SystemPropertiesScope credentials;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
     static void credentials(LocalServers servers) {
         // the commands take credentials from the AWS default chain, like any user's run
-        System.setProperty("aws.accessKeyId", servers.credentials().accessKeyId());
-        System.setProperty("aws.secretAccessKey", servers.credentials().secretAccessKey());
+        credentials = servers.credentials().inSystemProperties();
     }
 
     @AfterAll
     static void forget() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
+        credentials.close();
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
+import dev.reproject.sandbox.SandboxCredentials;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(LocalServersExtension.class)
 class RebuildFromS3IT {
 
+    private static SandboxCredentials.SystemPropertiesScope credentials;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BUCKET = "rebuild-from-s3";
     private static final String ARCHIVE = "s3a://" + BUCKET + "/archive";
@@ -50,8 +53,7 @@ class RebuildFromS3IT {
     static void start(LocalServers localServers) {
         servers = localServers;
         // every command, Spark's s3a included, takes credentials from the AWS default chain, like any user's run
-        System.setProperty("aws.accessKeyId", servers.credentials().accessKeyId());
-        System.setProperty("aws.secretAccessKey", servers.credentials().secretAccessKey());
+        credentials = servers.credentials().inSystemProperties();
         env = Map.of("REPROJECT_S3_ENDPOINT", servers.s3Endpoint().toString(),
                 "REPROJECT_DYNAMODB_ENDPOINT", servers.dynamoDbEndpoint().toString(),
                 "REPROJECT_CATALOG_TABLE", "rebuild-from-s3-catalog");
@@ -59,8 +61,7 @@ class RebuildFromS3IT {
 
     @AfterAll
     static void forget() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
+        credentials.close();
     }
 
     @Test

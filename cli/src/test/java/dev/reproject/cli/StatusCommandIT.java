@@ -17,6 +17,7 @@ import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.core.watermark.Watermark;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
+import dev.reproject.sandbox.SandboxCredentials;
 import dev.reproject.snapshot.store.SnapshotStore;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(LocalServersExtension.class)
 class StatusCommandIT {
 
+    private static SandboxCredentials.SystemPropertiesScope credentials;
+
     private static final String TOPIC = "net.chrisrichardson.ftgo.orderservice.domain.Order";
     private static final TopicPartition P0 = new TopicPartition(TOPIC, 0);
     private static final TopicPartition P1 = new TopicPartition(TOPIC, 1);
@@ -56,8 +59,7 @@ class StatusCommandIT {
     static void start(LocalServers localServers) {
         servers = localServers;
         // the command takes credentials from the AWS default chain, like any user's run
-        System.setProperty("aws.accessKeyId", servers.credentials().accessKeyId());
-        System.setProperty("aws.secretAccessKey", servers.credentials().secretAccessKey());
+        credentials = servers.credentials().inSystemProperties();
         client = AwsClients.dynamoDb(new AwsSettings(Optional.of(servers.dynamoDbEndpoint()), Optional.empty(),
                 servers.region()).withStaticCredentials(servers.credentials().accessKeyId(),
                 servers.credentials().secretAccessKey()));
@@ -68,8 +70,7 @@ class StatusCommandIT {
         if (client != null) {
             client.close();
         }
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
+        credentials.close();
     }
 
     @Test

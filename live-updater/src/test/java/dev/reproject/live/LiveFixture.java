@@ -15,6 +15,7 @@ import dev.reproject.core.view.Views;
 import dev.reproject.core.watermark.Watermark;
 import dev.reproject.live.cli.LiveCommand;
 import dev.reproject.sandbox.LocalServers;
+import dev.reproject.sandbox.SandboxCredentials;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -49,6 +50,7 @@ final class LiveFixture implements AutoCloseable {
     final String catalogTable;
     final DynamoDbClient dynamo;
     final DynamoCatalog catalog;
+    private final SandboxCredentials.SystemPropertiesScope credentials;
 
     /** @param name names the table, the catalog table and the topic, unique per test */
     LiveFixture(LocalServers servers, String name) {
@@ -56,8 +58,7 @@ final class LiveFixture implements AutoCloseable {
         this.name = name;
         this.topic = Messages.TOPIC;
         this.catalogTable = name + "-catalog";
-        System.setProperty("aws.accessKeyId", servers.credentials().accessKeyId());
-        System.setProperty("aws.secretAccessKey", servers.credentials().secretAccessKey());
+        this.credentials = servers.credentials().inSystemProperties(); // for the commands, as in a user's run
         this.dynamo = AwsClients.dynamoDb(new AwsSettings(Optional.of(servers.dynamoDbEndpoint()), Optional.empty(),
                 servers.region()).withStaticCredentials(servers.credentials().accessKeyId(),
                 servers.credentials().secretAccessKey()));
@@ -133,5 +134,6 @@ final class LiveFixture implements AutoCloseable {
     @Override
     public void close() {
         dynamo.close();
+        credentials.close();
     }
 }

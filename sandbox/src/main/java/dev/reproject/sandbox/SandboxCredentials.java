@@ -1,5 +1,7 @@
 package dev.reproject.sandbox;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -22,6 +24,39 @@ public record SandboxCredentials(String accessKeyId, String secretAccessKey) {
     /** The fixed pair every sandbox server is started with. */
     public static SandboxCredentials local() {
         return new SandboxCredentials(LOCAL_ACCESS_KEY_ID, LOCAL_SECRET_ACCESS_KEY);
+    }
+
+    /**
+     * Puts the pair where the AWS SDK's default credentials chain looks first, the system properties
+     * {@code aws.accessKeyId} and {@code aws.secretAccessKey}, so that commands run in this JVM take credentials
+     * from the default chain as a user's run does. Closing the returned scope puts back what was there before.
+     */
+    public SystemPropertiesScope inSystemProperties() {
+        return new SystemPropertiesScope(Map.of("aws.accessKeyId", accessKeyId, "aws.secretAccessKey", secretAccessKey));
+    }
+
+    /** System properties set for a while; {@link #close()} restores (or clears) the earlier values. */
+    public static final class SystemPropertiesScope implements AutoCloseable {
+
+        private final Map<String, String> earlier = new LinkedHashMap<>();
+
+        private SystemPropertiesScope(Map<String, String> values) {
+            values.forEach((name, value) -> {
+                earlier.put(name, System.getProperty(name));
+                System.setProperty(name, value);
+            });
+        }
+
+        @Override
+        public void close() {
+            earlier.forEach((name, value) -> {
+                if (value == null) {
+                    System.clearProperty(name);
+                } else {
+                    System.setProperty(name, value);
+                }
+            });
+        }
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.reproject.orderhistory.fixture.TestOrder;
 import dev.reproject.orderhistory.query.Order;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
+import dev.reproject.sandbox.SandboxCredentials;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(LocalServersExtension.class)
 class QueryCommandsIT {
 
+    private static SandboxCredentials.SystemPropertiesScope credentials;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static LocalServers servers;
@@ -51,14 +54,12 @@ class QueryCommandsIT {
         servers = localServers;
         table = SampleTable.shared(servers);
         // the commands take credentials from the AWS default chain, like any user's run
-        System.setProperty("aws.accessKeyId", servers.credentials().accessKeyId());
-        System.setProperty("aws.secretAccessKey", servers.credentials().secretAccessKey());
+        credentials = servers.credentials().inSystemProperties();
     }
 
     @AfterAll
     static void stop() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
+        credentials.close();
     }
 
     /** Pointed at dynalite, with a catalog table of the run's own. */
