@@ -84,16 +84,15 @@ public final class ArchivePublisher {
         SortedMap<Integer, PartitionPlan> plans = plan(request, index);
         checkComplete(request, plans.values());
 
-        boolean created;
+        KafkaTopics.EnsuredTopic topic;
         Map<Integer, Long> ends;
         try (Admin admin = clients.admin(CLIENT_ID)) {
             KafkaTopics topics = new KafkaTopics(admin);
-            created = topics.createIfMissing(request.topic(), partitions, request.replicationFactor());
-            int existing = topics.settledPartitionCount(request.topic());
-            if (existing < partitions) {
-                throw new IllegalStateException("topic '" + request.topic() + "' has " + existing + " partitions, the"
-                        + " archive of '" + archiveTopic + "' " + partitions + ": records would not keep their"
-                        + " partition; publish into a topic with at least " + partitions + " partitions");
+            topic = topics.ensure(request.topic(), partitions, request.replicationFactor());
+            if (topic.partitions() < partitions) {
+                throw new IllegalStateException("topic '" + request.topic() + "' has " + topic.partitions()
+                        + " partitions, the archive of '" + archiveTopic + "' " + partitions + ": records would not"
+                        + " keep their partition; publish into a topic with at least " + partitions + " partitions");
             }
             ends = topics.endOffsets(request.topic(), partitions);
         }
@@ -103,7 +102,7 @@ public final class ArchivePublisher {
         SortedMap<Integer, PartitionPublished> published = new TreeMap<>();
         plans.forEach((p, plan) -> published.put(p, new PartitionPublished(p, plan.span(), plan.records(),
                 plan.records() > 0 ? ends.get(p) : -1, plan.duplicateLines(), plan.missing(), plan.unreadable())));
-        PublishReport report = new PublishReport(request.topic(), created, published);
+        PublishReport report = new PublishReport(request.topic(), topic.created(), published);
         log.info("Published {} records from {} to topic {}", report.records(), store.root(), request.topic());
         return report;
     }

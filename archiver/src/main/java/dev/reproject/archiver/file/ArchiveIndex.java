@@ -3,12 +3,12 @@ package dev.reproject.archiver.file;
 import dev.reproject.core.archive.ArchiveFile;
 import dev.reproject.core.archive.ArchiveFileName;
 import dev.reproject.core.archive.ArchiveStore;
+import dev.reproject.core.archive.FileSelection;
 import dev.reproject.core.event.TopicPartition;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
@@ -20,9 +20,6 @@ import java.util.TreeMap;
  * {@code _} or {@code .} (Hadoop's "not data" convention, e.g. {@code _temporary/}).
  */
 public final class ArchiveIndex {
-
-    public static final Comparator<ArchiveFile> ORDER =
-            Comparator.comparingLong(ArchiveFile::startOffset).thenComparing(ArchiveFile::path);
 
     private final SortedMap<TopicPartition, List<ArchiveFile>> files;
 
@@ -46,7 +43,7 @@ public final class ArchiveIndex {
                     .filter(file -> wanted.contains(file.topic()))
                     .ifPresent(file -> files.computeIfAbsent(file.topicPartition(), tp -> new ArrayList<>()).add(file));
         }
-        files.values().forEach(list -> list.sort(ORDER));
+        files.values().forEach(list -> list.sort(FileSelection.READING_ORDER));
         return new ArchiveIndex(files);
     }
 

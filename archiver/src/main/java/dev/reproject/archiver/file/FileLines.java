@@ -2,6 +2,8 @@ package dev.reproject.archiver.file;
 
 import dev.reproject.core.archive.ArchiveFile;
 import dev.reproject.core.archive.ArchiveStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -19,6 +22,8 @@ import java.util.zip.GZIPOutputStream;
  * stripped, blank lines at the very end not records. Lines stay bytes, so a record is published as archived.
  */
 public final class FileLines {
+
+    private static final Logger log = LoggerFactory.getLogger(FileLines.class);
 
     private FileLines() {
     }
@@ -37,6 +42,21 @@ public final class FileLines {
             }
         }
         return split(content);
+    }
+
+    /**
+     * The file's line count, as the readers count them; empty, with a warning logged, for a file that is not
+     * valid gzip, which a run skips and reports.
+     *
+     * @throws IOException when the store cannot read the file
+     */
+    public static OptionalInt countOrSkip(ArchiveStore store, ArchiveFile file) throws IOException {
+        try {
+            return OptionalInt.of(read(store, file).size());
+        } catch (UnreadableFileException e) {
+            log.warn("Skipping an unreadable archive file: {}", e.getMessage());
+            return OptionalInt.empty();
+        }
     }
 
     static List<byte[]> split(byte[] content) {

@@ -2,12 +2,12 @@ package dev.reproject.archiver.file;
 
 import dev.reproject.core.archive.ArchiveFile;
 import dev.reproject.core.archive.ArchiveStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.reproject.core.archive.FileSelection;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -18,19 +18,17 @@ import java.util.OptionalLong;
  */
 public final class LastArchivedOffset {
 
-    private static final Logger log = LoggerFactory.getLogger(LastArchivedOffset.class);
-
     private LastArchivedOffset() {
     }
 
     /**
-     * @param files the partition's files, sorted by {@link ArchiveIndex#ORDER}
+     * @param files the partition's files, sorted by {@link FileSelection#READING_ORDER}
      * @return the last offset, or empty when no file holds a record
      * @throws IllegalStateException when no readable file holds a record but some file cannot be read
      */
     public static OptionalLong of(ArchiveStore store, List<ArchiveFile> files) throws IOException {
         List<ArchiveFile> newestFirst = new ArrayList<>(files);
-        newestFirst.sort(ArchiveIndex.ORDER.reversed());
+        newestFirst.sort(FileSelection.READING_ORDER.reversed());
         long last = -1;
         Long readStart = null;
         List<String> unreadable = new ArrayList<>();
@@ -38,14 +36,12 @@ public final class LastArchivedOffset {
             if (readStart != null && file.startOffset() < readStart) {
                 break; // every file of the highest readable start is read
             }
-            int lines;
-            try {
-                lines = FileLines.read(store, file).size();
-            } catch (UnreadableFileException e) {
-                log.warn("Skipping an unreadable archive file: {}", e.getMessage());
+            OptionalInt count = FileLines.countOrSkip(store, file);
+            if (count.isEmpty()) {
                 unreadable.add(file.path());
                 continue;
             }
+            int lines = count.getAsInt();
             if (lines == 0) {
                 continue; // blank lines only: no record, says nothing either
             }

@@ -2,14 +2,14 @@ package dev.reproject.archiver.file;
 
 import dev.reproject.core.archive.ArchiveFile;
 import dev.reproject.core.archive.ArchiveStore;
+import dev.reproject.core.archive.FileSelection;
 import dev.reproject.core.archive.OffsetRange;
 import dev.reproject.core.event.TopicPartition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -25,8 +25,6 @@ import java.util.OptionalLong;
  */
 public record PartitionPlan(TopicPartition partition, List<Segment> segments, long duplicateLines,
                             List<OffsetRange> missing, List<String> unreadable) {
-
-    private static final Logger log = LoggerFactory.getLogger(PartitionPlan.class);
 
     /**
      * Offsets {@code first..last} from {@code file}, whose lines numbered {@code lineCount} when planned.
@@ -47,7 +45,7 @@ public record PartitionPlan(TopicPartition partition, List<Segment> segments, lo
     /**
      * Reads every file of the partition once, to count its lines.
      *
-     * @param files sorted by {@link ArchiveIndex#ORDER}
+     * @param files sorted by {@link FileSelection#READING_ORDER}
      * @param from  the first offset wanted (default: the first file's start offset)
      * @param until the offset to stop before (default: the end of the archive)
      */
@@ -63,14 +61,12 @@ public record PartitionPlan(TopicPartition partition, List<Segment> segments, lo
             if (next >= stop || file.startOffset() >= stop) {
                 break;
             }
-            int lines;
-            try {
-                lines = FileLines.read(store, file).size();
-            } catch (UnreadableFileException e) {
-                log.warn("Skipping an unreadable archive file: {}", e.getMessage());
+            OptionalInt count = FileLines.countOrSkip(store, file);
+            if (count.isEmpty()) {
                 unreadable.add(file.path());
                 continue;
             }
+            int lines = count.getAsInt();
             long end = file.startOffset() + lines - 1;
             long first = Math.max(next, file.startOffset());
             // lines below `from` are not wanted rather than duplicates

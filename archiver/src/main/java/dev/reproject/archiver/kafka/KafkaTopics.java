@@ -68,15 +68,25 @@ public final class KafkaTopics {
         }
     }
 
+    /** A topic that exists after {@link #ensure}: whether that call created it, and its partition count. */
+    public record EnsuredTopic(boolean created, int partitions) {
+    }
+
     /**
-     * Creates the topic with {@code partitions} partitions unless it exists.
-     *
-     * @return whether this call created it
+     * Creates the topic with {@code partitions} partitions unless it exists, and counts its partitions: a topic
+     * that already shows them is described once; one just created is waited for
+     * ({@link #settledPartitionCount}).
      */
-    public boolean createIfMissing(String topic, int partitions, Optional<Short> replicationFactor) {
-        if (partitionCount(topic).isPresent()) {
-            return false;
+    public EnsuredTopic ensure(String topic, int partitions, Optional<Short> replicationFactor) {
+        Optional<Integer> seen = partitionCount(topic);
+        if (seen.filter(n -> n > 0).isPresent()) {
+            return new EnsuredTopic(false, seen.get());
         }
+        boolean created = seen.isEmpty() && create(topic, partitions, replicationFactor);
+        return new EnsuredTopic(created, settledPartitionCount(topic));
+    }
+
+    private boolean create(String topic, int partitions, Optional<Short> replicationFactor) {
         try {
             await(admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), replicationFactor))).all());
             return true;
