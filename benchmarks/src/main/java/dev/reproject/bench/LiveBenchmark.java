@@ -3,7 +3,6 @@ package dev.reproject.bench;
 import dev.reproject.aws.AwsSettings;
 import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.aws.dynamodb.AttributeValues;
-import dev.reproject.aws.dynamodb.TableSchemas;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.core.decode.EventuateDecoder;
@@ -27,19 +26,15 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The live updater's catch-up rate against a plain loop of the same conditional {@code UpdateItem} calls with the
@@ -111,7 +106,7 @@ public final class LiveBenchmark {
         if (sizes.isEmpty()) {
             sizes = List.of(25_000L, 100_000L);
         }
-        String loadAtStart = loadAverage();
+        String loadAtStart = BenchSupport.loadAverage();
         System.err.println("load average at start: " + loadAtStart);
         try (LocalServers servers = LocalServers.create(work.resolve("servers"))) {
             AwsSettings settings = new AwsSettings(Optional.of(servers.dynamoDbEndpoint()), Optional.empty(),
@@ -129,7 +124,7 @@ public final class LiveBenchmark {
                 for (long events : sizes) {
                     results.add(measure(bench, work, "n" + events, events, ROUNDS));
                 }
-                String loadAtEnd = loadAverage();
+                String loadAtEnd = BenchSupport.loadAverage();
                 System.err.println("load average at end: " + loadAtEnd);
                 LiveReport.tables(results, loadAtStart, loadAtEnd);
             }
@@ -138,11 +133,11 @@ public final class LiveBenchmark {
 
     private static Result measure(Bench bench, Path work, String name, long events, int rounds) throws Exception {
         Path dir = work.resolve(name);
-        delete(dir);
+        BenchSupport.delete(dir);
         LiveBacklog backlog = LiveBacklog.generate(dir.resolve("archive"), events, PARTITIONS);
         long start = System.nanoTime();
         backlog.produceTo(bench.servers().kafkaBootstrapServers());
-        double produceSeconds = seconds(start);
+        double produceSeconds = BenchSupport.seconds(start);
         List<Update> updates = LivePlainLoop.classify(backlog.interleaved(),
                 new RecordClassifier(new EventuateDecoder(), bench.view()));
         System.err.printf("%s: %,d events %s produced in %.1f s, %,d updates, %,d keys%n", name, backlog.size(),
@@ -153,7 +148,7 @@ public final class LiveBenchmark {
         for (int round = 1; round <= rounds; round++) {
             for (String kind : List.of("live", "plain")) {
                 String table = "live-bench-" + name + "-" + kind + "-" + round;
-                createTable(bench, table);
+                BenchSupport.createTable(bench.dynamo(), table, bench.view().table());
                 Run run = kind.equals("live") ? live(bench, table, round, backlog.size())
                         : plain(bench, table, round, updates);
                 runs.add(run);
@@ -193,7 +188,7 @@ public final class LiveBenchmark {
             inFlight.start();
             long start = System.nanoTime();
             LiveOutcome outcome = updater.run();
-            double seconds = seconds(start);
+            double seconds = BenchSupport.seconds(start);
             LiveInFlight.Profile profile = inFlight.stop();
             Map<String, Double> jvmCpu = threads.stop();
             Map<String, Double> cpuSeconds = LiveCpu.since(cpu, LiveCpu.sample());
@@ -224,7 +219,7 @@ public final class LiveBenchmark {
         long start = System.nanoTime();
         LivePlainLoop.Result result = LivePlainLoop.run(bench.dynamo(), table, updates,
                 LiveOptions.DEFAULT_MAX_IN_FLIGHT, inFlight);
-        double seconds = seconds(start);
+        double seconds = BenchSupport.seconds(start);
         LiveInFlight.Profile profile = inFlight.stop();
         Map<String, Double> jvmCpu = threads.stop();
         Map<String, Double> cpuSeconds = LiveCpu.since(cpu, LiveCpu.sample());
@@ -243,12 +238,6 @@ public final class LiveBenchmark {
         }
     }
 
-    private static void createTable(Bench bench, String table) {
-        // every table alike: on demand, the view's keys and GSIs, empty; creating it is not timed
-        bench.dynamo().createTable(TableSchemas.createTableRequest(table, bench.view().table()));
-        bench.dynamo().waiter().waitUntilTableExists(b -> b.tableName(table));
-    }
-
     /** The table's items by their key attributes' values. */
     private static Map<String, Item> items(DynamoDbClient dynamo, String table) {
         Map<String, Item> items = new HashMap<>();
@@ -257,28 +246,5 @@ public final class LiveBenchmark {
             items.put(item.get("orderId").map(Object::toString).orElseThrow(), item);
         });
         return items;
-    }
-
-    static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }

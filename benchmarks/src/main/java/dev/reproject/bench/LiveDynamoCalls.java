@@ -46,10 +46,6 @@ final class LiveDynamoCalls implements ExecutionInterceptor {
         return counts;
     }
 
-    long count(String table, String operation) {
-        return counts().getOrDefault(table + " " + operation, 0L);
-    }
-
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);

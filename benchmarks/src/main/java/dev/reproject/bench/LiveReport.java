@@ -24,7 +24,7 @@ final class LiveReport {
                 (double) r.updateItemRequests() / r.records(), r.applied(), r.duplicates(), r.otherRequests(),
                 p.meanInFlight(), 100 * p.fractionIdle(), 100 * p.fractionPartial(), 100 * p.fractionFull(),
                 p.idleStretches(), 1e3 * p.meanRequestSeconds(), cpu(r.cpuSeconds()), cpu(r.jvmCpuSeconds()),
-                LiveBenchmark.loadAverage());
+                BenchSupport.loadAverage());
         r.consumer().ifPresent(c -> System.err.printf("    consumer: %,d polls with records, %,d records; calls %s%n",
                 c.fullPolls(), c.polledRecords(), c.calls().entrySet().stream()
                         .map(e -> String.format("%s %d / %.2f s", e.getKey(), e.getValue().count(), e.getValue().seconds()))

@@ -3,7 +3,6 @@ package dev.reproject.bench;
 import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.AwsSettings;
 import dev.reproject.aws.catalog.DynamoCatalog;
-import dev.reproject.aws.dynamodb.TableSchemas;
 import dev.reproject.aws.dynamodb.write.WriteOptions;
 import dev.reproject.core.archive.LocalArchiveStore;
 import dev.reproject.core.snapshot.SnapshotManifest;
@@ -25,18 +24,14 @@ import dev.reproject.spark.SparkSessions;
 import org.apache.spark.sql.SparkSession;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The rebuild job's load rate against the simplest loader of the same items ({@link PlainLoader}: the same
@@ -88,7 +83,7 @@ public final class RebuildBenchmark {
         if (sizes.isEmpty()) {
             sizes = List.of(20_000L, 80_000L);
         }
-        String loadAtStart = loadAverage();
+        String loadAtStart = BenchSupport.loadAverage();
         DynamoCalls.enable();
         SparkSession spark = SparkSessions.create("reproject rebuild benchmark", Optional.of(master),
                 S3aSettings.aws("us-east-1"));
@@ -106,7 +101,7 @@ public final class RebuildBenchmark {
                 for (long orders : sizes) {
                     results.add(measure(bench, work.resolve("n" + orders), orders, ROUNDS));
                 }
-                print(master, spark.sparkContext().defaultParallelism(), results, loadAtStart, loadAverage());
+                print(master, spark.sparkContext().defaultParallelism(), results, loadAtStart, BenchSupport.loadAverage());
             }
         } finally {
             spark.stop();
@@ -114,7 +109,7 @@ public final class RebuildBenchmark {
     }
 
     private static Result measure(Bench bench, Path dir, long orders, int rounds) throws Exception {
-        delete(dir);
+        BenchSupport.delete(dir);
         String archive = dir.resolve("archive").toString();
         OrderArchiveGenerator.generate(new LocalArchiveStore(archive), GeneratorOptions.builder().orders(orders).build());
         SnapshotStore store = new SnapshotStore(ArchiveRoot.of(dir.resolve("snapshots").toString()),
@@ -122,7 +117,7 @@ public final class RebuildBenchmark {
         long start = System.nanoTime();
         SnapshotManifest snapshot = ((SnapshotOutcome.Committed) new SnapshotJob(bench.spark(), store, Clock.systemUTC())
                 .run(new SnapshotRequest(archive, VIEW, true, false))).manifest();
-        double snapshotSeconds = seconds(start);
+        double snapshotSeconds = BenchSupport.seconds(start);
         long items = snapshot.counts().items();
         String rows = store.directory(VIEW, snapshot.id()) + "/" + snapshot.data();
         int writers = bench.spark().sparkContext().defaultParallelism();
@@ -155,8 +150,7 @@ public final class RebuildBenchmark {
             throws Exception {
         String table = "bench-" + orders + "-" + kind + "-" + round;
         // both tables alike: on demand, the view's keys and GSIs, empty; creating them is not timed
-        bench.admin().createTable(TableSchemas.createTableRequest(table, Views.byName(VIEW).table()));
-        bench.admin().waiter().waitUntilTableExists(b -> b.tableName(table));
+        BenchSupport.createTable(bench.admin(), table, Views.byName(VIEW).table());
         DynamoTarget target = new DynamoTarget(bench.endpoint().toString(), bench.servers().region(),
                 bench.servers().credentials().accessKeyId(), bench.servers().credentials().secretAccessKey(), table,
                 VIEW, WriteOptions.DEFAULT, DynamoTarget.ClientWrapper.NONE);
@@ -228,28 +222,5 @@ public final class RebuildBenchmark {
     private static String operations(Map<String, Long> calls) {
         return calls.isEmpty() ? "none" : calls.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", "));
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }

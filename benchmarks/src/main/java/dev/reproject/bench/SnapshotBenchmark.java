@@ -14,15 +14,11 @@ import dev.reproject.spark.S3aSettings;
 import dev.reproject.spark.SparkSessions;
 import org.apache.spark.sql.SparkSession;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.length;
@@ -72,7 +68,7 @@ public final class SnapshotBenchmark {
     }
 
     private static Result measure(SparkSession spark, Path dir, long targetEvents) throws Exception {
-        delete(dir);
+        BenchSupport.delete(dir);
         Path archive = dir.resolve("archive");
         long orders = Math.round(targetEvents / EVENTS_PER_ORDER);
         GenerationReport base = OrderArchiveGenerator.generate(new LocalArchiveStore(archive.toString()),
@@ -83,18 +79,18 @@ public final class SnapshotBenchmark {
 
         long start = System.nanoTime();
         SnapshotManifest full = committed(job.run(new SnapshotRequest(archive.toString(), "order-history", true, false)));
-        double fullSeconds = seconds(start);
+        double fullSeconds = BenchSupport.seconds(start);
 
         start = System.nanoTime();
         spark.read().text(archive.resolve("topics").toString() + "/*/*/*.json").agg(sum(length(col("value")))).first();
-        double readSeconds = seconds(start);
+        double readSeconds = BenchSupport.seconds(start);
 
         GenerationReport more = OrderArchiveGenerator.generate(new LocalArchiveStore(archive.toString()),
                 GeneratorOptions.builder().orders(Math.round(orders * 0.05)).append(true).build());
         start = System.nanoTime();
         SnapshotManifest incremental = committed(job.run(
                 new SnapshotRequest(archive.toString(), "order-history", false, false)));
-        double incrementalSeconds = seconds(start);
+        double incrementalSeconds = BenchSupport.seconds(start);
         if (!incremental.parent().equals(Optional.of(full.id()))) {
             throw new IllegalStateException("the incremental run did not continue the full one");
         }
@@ -118,19 +114,5 @@ public final class SnapshotBenchmark {
         }
         System.out.println("(" + master + ", " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB)");
-    }
-
-    private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }
