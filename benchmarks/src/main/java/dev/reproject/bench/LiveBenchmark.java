@@ -173,7 +173,7 @@ public final class LiveBenchmark {
         bench.catalog().begin(RebuildEntry.loading(id, VIEW, "bench", Watermark.empty(), Instant.now()));
         RebuildEntry entry = bench.catalog().markLoaded(id, Map.of(), Watermark.empty());
         String bootstrap = bench.servers().kafkaBootstrapServers();
-        KafkaClients.ensureTopics(bootstrap, List.of(LiveBacklog.TOPIC + DeadLetters.SUFFIX));
+        KafkaClients.ensureTopics(bootstrap, DeadLetters.topicsFor(List.of(LiveBacklog.TOPIC), Optional.empty()));
         try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.consumer(bootstrap, id.consumerGroup());
              KafkaProducer<byte[], byte[]> producer = KafkaClients.deadLetterProducer(bootstrap, id.consumerGroup())) {
             DynamoItemUpdater writes = new DynamoItemUpdater(bench.dynamo(), table, Backoff.DEFAULT, Sleeper.SYSTEM);

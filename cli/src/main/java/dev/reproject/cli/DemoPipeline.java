@@ -162,7 +162,7 @@ final class DemoPipeline implements AutoCloseable {
         long start = System.nanoTime();
         String bootstrap = servers.kafkaBootstrapServers();
         String group = entry.id().consumerGroup();
-        KafkaClients.ensureTopics(bootstrap, view.topics().stream().map(t -> t + DeadLetters.SUFFIX).toList());
+        KafkaClients.ensureTopics(bootstrap, DeadLetters.topicsFor(view.topics(), Optional.empty()));
         try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.consumer(bootstrap, group);
              KafkaProducer<byte[], byte[]> letters = KafkaClients.deadLetterProducer(bootstrap, group)) {
             LiveUpdater updater = new LiveUpdater(consumer, new RecordClassifier(new EventuateDecoder(), view),

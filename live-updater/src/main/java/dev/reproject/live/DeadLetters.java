@@ -9,6 +9,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,6 +44,15 @@ public final class DeadLetters {
     }
 
     public String topicFor(String sourceTopic) {
+        return topicFor(sourceTopic, topicOverride);
+    }
+
+    /** The dead-letter topics of {@code sourceTopics}, each once: the ones to create before a run. */
+    public static List<String> topicsFor(Collection<String> sourceTopics, Optional<String> topicOverride) {
+        return sourceTopics.stream().map(t -> topicFor(t, topicOverride)).distinct().toList();
+    }
+
+    private static String topicFor(String sourceTopic, Optional<String> topicOverride) {
         return topicOverride.orElse(sourceTopic + SUFFIX);
     }
 

@@ -39,7 +39,7 @@ public final class DynamoItemUpdater implements ItemUpdater {
     @Override
     public WriteResult apply(Update update) throws InterruptedException {
         SplittableRandom random = null;
-        for (int attempt = 1; ; attempt++) {
+        for (int callsMade = 1; ; callsMade++) {
             calls.incrementAndGet();
             try {
                 client.updateItem(UpdateItemRequests.of(table, update));
@@ -51,12 +51,12 @@ public final class DynamoItemUpdater implements ItemUpdater {
                 if (refused.isPresent()) {
                     return refused.get();
                 }
-                if (RetriableErrors.classify(e).isEmpty() || !backoff.mayRetryAfter(attempt)) {
+                if (RetriableErrors.classify(e).isEmpty() || !backoff.mayRetryAfter(callsMade)) {
                     throw e;
                 }
                 random = random == null ? new SplittableRandom() : random;
                 retries.incrementAndGet();
-                sleeper.sleep(backoff.delay(attempt, random));
+                sleeper.sleep(backoff.delay(callsMade - 1, random)); // retry number callsMade - 1: 0 first
             }
         }
     }

@@ -11,19 +11,24 @@ import dev.reproject.core.view.ViewResult;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
  * A record's value → the view's update, by the same rules as the archive path (SPEC §3, §4): the Eventuate
- * decoder, the view, and the checks DynamoDB makes on the request itself. Never throws for any value.
+ * decoder, the view, and the checks DynamoDB makes on the request itself. Never throws for any value. Not
+ * thread-safe: the updater's poll thread is its one caller.
  */
 public final class RecordClassifier {
 
     private final EventuateDecoder decoder;
     private final ViewDefinition view;
     private final UpdateFold requestChecks;
+    /** Strict: a value that is not UTF-8 is refused, not read with replacement characters. */
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
 
     public RecordClassifier(EventuateDecoder decoder, ViewDefinition view) {
         this.decoder = decoder;
@@ -37,8 +42,7 @@ public final class RecordClassifier {
         }
         String line;
         try {
-            line = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(value)).toString();
+            line = utf8.decode(ByteBuffer.wrap(value)).toString();
         } catch (CharacterCodingException e) {
             return new Classified.Rejected(RejectReason.NOT_JSON, "the value is not UTF-8 text: " + e.getMessage());
         }

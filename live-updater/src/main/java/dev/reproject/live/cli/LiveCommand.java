@@ -99,9 +99,8 @@ public final class LiveCommand implements Callable<Integer> {
             RebuildEntry entry = entry(catalog, tableName);
             ViewDefinition view = Views.byName(entry.view());
             String group = entry.id().consumerGroup();
-            List<String> dlqTopics = view.topics().stream()
-                    .map(t -> deadLetterTopic != null ? deadLetterTopic : t + DeadLetters.SUFFIX).distinct().toList();
-            KafkaClients.ensureTopics(bootstrapServers, dlqTopics);
+            KafkaClients.ensureTopics(bootstrapServers,
+                    DeadLetters.topicsFor(view.topics(), Optional.ofNullable(deadLetterTopic)));
             try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.consumer(bootstrapServers, group);
                  KafkaProducer<byte[], byte[]> producer = KafkaClients.deadLetterProducer(bootstrapServers, group)) {
                 LiveUpdater updater = new LiveUpdater(consumer, new RecordClassifier(new EventuateDecoder(), view),
