@@ -40,9 +40,6 @@ import java.util.TreeMap;
  */
 public final class RebuildJob {
 
-    /** Under the rebuild's directory ({@link SnapshotStore#rebuildDirectory}): its rejected records. */
-    public static final String REJECTED_DIR = "rejected";
-
     private static final Logger log = LoggerFactory.getLogger(RebuildJob.class);
 
     private final SparkSession spark;
@@ -72,7 +69,9 @@ public final class RebuildJob {
         try (DynamoDbClient client = target.driverClient()) {
             boolean exists = TableSetup.exists(client, target.table());
             refuseForeignTable(client, id, view.name(), exists);
-            TableSetup.ensure(client, target.table(), view.table(), request.provisioned(), exists);
+            if (!exists) { // an existing table is used as it is, whatever its capacity
+                TableSetup.create(client, target.table(), view.table(), request.provisioned());
+            }
         }
         catalog.begin(RebuildEntry.loading(id, view.name(), request.archive(), snapshot.position().watermark(),
                 clock.instant()));
@@ -85,7 +84,8 @@ public final class RebuildJob {
                     .parquet(snapshots.directory(view.name(), snapshot.id()) + "/" + snapshot.data());
             try (FoldOutput fold = ViewFold.fold(scan.events(), Optional.of(parent), view.name())) {
                 WriteSummary writes = write(fold.items(), target);
-                String rejectedDir = snapshots.rebuildDirectory(view.name(), id.value()) + "/" + REJECTED_DIR;
+                String rejectedDir = snapshots.rebuildDirectory(view.name(), id.value()) + "/"
+                        + SnapshotManifest.REJECTED_DIR; // as in a snapshot's directory
                 Map<RejectReason, Long> rejected = RejectedLines.write(spark,
                         ArchiveRoot.of(request.archive()).toString(), scan.rejects(), fold.rejects(), rejectedDir);
                 writes.rejected().forEach(item -> log.warn("item {} left out: {} bytes, over DynamoDB's item size limit",
@@ -121,7 +121,7 @@ public final class RebuildJob {
         counts.put("duplicateEvents", fold.duplicates());
         counts.put("skipped", fold.skipped());
         rejected.forEach((reason, n) -> counts.put("rejected." + reason.code(), n));
-        counts.put("rejected", rejected.values().stream().mapToLong(Long::longValue).sum() + writes.rejected().size());
+        counts.put("rejected", RebuildOutcome.totalRejected(rejected, writes));
         return counts;
     }
 

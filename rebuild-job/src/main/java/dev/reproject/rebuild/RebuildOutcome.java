@@ -20,6 +20,10 @@ public record RebuildOutcome(RebuildEntry entry, WriteSummary writes, ScanSummar
 
     /** Records rejected by the reader or the view, and items left out as too large. */
     public long totalRejected() {
+        return totalRejected(rejected, writes);
+    }
+
+    static long totalRejected(Map<RejectReason, Long> rejected, WriteSummary writes) {
         return rejected.values().stream().mapToLong(Long::longValue).sum() + writes.rejected().size();
     }
 }

@@ -15,22 +15,14 @@ final class TableSetup {
     private TableSetup() {
     }
 
-    /**
-     * @param exists whether the table exists, as just looked up
-     * @return whether the table existed already (it is then used as it is, whatever its capacity)
-     */
-    static boolean ensure(DynamoDbClient client, String table, TableSchema schema, Optional<Capacity> provisioned,
-                          boolean exists) {
-        if (exists) {
-            return true;
-        }
+    /** Creates the missing table and waits until it is there. */
+    static void create(DynamoDbClient client, String table, TableSchema schema, Optional<Capacity> provisioned) {
         CreateTableRequest request = provisioned
                 .map(c -> TableSchemas.createTableRequest(table, schema, ProvisionedThroughput.builder()
                         .readCapacityUnits(c.readUnits()).writeCapacityUnits(c.writeUnits()).build()))
                 .orElseGet(() -> TableSchemas.createTableRequest(table, schema));
         client.createTable(request);
         client.waiter().waitUntilTableExists(b -> b.tableName(table));
-        return false;
     }
 
     static boolean exists(DynamoDbClient client, String table) {

@@ -36,7 +36,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "rebuild", mixinStandardHelpOptions = true, description = {
     "Step 2: loads a snapshot plus the events archived after it into a DynamoDB table (created when",
-    "missing, on-demand) and records the rebuild and its handoff watermark in the catalog."})
+    "missing: on-demand, or provisioned with --provisioned) and records the rebuild and its handoff",
+    "watermark in the catalog."})
 public final class RebuildCommand implements Callable<Integer> {
 
     @Mixin
