@@ -67,7 +67,6 @@ final class ExpectedOrderHistory {
     /** Per partition and offset, what the fold made of the record: an {@link Outcome} name or a reason code. */
     private final Map<Integer, TreeMap<Long, String>> outcomes = new TreeMap<>();
     private final List<String> holes = new ArrayList<>();
-    private long files;
     private long duplicateRecords;
     private long skipped;
     private long applied;
@@ -161,11 +160,6 @@ final class ExpectedOrderHistory {
         return rejected.getOrDefault(reason, 0L);
     }
 
-    /** Archive files of the topic listed. */
-    long files() {
-        return files;
-    }
-
     /** Distinct offsets read. */
     long records() {
         return lines.values().stream().mapToLong(Map::size).sum();
@@ -216,7 +210,6 @@ final class ExpectedOrderHistory {
         // the first file holding an offset gives it; copies are byte-identical, so the choice only fixes the count
         archiveFiles.sort(Comparator.comparingInt(ArchiveFile::partition).thenComparingLong(ArchiveFile::start)
                 .thenComparing(ArchiveFile::key));
-        files = archiveFiles.size();
         for (ArchiveFile file : archiveFiles) {
             ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(b -> b.bucket(bucket).key(file.key()));
             Optional<byte[]> content = file.gzip() ? gunzip(object.asByteArray()) : Optional.of(object.asByteArray());

@@ -216,10 +216,6 @@ final class LiveKafka implements AutoCloseable {
             return published;
         }
 
-        int count() {
-            return count;
-        }
-
         /** Waits until {@code slices} slices are published; fails with the publisher's error if it had one. */
         void awaitPublished(int slices) throws Exception {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
