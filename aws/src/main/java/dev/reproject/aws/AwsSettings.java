@@ -1,5 +1,6 @@
 package dev.reproject.aws;
 
+import dev.reproject.core.config.Endpoints;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -41,6 +42,11 @@ public record AwsSettings(
     /** Endpoints and region as given, credentials from the AWS default chain. */
     public AwsSettings(Optional<URI> dynamoDbEndpoint, Optional<URI> s3Endpoint, String region) {
         this(dynamoDbEndpoint, s3Endpoint, region, null);
+    }
+
+    /** The endpoints and region the user gave, credentials from the AWS default chain. */
+    public static AwsSettings of(Endpoints endpoints) {
+        return new AwsSettings(endpoints.dynamoDbEndpoint(), endpoints.s3Endpoint(), endpoints.region());
     }
 
     /** AWS itself in {@code region}, credentials from the default chain. */

@@ -8,7 +8,7 @@ import dev.reproject.orderhistory.generate.OrderArchiveGenerator;
 import dev.reproject.snapshot.SnapshotJob;
 import dev.reproject.snapshot.SnapshotOutcome;
 import dev.reproject.snapshot.SnapshotRequest;
-import dev.reproject.snapshot.store.SnapshotStore;
+import dev.reproject.spark.snapshot.SnapshotStore;
 import dev.reproject.spark.ArchiveRoot;
 import dev.reproject.spark.S3aSettings;
 import dev.reproject.spark.SparkSessions;

@@ -1,6 +1,7 @@
 package dev.reproject.cli;
 
 import dev.reproject.aws.AwsClients;
+import dev.reproject.aws.AwsSettings;
 import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.ExitCodes;
@@ -10,7 +11,7 @@ import dev.reproject.core.event.TopicPartition;
 import dev.reproject.core.snapshot.SnapshotId;
 import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.core.watermark.Watermark;
-import dev.reproject.snapshot.store.SnapshotStore;
+import dev.reproject.spark.snapshot.SnapshotStore;
 import dev.reproject.spark.ArchiveRoot;
 import dev.reproject.spark.S3aSettings;
 import org.apache.hadoop.conf.Configuration;
@@ -61,7 +62,7 @@ public final class StatusCommand implements Callable<Integer> {
         List<SnapshotManifest> manifests = root.isEmpty() ? List.of() : snapshotStore(root.get()).list(common.view());
         boolean catalogExists;
         List<RebuildEntry> rebuilds;
-        try (DynamoDbClient dynamo = AwsClients.dynamoDb(common.awsSettings())) {
+        try (DynamoDbClient dynamo = AwsClients.dynamoDb(AwsSettings.of(common.endpoints()))) {
             DynamoCatalog catalog = new DynamoCatalog(dynamo, common.catalogTable(), Clock.systemUTC());
             catalogExists = catalog.exists();
             rebuilds = catalogExists ? catalog.all().stream().filter(e -> e.view().equals(common.view())).toList() : List.of();

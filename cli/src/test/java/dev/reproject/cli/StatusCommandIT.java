@@ -18,7 +18,7 @@ import dev.reproject.core.watermark.Watermark;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
 import dev.reproject.sandbox.SandboxCredentials;
-import dev.reproject.snapshot.store.SnapshotStore;
+import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -15,7 +15,7 @@ import dev.reproject.orderhistory.generate.GeneratorOptions;
 import dev.reproject.orderhistory.generate.OrderArchiveGenerator;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
-import dev.reproject.snapshot.store.SnapshotStore;
+import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;

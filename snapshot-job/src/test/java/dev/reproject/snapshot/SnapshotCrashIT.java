@@ -2,8 +2,8 @@ package dev.reproject.snapshot;
 
 import dev.reproject.core.snapshot.SnapshotId;
 import dev.reproject.core.snapshot.SnapshotManifest;
-import dev.reproject.snapshot.fold.FoldRows;
-import dev.reproject.snapshot.store.SnapshotStore;
+import dev.reproject.spark.fold.FoldRows;
+import dev.reproject.spark.snapshot.SnapshotStore;
 import dev.reproject.spark.ArchiveRoot;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;

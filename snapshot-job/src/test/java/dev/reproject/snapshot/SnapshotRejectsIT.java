@@ -8,7 +8,7 @@ import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.snapshot.cli.SnapshotCommand;
-import dev.reproject.snapshot.store.SnapshotStore;
+import dev.reproject.spark.snapshot.SnapshotStore;
 import dev.reproject.spark.ArchiveRoot;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import dev.reproject.archiver.ArchiveRequest;
 import dev.reproject.archiver.PartitionArchived;
 import dev.reproject.archiver.TopicArchiver;
 import dev.reproject.aws.ArchiveStores;
+import dev.reproject.aws.AwsSettings;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.cli.api.Json;
@@ -68,7 +69,7 @@ public final class ArchiveCommand implements Callable<Integer> {
                 ? List.copyOf(new TreeSet<>(Views.byName(common.view()).topics())) : topics;
         ArchiveRequest request = ArchiveRequest.of(chosen).withRecordsPerFile(recordsPerFile).withGzip(gzip);
         ArchiveReport report;
-        try (ArchiveStore store = ArchiveStores.open(archive, common.awsSettings())) {
+        try (ArchiveStore store = ArchiveStores.open(archive, AwsSettings.of(common.endpoints()))) {
             report = new TopicArchiver(bootstrapServers, store).archive(request);
         }
         PrintWriter out = spec.commandLine().getOut();

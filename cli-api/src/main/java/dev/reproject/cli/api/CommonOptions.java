@@ -1,6 +1,6 @@
 package dev.reproject.cli.api;
 
-import dev.reproject.aws.AwsSettings;
+import dev.reproject.core.config.Endpoints;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
@@ -53,8 +53,8 @@ public class CommonOptions {
         return catalogTable;
     }
 
-    /** Endpoints and region for the AWS clients; credentials from the AWS default chain. */
-    public AwsSettings awsSettings() {
-        return new AwsSettings(dynamoDbEndpoint(), s3Endpoint(), region);
+    /** Endpoints and region for the AWS clients (credentials come from the AWS default chain, never from here). */
+    public Endpoints endpoints() {
+        return new Endpoints(dynamoDbEndpoint(), s3Endpoint(), region);
     }
 }

@@ -1,6 +1,7 @@
 package dev.reproject.live.cli;
 
 import dev.reproject.aws.AwsClients;
+import dev.reproject.aws.AwsSettings;
 import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.ExitCodes;
@@ -94,7 +95,7 @@ public final class LiveCommand implements Callable<Integer> {
                 Duration.ofMillis(Math.round(reportSeconds * 1000)), Duration.ofMillis(500));
         String tableName = table != null ? table : Views.byName(common.view()).table().defaultName();
         LiveOutcome outcome;
-        try (DynamoDbClient dynamo = AwsClients.dynamoDb(common.awsSettings())) {
+        try (DynamoDbClient dynamo = AwsClients.dynamoDb(AwsSettings.of(common.endpoints()))) {
             DynamoCatalog catalog = new DynamoCatalog(dynamo, common.catalogTable(), Clock.systemUTC());
             RebuildEntry entry = entry(catalog, tableName);
             ViewDefinition view = Views.byName(entry.view());

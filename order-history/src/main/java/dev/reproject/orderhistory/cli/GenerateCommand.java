@@ -1,6 +1,7 @@
 package dev.reproject.orderhistory.cli;
 
 import dev.reproject.aws.ArchiveStores;
+import dev.reproject.aws.AwsSettings;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.GenerationReports;
 import dev.reproject.cli.api.Json;
@@ -74,7 +75,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 .append(append).layout(layout).gzip(gzip).recordsPerFile(recordsPerFile)
                 .build();
         GenerationReport report;
-        try (ArchiveStore store = ArchiveStores.open(archive, common.awsSettings())) {
+        try (ArchiveStore store = ArchiveStores.open(archive, AwsSettings.of(common.endpoints()))) {
             report = OrderArchiveGenerator.generate(store, options);
         }
         PrintWriter out = spec.commandLine().getOut();

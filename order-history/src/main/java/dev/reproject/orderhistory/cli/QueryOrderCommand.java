@@ -1,6 +1,7 @@
 package dev.reproject.orderhistory.cli;
 
 import dev.reproject.aws.AwsClients;
+import dev.reproject.aws.AwsSettings;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.core.error.NotFoundException;
@@ -37,7 +38,7 @@ final class QueryOrderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Order order;
-        try (DynamoDbClient dynamo = AwsClients.dynamoDb(common.awsSettings())) {
+        try (DynamoDbClient dynamo = AwsClients.dynamoDb(AwsSettings.of(common.endpoints()))) {
             OrderHistoryQuery query = new OrderHistoryQuery(dynamo, table.resolve(common, dynamo));
             order = query.findOrder(orderId).orElseThrow(() -> new NotFoundException(
                     "no order '" + orderId + "' in table " + query.table()));

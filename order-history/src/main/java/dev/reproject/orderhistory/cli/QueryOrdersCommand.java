@@ -1,6 +1,7 @@
 package dev.reproject.orderhistory.cli;
 
 import dev.reproject.aws.AwsClients;
+import dev.reproject.aws.AwsSettings;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.orderhistory.query.HistoryParameters;
@@ -64,7 +65,7 @@ final class QueryOrdersCommand implements Callable<Integer> {
         HistoryParameters.Request request = HistoryParameters.parse(HistoryParameters.CLI, consumer, status, keywords,
                 since, until, pageSize, pageToken);
         OrderHistoryPage page;
-        try (DynamoDbClient dynamo = AwsClients.dynamoDb(common.awsSettings())) {
+        try (DynamoDbClient dynamo = AwsClients.dynamoDb(AwsSettings.of(common.endpoints()))) {
             page = new OrderHistoryQuery(dynamo, table.resolve(common, dynamo))
                     .findOrderHistory(request.consumerId(), request.filter());
         }

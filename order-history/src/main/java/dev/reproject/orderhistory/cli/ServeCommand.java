@@ -1,6 +1,7 @@
 package dev.reproject.orderhistory.cli;
 
 import dev.reproject.aws.AwsClients;
+import dev.reproject.aws.AwsSettings;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.orderhistory.query.OrderHistoryQuery;
@@ -65,7 +66,7 @@ final class ServeCommand implements Callable<Integer> {
         if (address.isUnresolved()) {
             throw new IllegalArgumentException("--host " + host + ": no such host or address");
         }
-        try (DynamoDbClient dynamo = AwsClients.dynamoDb(common.awsSettings())) {
+        try (DynamoDbClient dynamo = AwsClients.dynamoDb(AwsSettings.of(common.endpoints()))) {
             String tableName = table.resolve(common, dynamo);
             requireTable(dynamo, tableName);
             OrderHistoryServer server = start(address, new OrderHistoryQuery(dynamo, tableName), threads);

@@ -1,6 +1,7 @@
 package dev.reproject.rebuild.cli;
 
 import dev.reproject.aws.AwsClients;
+import dev.reproject.aws.AwsSettings;
 import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.aws.dynamodb.write.WriteOptions;
 import dev.reproject.cli.api.CommonOptions;
@@ -13,7 +14,7 @@ import dev.reproject.rebuild.DynamoTarget;
 import dev.reproject.rebuild.RebuildJob;
 import dev.reproject.rebuild.RebuildOutcome;
 import dev.reproject.rebuild.RebuildRequest;
-import dev.reproject.snapshot.cli.JobOptions;
+import dev.reproject.spark.job.JobOptions;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,7 +83,7 @@ public final class RebuildCommand implements Callable<Integer> {
                 common.region(), null, null, tableName, common.view(), write, DynamoTarget.ClientWrapper.NONE);
         SparkSession spark = job.session("reproject rebuild", common);
         RebuildOutcome outcome;
-        try (DynamoDbClient catalogClient = AwsClients.dynamoDb(common.awsSettings())) {
+        try (DynamoDbClient catalogClient = AwsClients.dynamoDb(AwsSettings.of(common.endpoints()))) {
             DynamoCatalog catalog = new DynamoCatalog(catalogClient, common.catalogTable(), Clock.systemUTC());
             outcome = new RebuildJob(spark, job.snapshotStore(spark), catalog, Clock.systemUTC()).run(new RebuildRequest(
                     job.archive(), common.view(), Optional.ofNullable(snapshot).map(SnapshotId::new), target,

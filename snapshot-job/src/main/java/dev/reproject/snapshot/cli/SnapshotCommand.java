@@ -4,6 +4,7 @@ import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.cli.api.Json;
 import dev.reproject.core.snapshot.SnapshotManifest;
+import dev.reproject.spark.job.JobOptions;
 import dev.reproject.snapshot.SnapshotJob;
 import dev.reproject.snapshot.SnapshotOutcome;
 import dev.reproject.snapshot.SnapshotRequest;

@@ -1,0 +1,23 @@
+package dev.reproject.spark.fold;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * What the fold gives: the items (one row per view key: key, item), the records the view or the fold
+ * rejected (without their raw lines), and the counts. {@link #close()} frees the cached stages.
+ *
+ * @param items      key, item — every key of the parent and of the new updates
+ * @param rejects    file, line, offset, topic, partition, reason, detail
+ * @param applied    updates that changed an item
+ * @param duplicates updates whose event ID was not beyond their aggregate's marker
+ * @param skipped    events of types the view does not handle
+ */
+public record FoldOutput(Dataset<Row> items, Dataset<Row> rejects, long applied, long duplicates, long skipped,
+                         AutoCloseable release) implements AutoCloseable {
+
+    @Override
+    public void close() throws Exception {
+        release.close();
+    }
+}

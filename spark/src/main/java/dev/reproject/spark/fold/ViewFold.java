@@ -1,0 +1,99 @@
+package dev.reproject.spark.fold;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoder;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.storage.StorageLevel;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * The fold of the snapshot and rebuild jobs: parent items + events (in offset order per aggregate) →
+ * items, by the view's updates and the in-memory {@link dev.reproject.core.item.UpdateFold}. Only the
+ * parent rows whose keys the new events touch are shuffled; the rest pass through unchanged. The view runs
+ * once per event in a full run; in an incremental one, also once more to find the keys touched.
+ */
+public final class ViewFold {
+
+    private static final Encoder<Row> FOLD_ROWS = Encoders.row(FoldRows.SCHEMA);
+    /** Keys (JSON strings of a few dozen bytes) a broadcast may hold: some tens of MB. */
+    private static final long MAX_BROADCAST_KEYS = 1_000_000;
+
+    private ViewFold() {
+    }
+
+    /**
+     * @param events the archive scan's events (id, type, aggregateType, aggregateId, eventTime, payload,
+     *               topic, partition, offset, file, line)
+     * @param parent the parent snapshot's rows (key, item), if any
+     */
+    public static FoldOutput fold(Dataset<Row> events, Optional<Dataset<Row>> parent, String viewName) {
+        Dataset<Row> stage1 = events.mapPartitions(new EventUpdates(viewName), FOLD_ROWS);
+        Dataset<Row> foldInput = stage1;
+        Optional<Dataset<Row>> untouched = Optional.empty();
+        Optional<Dataset<Row>> touched = Optional.empty();
+        if (parent.isPresent()) {
+            Dataset<Row> touchedKeys = stage1.filter(col("kind").equalTo(FoldRows.UPDATE)).select(col("key")).distinct()
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            touched = Optional.of(touchedKeys);
+            if (touchedKeys.count() <= MAX_BROADCAST_KEYS) {
+                // the usual incremental run: few keys touched; the parent's rows are then filtered where they
+                // are read instead of being shuffled
+                touchedKeys = broadcast(touchedKeys);
+            }
+            Column sameKey = parent.get().col("key").equalTo(touchedKeys.col("key"));
+            untouched = Optional.of(parent.get().join(touchedKeys, sameKey, "left_anti"));
+            foldInput = stage1.unionByName(asBaseRows(parent.get().join(touchedKeys, sameKey, "left_semi")));
+        }
+        Dataset<Row> folded = foldInput
+                .withColumn("order", when(col("kind").equalTo(FoldRows.BASE), 0).otherwise(1))
+                .repartition(col("key"))
+                .sortWithinPartitions(col("key"), col("order"), col("topic"), col("partition"), col("offset"))
+                .drop("order")
+                .mapPartitions(new KeyFold(viewName), FOLD_ROWS)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Row stats = folded.filter(col("kind").equalTo(FoldRows.STAT))
+                .agg(sum(col("applied")), sum(col("duplicates")), sum(col("skipped"))).first();
+
+        Dataset<Row> items = folded.filter(col("kind").equalTo(FoldRows.ITEM)).select(col("key"), col("body").as("item"));
+        if (untouched.isPresent()) {
+            items = items.unionByName(untouched.get().select(col("key"), col("item")));
+        }
+        Dataset<Row> rejects = folded.filter(col("kind").equalTo(FoldRows.REJECT)).select(col("file"), col("line"),
+                col("offset"), col("topic"), col("partition"), col("reason"), col("detail"));
+        Optional<Dataset<Row>> touchedKeys = touched;
+        return new FoldOutput(items, rejects, count(stats, 0), count(stats, 1), count(stats, 2), () -> {
+            folded.unpersist();
+            touchedKeys.ifPresent(Dataset::unpersist);
+        });
+    }
+
+    private static long count(Row stats, int column) {
+        return stats.isNullAt(column) ? 0 : stats.getLong(column);
+    }
+
+    /** Parent rows (key, item) in the fold's row schema. */
+    private static Dataset<Row> asBaseRows(Dataset<Row> parent) {
+        Column[] columns = Arrays.stream(FoldRows.SCHEMA.fields()).map(ViewFold::baseColumn).toArray(Column[]::new);
+        return parent.select(columns);
+    }
+
+    private static Column baseColumn(StructField field) {
+        return switch (field.name()) {
+            case "kind" -> lit(FoldRows.BASE).as("kind");
+            case "key" -> col("key");
+            case "body" -> col("item").as("body");
+            default -> lit(null).cast(field.dataType()).as(field.name());
+        };
+    }
+}

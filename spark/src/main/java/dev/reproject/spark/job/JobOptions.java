@@ -1,0 +1,54 @@
+package dev.reproject.spark.job;
+
+import dev.reproject.cli.api.CommonOptions;
+import dev.reproject.spark.snapshot.SnapshotStore;
+import dev.reproject.spark.ArchiveRoot;
+import dev.reproject.spark.S3aSettings;
+import dev.reproject.spark.SparkSessions;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Option;
+
+import java.util.Optional;
+
+/** What the Spark job commands ({@code snapshot}, {@code rebuild}) share: a {@code @Mixin}. */
+public final class JobOptions {
+
+    @Option(names = "--archive", required = true, paramLabel = "URI", description = "The event archive's root.")
+    String archive;
+
+    @Option(names = "--snapshots", required = true, paramLabel = "URI",
+            description = "Where snapshots live: <URI>/<view>/<snapshotId>/.")
+    String snapshots;
+
+    @Option(names = "--allow-gaps", description = "Pass holes in the archive (counted) instead of stopping a partition there.")
+    boolean allowGaps;
+
+    @Option(names = "--master", paramLabel = "M",
+            description = "Spark master (default: spark.master when spark-submit sets it, else local[*]).")
+    String master;
+
+    @Option(names = "--json", description = "Print a one-line JSON summary.")
+    boolean json;
+
+    public String archive() {
+        return archive;
+    }
+
+    public boolean allowGaps() {
+        return allowGaps;
+    }
+
+    public boolean json() {
+        return json;
+    }
+
+    /** A session on --master, with s3a pointed by --s3-endpoint/--region; credentials from s3a's default chain. */
+    public SparkSession session(String appName, CommonOptions common) {
+        return SparkSessions.create(appName, Optional.ofNullable(master),
+                new S3aSettings(common.s3Endpoint(), common.region(), Optional.empty(), Optional.empty()));
+    }
+
+    public SnapshotStore snapshotStore(SparkSession spark) {
+        return new SnapshotStore(ArchiveRoot.of(snapshots), spark.sparkContext().hadoopConfiguration());
+    }
+}

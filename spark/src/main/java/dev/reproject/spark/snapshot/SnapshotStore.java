@@ -1,0 +1,144 @@
+package dev.reproject.spark.snapshot;
+
+import dev.reproject.core.error.NotFoundException;
+import dev.reproject.core.snapshot.ManifestJson;
+import dev.reproject.core.snapshot.SnapshotId;
+import dev.reproject.core.snapshot.SnapshotManifest;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Snapshots under {@code <root>/<view>/<snapshotId>/} (SPEC §5). A snapshot exists only once its
+ * {@code manifest.json} does; the manifest is written last, in one piece.
+ */
+public final class SnapshotStore {
+
+    private final URI root;
+    private final Configuration conf;
+
+    public SnapshotStore(URI root, Configuration conf) {
+        this.root = root;
+        this.conf = conf;
+    }
+
+    public URI root() {
+        return root;
+    }
+
+    /** The snapshot's directory, as a URI string Spark can write to. */
+    public String directory(String view, SnapshotId id) {
+        return new Path(new Path(new Path(root), view), id.value()).toString();
+    }
+
+    /**
+     * Where a rebuild of the view keeps its output besides the table (its rejected/ area): {@code
+     * <root>/<view>/rebuilds/<rebuild id>}, beside the snapshots and never taken for one.
+     */
+    public String rebuildDirectory(String view, String rebuildId) {
+        return new Path(new Path(new Path(new Path(root), view), "rebuilds"), rebuildId).toString();
+    }
+
+    /** Committed snapshots of the view, oldest first. */
+    public List<SnapshotManifest> list(String view) throws IOException {
+        List<SnapshotManifest> manifests = new ArrayList<>();
+        for (SnapshotId id : committedIds(view)) {
+            manifests.add(read(view, id));
+        }
+        return manifests;
+    }
+
+    /** The committed snapshot with the highest id; directories without a manifest are passed over. */
+    public Optional<SnapshotManifest> latest(String view) throws IOException {
+        List<SnapshotId> newestFirst = ids(view).stream().sorted(Comparator.reverseOrder()).toList();
+        for (SnapshotId id : newestFirst) {
+            Path manifest = manifestPath(view, id);
+            if (manifest.getFileSystem(conf).exists(manifest)) {
+                return Optional.of(read(view, id));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The highest id in use, committed or not: a new snapshot must sort after it. */
+    public Optional<SnapshotId> highestId(String view) throws IOException {
+        return ids(view).stream().max(Comparator.naturalOrder());
+    }
+
+    /** @throws NotFoundException when there is no committed snapshot with that id */
+    public SnapshotManifest read(String view, SnapshotId id) throws IOException {
+        Path manifest = manifestPath(view, id);
+        FileSystem fs = manifest.getFileSystem(conf);
+        try (FSDataInputStream in = fs.open(manifest)) {
+            return ManifestJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (FileNotFoundException e) {
+            throw new NotFoundException("no committed snapshot " + id + " of view " + view + " under " + root);
+        }
+    }
+
+    /**
+     * Commits a snapshot whose data and rejects are written: its manifest appears in one piece (written
+     * aside, then renamed), never over an existing one.
+     */
+    public void commit(SnapshotManifest manifest) throws IOException {
+        Path target = manifestPath(manifest.view(), manifest.id());
+        Path aside = new Path(target.getParent(), "_" + SnapshotManifest.FILE_NAME + ".writing");
+        FileSystem fs = target.getFileSystem(conf);
+        try (FSDataOutputStream out = fs.create(aside, true)) {
+            out.write(ManifestJson.write(manifest).getBytes(StandardCharsets.UTF_8));
+        }
+        if (fs.exists(target)) {
+            throw new FileAlreadyExistsException("snapshot " + manifest.id() + " is already committed: " + target);
+        }
+        if (!fs.rename(aside, target)) {
+            throw new IOException("could not commit " + target);
+        }
+    }
+
+    private Path manifestPath(String view, SnapshotId id) {
+        return new Path(directory(view, id), SnapshotManifest.FILE_NAME);
+    }
+
+    private List<SnapshotId> committedIds(String view) throws IOException {
+        List<SnapshotId> committed = new ArrayList<>();
+        for (SnapshotId id : ids(view)) {
+            Path manifest = manifestPath(view, id);
+            if (manifest.getFileSystem(conf).exists(manifest)) {
+                committed.add(id);
+            }
+        }
+        committed.sort(Comparator.naturalOrder());
+        return committed;
+    }
+
+    private List<SnapshotId> ids(String view) throws IOException {
+        Path viewDir = new Path(new Path(root), view);
+        FileSystem fs = viewDir.getFileSystem(conf);
+        FileStatus[] children;
+        try {
+            children = fs.listStatus(viewDir);
+        } catch (FileNotFoundException e) {
+            return List.of();
+        }
+        List<SnapshotId> ids = new ArrayList<>();
+        for (FileStatus child : children) {
+            if (child.isDirectory() && SnapshotId.isValid(child.getPath().getName())) {
+                ids.add(new SnapshotId(child.getPath().getName()));
+            }
+        }
+        return ids;
+    }
+}
