@@ -192,18 +192,18 @@ class EmrDocumentsTest {
                 .allSatisfy(s -> assertThat(s.actions()).isSubsetOf(S3_READ_ONLY));
     }
 
-    /** {@code jarName} is the shaded ({@code emr} classifier) jar Maven builds from the module holding {@code main}. */
+    /**
+     * {@code jarName} is the shaded jar the job-jars module builds for the job of {@code main}: classifier
+     * {@code <job>-emr}, where {@code <job>} is the package after {@code dev.reproject} ({@code snapshot},
+     * {@code rebuild}), declared as a shade execution in {@code job-jars/pom.xml}.
+     */
     private static void assertShadedJarOf(Class<?> main, String jarName) throws Exception {
-        Path location = Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI());
-        String name = location.getFileName().toString();
-        if (name.endsWith(".jar")) { // from ~/.m2: reproject-<module>-<version>.jar
-            assertThat(jarName).as("the shaded jar holding " + main.getName())
-                    .isEqualTo(name.substring(0, name.length() - ".jar".length()) + "-emr.jar");
-        } else { // <module>/target/classes in a reactor build
-            String module = location.getParent().getParent().getFileName().toString();
-            assertThat(jarName).as("the shaded jar holding " + main.getName())
-                    .startsWith("reproject-" + module + "-").endsWith("-emr.jar");
-        }
+        String classifier = main.getPackageName().split("\\.")[2] + "-emr";
+        String pom = Files.readString(dir().getParent().getParent().resolve("job-jars/pom.xml"));
+        assertThat(pom).as("job-jars/pom.xml shades a jar with classifier " + classifier)
+                .contains("<shadedClassifierName>" + classifier + "</shadedClassifierName>");
+        assertThat(jarName).as("the shaded jar holding " + main.getName())
+                .matches("reproject-job-jars-[0-9][^-]*(-SNAPSHOT)?-" + Pattern.quote(classifier) + "\\.jar");
     }
 
     static Stream<Path> policies() throws IOException {
