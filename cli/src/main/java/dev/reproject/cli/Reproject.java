@@ -3,9 +3,6 @@ package dev.reproject.cli;
 import dev.reproject.cli.api.CommandPlugin;
 import dev.reproject.cli.api.CommandLines;
 import dev.reproject.cli.api.ExitCodes;
-import dev.reproject.live.cli.LiveCommand;
-import dev.reproject.rebuild.cli.RebuildCommand;
-import dev.reproject.snapshot.cli.SnapshotCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -15,14 +12,14 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
- * The {@code reproject} root command and the one place its {@link CommandLine} is built: the built-in
- * subcommands, then every command of every {@link CommandPlugin} on the class path.
+ * The {@code reproject} root command and the one place its {@link CommandLine} is built: {@code help}, then every
+ * command of every {@link CommandPlugin} on the class path. Every module that has commands, this one included,
+ * lists its plug-in in {@code META-INF/services/dev.reproject.cli.api.CommandPlugin}: there is no other way in.
  */
 @Command(name = "reproject",
         // INHERIT: every subcommand, plug-ins included, gets --help/--version and the version provider
@@ -67,20 +64,13 @@ public final class Reproject {
     static CommandLine commandLine(Map<String, String> environment, Iterable<CommandPlugin> plugins) {
         CommandLine root = new CommandLine(new Reproject());
         Map<String, String> origins = new LinkedHashMap<>();
-        for (Object command : builtInCommands()) {
-            add(root, command, "the reproject CLI", origins);
-        }
+        add(root, new HelpCommand(), "the reproject CLI", origins);
         for (CommandPlugin plugin : plugins) {
             for (Object command : plugin.commands()) {
                 add(root, command, "plug-in " + plugin.getClass().getName(), origins);
             }
         }
         return CommandLines.configure(root, environment);
-    }
-
-    private static List<Object> builtInCommands() {
-        return List.of(new HelpCommand(), new SandboxCommand(), new DemoCommand(), new SnapshotCommand(),
-                new RebuildCommand(), new LiveCommand(), new StatusCommand());
     }
 
     private static void add(CommandLine root, Object command, String origin, Map<String, String> origins) {

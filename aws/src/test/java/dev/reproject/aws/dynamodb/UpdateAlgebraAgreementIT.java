@@ -5,7 +5,6 @@ import dev.reproject.core.item.DynamoJson;
 import dev.reproject.core.item.FoldResult;
 import dev.reproject.core.item.Item;
 import dev.reproject.core.item.Update;
-import dev.reproject.core.item.UpdateCodec;
 import dev.reproject.core.item.UpdateFold;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
@@ -140,7 +139,7 @@ class UpdateAlgebraAgreementIT {
                     continue;
                 }
                 failures.add(String.format("seed %d, sequence %d, delivery %d: fold %s, dynalite %s%n  update %s%n  item before %s",
-                        seed, sequence.index(), position, result, remote, abbreviate(UpdateCodec.toJson(update)),
+                        seed, sequence.index(), position, result, remote, abbreviate(update.toString()),
                         abbreviate(DynamoJson.write(current))));
                 return;
             }

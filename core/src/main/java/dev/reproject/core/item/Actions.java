@@ -8,7 +8,7 @@ final class Actions {
     private Actions() {
     }
 
-    /** The operation's name as {@link UpdateCodec} writes it. */
+    /** The operation's name, as messages show it. */
     static String opName(Action action) {
         if (action instanceof Action.Set) {
             return "SET";
