@@ -1,5 +1,6 @@
 package dev.reproject.spark;
 
+import dev.reproject.core.config.Endpoints;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,11 @@ public record S3aSettings(Optional<URI> endpoint, String region, Optional<String
 
     public static S3aSettings aws(String region) {
         return new S3aSettings(Optional.empty(), region, Optional.empty(), Optional.empty());
+    }
+
+    /** The S3 endpoint and region the user gave, no keys: credentials from the default chain. */
+    public static S3aSettings of(Endpoints endpoints) {
+        return new S3aSettings(endpoints.s3Endpoint(), endpoints.region(), Optional.empty(), Optional.empty());
     }
 
     /**

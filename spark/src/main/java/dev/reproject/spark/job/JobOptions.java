@@ -45,7 +45,7 @@ public final class JobOptions {
     /** A session on --master, with s3a pointed by --s3-endpoint/--region; credentials from s3a's default chain. */
     public SparkSession session(String appName, CommonOptions common) {
         return SparkSessions.create(appName, Optional.ofNullable(master),
-                new S3aSettings(common.s3Endpoint(), common.region(), Optional.empty(), Optional.empty()));
+                S3aSettings.of(common.endpoints()));
     }
 
     public SnapshotStore snapshotStore(SparkSession spark) {

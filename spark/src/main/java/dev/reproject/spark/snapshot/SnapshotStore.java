@@ -4,6 +4,7 @@ import dev.reproject.core.error.NotFoundException;
 import dev.reproject.core.snapshot.ManifestJson;
 import dev.reproject.core.snapshot.SnapshotId;
 import dev.reproject.core.snapshot.SnapshotManifest;
+import dev.reproject.spark.S3aSettings;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -33,6 +34,17 @@ public final class SnapshotStore {
     public SnapshotStore(URI root, Configuration conf) {
         this.root = root;
         this.conf = conf;
+    }
+
+    /**
+     * A store read through Hadoop's file systems as the jobs see them, without a Spark session (for {@code status}
+     * and other readers): s3a with the given endpoint and region, credentials from the AWS default chain.
+     */
+    public static SnapshotStore withoutSpark(URI root, S3aSettings s3) {
+        Configuration conf = new Configuration();
+        S3aSettings.localDefaults().forEach(conf::set);
+        s3.hadoopConf().forEach(conf::set);
+        return new SnapshotStore(root, conf);
     }
 
     public URI root() {

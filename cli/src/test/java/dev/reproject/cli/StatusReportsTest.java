@@ -9,7 +9,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class StatusCommandTest {
+class StatusReportsTest {
 
     @Test
     void summary_listsFewPartitions_andRangesMany() {
@@ -19,8 +19,8 @@ class StatusCommandTest {
             offsets.put(new TopicPartition("b", p), 100L + p);
         }
 
-        assertThat(StatusCommand.summary(Watermark.of(offsets))).isEqualTo("a 0:41 1:7; b 12 partitions, offsets 100..111");
-        assertThat(StatusCommand.summary(Watermark.empty())).isEqualTo("(empty)");
+        assertThat(StatusReports.summary(Watermark.of(offsets))).isEqualTo("a 0:41 1:7; b 12 partitions, offsets 100..111");
+        assertThat(StatusReports.summary(Watermark.empty())).isEqualTo("(empty)");
     }
 
     @Test
