@@ -26,8 +26,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -92,19 +90,7 @@ public final class RebuildCommand implements Callable<Integer> {
             spark.stop();
         }
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, Object> summary = new LinkedHashMap<>(outcome.entry().toJsonMap());
-        summary.put("writeCalls", outcome.writes().writeCalls());
-        summary.put("retries", outcome.writes().unprocessedRetried() + outcome.writes().errorRetries());
-        summary.put("rejected", outcome.totalRejected());
-        summary.put("rejectedAt", outcome.rejectedDir());
-        if (job.json()) {
-            out.println(Json.line(summary));
-        } else {
-            out.printf("rebuild %s %s: %,d items in %,d write calls (%,d retries), %,d rejected (%s), handoff %s%n",
-                    outcome.entry().id().value(), outcome.entry().status(), outcome.writes().itemsWritten(),
-                    outcome.writes().writeCalls(), outcome.writes().unprocessedRetried() + outcome.writes().errorRetries(),
-                    outcome.totalRejected(), outcome.rejectedDir(), outcome.entry().handoff());
-        }
+        out.println(job.json() ? Json.line(RebuildReports.toMap(outcome)) : RebuildReports.text(outcome));
         out.flush();
         if (maxRejected != null && outcome.totalRejected() > maxRejected) {
             spec.commandLine().getErr().printf("reproject: %d records rejected, more than --max-rejected %d "
