@@ -4,10 +4,10 @@ import dev.reproject.archiver.file.ArchiveIndex;
 import dev.reproject.archiver.file.LastArchivedOffset;
 import dev.reproject.archiver.file.LineCodec;
 import dev.reproject.archiver.file.PartitionFileWriter;
-import dev.reproject.archiver.kafka.KafkaClients;
 import dev.reproject.core.archive.ArchiveStore;
 import dev.reproject.core.error.NotFoundException;
 import dev.reproject.core.event.TopicPartition;
+import dev.reproject.kafka.KafkaClients;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -55,7 +55,7 @@ public final class TopicArchiver {
     }
 
     private TopicArchiver(KafkaClients clients, ArchiveStore store) {
-        this(() -> clients.consumer("reproject-archiver"), store);
+        this(() -> clients.consumerWithoutGroup("reproject-archiver"), store);
     }
 
     /** With another consumer, e.g. a {@code MockConsumer}; each run takes one and closes it. */

@@ -14,16 +14,18 @@ import dev.reproject.core.snapshot.SnapshotId;
 import dev.reproject.core.view.ViewDefinition;
 import dev.reproject.core.view.Views;
 import dev.reproject.core.watermark.Watermark;
+import dev.reproject.kafka.KafkaClients;
+import dev.reproject.kafka.KafkaTopics;
 import dev.reproject.live.DeadLetters;
 import dev.reproject.live.DynamoItemUpdater;
-import dev.reproject.live.KafkaClients;
 import dev.reproject.live.LiveOptions;
 import dev.reproject.live.LiveOutcome;
 import dev.reproject.live.LiveUpdater;
 import dev.reproject.live.RecordClassifier;
 import dev.reproject.sandbox.LocalServers;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.producer.Producer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.nio.file.Path;
@@ -173,9 +175,12 @@ public final class LiveBenchmark {
         bench.catalog().begin(RebuildEntry.loading(id, VIEW, "bench", Watermark.empty(), Instant.now()));
         RebuildEntry entry = bench.catalog().markLoaded(id, Map.of(), Watermark.empty());
         String bootstrap = bench.servers().kafkaBootstrapServers();
-        KafkaClients.ensureTopics(bootstrap, DeadLetters.topicsFor(List.of(LiveBacklog.TOPIC), Optional.empty()));
-        try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.consumer(bootstrap, id.consumerGroup());
-             KafkaProducer<byte[], byte[]> producer = KafkaClients.deadLetterProducer(bootstrap, id.consumerGroup())) {
+        KafkaClients kafka = KafkaClients.of(bootstrap);
+        try (Admin admin = kafka.admin()) {
+            new KafkaTopics(admin).createMissing(DeadLetters.topicsFor(List.of(LiveBacklog.TOPIC), Optional.empty()));
+        }
+        try (Consumer<byte[], byte[]> consumer = kafka.liveConsumer(id.consumerGroup());
+             Producer<byte[], byte[]> producer = kafka.deadLetterProducer(id.consumerGroup())) {
             DynamoItemUpdater writes = new DynamoItemUpdater(bench.dynamo(), table, Backoff.DEFAULT, Sleeper.SYSTEM);
             LiveInFlight inFlight = new LiveInFlight(LiveOptions.DEFAULT_MAX_IN_FLIGHT);
             LiveConsumerCalls consumerCalls = new LiveConsumerCalls();

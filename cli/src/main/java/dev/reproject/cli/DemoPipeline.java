@@ -16,9 +16,10 @@ import dev.reproject.core.sample.GenerationReport;
 import dev.reproject.core.sample.SampleArchiveGenerator;
 import dev.reproject.core.view.ViewDefinition;
 import dev.reproject.core.view.Views;
+import dev.reproject.kafka.KafkaClients;
+import dev.reproject.kafka.KafkaTopics;
 import dev.reproject.live.DeadLetters;
 import dev.reproject.live.DynamoItemUpdater;
-import dev.reproject.live.KafkaClients;
 import dev.reproject.live.LiveOptions;
 import dev.reproject.live.LiveOutcome;
 import dev.reproject.live.LiveUpdater;
@@ -37,10 +38,9 @@ import dev.reproject.spark.ArchiveRoot;
 import dev.reproject.spark.S3aSettings;
 import dev.reproject.spark.SparkSessions;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.sql.SparkSession;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -162,9 +162,12 @@ final class DemoPipeline implements AutoCloseable {
         long start = System.nanoTime();
         String bootstrap = servers.kafkaBootstrapServers();
         String group = entry.id().consumerGroup();
-        KafkaClients.ensureTopics(bootstrap, DeadLetters.topicsFor(view.topics(), Optional.empty()));
-        try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.consumer(bootstrap, group);
-             KafkaProducer<byte[], byte[]> letters = KafkaClients.deadLetterProducer(bootstrap, group)) {
+        KafkaClients kafka = KafkaClients.of(bootstrap);
+        try (Admin admin = kafka.admin()) {
+            new KafkaTopics(admin).createMissing(DeadLetters.topicsFor(view.topics(), Optional.empty()));
+        }
+        try (Consumer<byte[], byte[]> consumer = kafka.liveConsumer(group);
+             Producer<byte[], byte[]> letters = kafka.deadLetterProducer(group)) {
             LiveUpdater updater = new LiveUpdater(consumer, new RecordClassifier(new EventuateDecoder(), view),
                     new DynamoItemUpdater(dynamo, entry.table(), Backoff.DEFAULT, Sleeper.SYSTEM),
                     new DeadLetters(letters, Optional.empty()), catalog, entry, view.topics(),
@@ -196,7 +199,7 @@ final class DemoPipeline implements AutoCloseable {
             throws Exception {
         String topic = view.topics().iterator().next();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafkaBootstrapServers()))) {
+        try (Admin admin = KafkaClients.of(servers.kafkaBootstrapServers()).admin()) {
             while (System.nanoTime() < deadline) {
                 if (running.isDone()) {
                     running.join(); // throws what stopped it

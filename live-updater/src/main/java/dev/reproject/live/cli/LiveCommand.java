@@ -14,15 +14,17 @@ import dev.reproject.core.retry.Backoff;
 import dev.reproject.core.retry.Sleeper;
 import dev.reproject.core.view.ViewDefinition;
 import dev.reproject.core.view.Views;
+import dev.reproject.kafka.KafkaClients;
+import dev.reproject.kafka.KafkaTopics;
 import dev.reproject.live.DeadLetters;
 import dev.reproject.live.DynamoItemUpdater;
-import dev.reproject.live.KafkaClients;
 import dev.reproject.live.LiveOptions;
 import dev.reproject.live.LiveOutcome;
 import dev.reproject.live.LiveUpdater;
 import dev.reproject.live.RecordClassifier;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.producer.Producer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,10 +101,13 @@ public final class LiveCommand implements Callable<Integer> {
             RebuildEntry entry = entry(catalog, tableName);
             ViewDefinition view = Views.byName(entry.view());
             String group = entry.id().consumerGroup();
-            KafkaClients.ensureTopics(bootstrapServers,
-                    DeadLetters.topicsFor(view.topics(), Optional.ofNullable(deadLetterTopic)));
-            try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.consumer(bootstrapServers, group);
-                 KafkaProducer<byte[], byte[]> producer = KafkaClients.deadLetterProducer(bootstrapServers, group)) {
+            KafkaClients kafka = KafkaClients.of(bootstrapServers);
+            try (Admin admin = kafka.admin()) {
+                new KafkaTopics(admin).createMissing(
+                        DeadLetters.topicsFor(view.topics(), Optional.ofNullable(deadLetterTopic)));
+            }
+            try (Consumer<byte[], byte[]> consumer = kafka.liveConsumer(group);
+                 Producer<byte[], byte[]> producer = kafka.deadLetterProducer(group)) {
                 LiveUpdater updater = new LiveUpdater(consumer, new RecordClassifier(new EventuateDecoder(), view),
                         new DynamoItemUpdater(dynamo, entry.table(), Backoff.DEFAULT, Sleeper.SYSTEM),
                         new DeadLetters(producer, Optional.ofNullable(deadLetterTopic)), catalog, entry, view.topics(),
