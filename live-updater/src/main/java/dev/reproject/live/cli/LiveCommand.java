@@ -5,7 +5,7 @@ import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.cli.api.Json;
-import dev.reproject.core.catalog.CatalogRules;
+import dev.reproject.core.catalog.CurrentRebuilds;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.core.decode.EventuateDecoder;
@@ -36,7 +36,6 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -132,23 +131,11 @@ public final class LiveCommand implements Callable<Integer> {
     }
 
     private RebuildEntry entry(DynamoCatalog catalog, String tableName) {
-        Optional<RebuildEntry> entry;
-        if (rebuild != null) {
-            RebuildId id = new RebuildId(rebuild);
-            entry = catalog.get(id);
-            if (entry.isEmpty()) {
-                throw new NotFoundException("no rebuild " + rebuild + " in the catalog " + common.catalogTable());
-            }
-        } else {
-            List<RebuildEntry> entries = catalog.entriesForTable(tableName);
-            if (entries.isEmpty()) {
-                throw new NotFoundException("no rebuild of table " + tableName + " in the catalog "
-                        + common.catalogTable() + ": run 'reproject rebuild' first");
-            }
-            entry = Optional.of(entries.get(entries.size() - 1));
-        }
-        CatalogRules.requireLoaded(entry.get().id(), entry);
-        return entry.get();
+        Optional<RebuildId> id = Optional.ofNullable(rebuild).map(RebuildId::new);
+        return CurrentRebuilds.toContinue(catalog, id, tableName).orElseThrow(() -> new NotFoundException(id.isPresent()
+                ? "no rebuild " + rebuild + " in the catalog " + common.catalogTable()
+                : "no rebuild of table " + tableName + " in the catalog " + common.catalogTable()
+                        + ": run 'reproject rebuild' first"));
     }
 
     private void print(LiveOutcome outcome) {
