@@ -8,23 +8,14 @@ import dev.reproject.cli.api.Json;
 import dev.reproject.core.catalog.CurrentRebuilds;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildId;
-import dev.reproject.core.decode.EventuateDecoder;
 import dev.reproject.core.error.NotFoundException;
-import dev.reproject.core.retry.Backoff;
-import dev.reproject.core.retry.Sleeper;
-import dev.reproject.core.view.ViewDefinition;
 import dev.reproject.core.view.Views;
 import dev.reproject.kafka.KafkaClients;
-import dev.reproject.kafka.KafkaTopics;
 import dev.reproject.live.DeadLetters;
-import dev.reproject.live.DynamoItemUpdater;
 import dev.reproject.live.LiveOptions;
 import dev.reproject.live.LiveOutcome;
-import dev.reproject.live.LiveUpdater;
-import dev.reproject.live.RecordClassifier;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.producer.Producer;
+import dev.reproject.live.LiveRun;
+import dev.reproject.live.LiveRuns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -98,32 +89,9 @@ public final class LiveCommand implements Callable<Integer> {
         try (DynamoDbClient dynamo = AwsClients.dynamoDb(common.awsSettings())) {
             DynamoCatalog catalog = new DynamoCatalog(dynamo, common.catalogTable(), Clock.systemUTC());
             RebuildEntry entry = entry(catalog, tableName);
-            ViewDefinition view = Views.byName(entry.view());
-            String group = entry.id().consumerGroup();
-            KafkaClients kafka = KafkaClients.of(bootstrapServers);
-            try (Admin admin = kafka.admin()) {
-                new KafkaTopics(admin).createMissing(
-                        DeadLetters.topicsFor(view.topics(), Optional.ofNullable(deadLetterTopic)));
-            }
-            try (Consumer<byte[], byte[]> consumer = kafka.liveConsumer(group);
-                 Producer<byte[], byte[]> producer = kafka.deadLetterProducer(group)) {
-                LiveUpdater updater = new LiveUpdater(consumer, new RecordClassifier(new EventuateDecoder(), view),
-                        new DynamoItemUpdater(dynamo, entry.table(), Backoff.DEFAULT, Sleeper.SYSTEM),
-                        new DeadLetters(producer, Optional.ofNullable(deadLetterTopic)), catalog, entry, view.topics(),
-                        options);
-                Thread onTerm = new Thread(() -> {
-                    try {
-                        updater.stop(Duration.ofSeconds(60));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }, "reproject-live-shutdown");
-                Runtime.getRuntime().addShutdownHook(onTerm);
-                try {
-                    outcome = updater.run();
-                } finally {
-                    removeHook(onTerm);
-                }
+            LiveRuns runs = new LiveRuns(KafkaClients.of(bootstrapServers), dynamo, catalog);
+            try (LiveRun run = runs.open(entry, Optional.ofNullable(deadLetterTopic), options)) {
+                outcome = run.runUntilShutdown();
             }
         }
         print(outcome);
@@ -160,13 +128,5 @@ public final class LiveCommand implements Callable<Integer> {
                     outcome.caughtUp() ? ", caught up" : "");
         }
         out.flush();
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // SIGTERM: the hook is running and waits for this run to end
-        }
     }
 }
