@@ -26,10 +26,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /**
@@ -94,7 +91,9 @@ public final class LiveCommand implements Callable<Integer> {
                 outcome = run.runUntilShutdown();
             }
         }
-        print(outcome);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(json ? Json.line(LiveReports.toMap(outcome)) : LiveReports.text(outcome));
+        out.flush();
         return ExitCodes.OK;
     }
 
@@ -104,29 +103,5 @@ public final class LiveCommand implements Callable<Integer> {
                 ? "no rebuild " + rebuild + " in the catalog " + common.catalogTable()
                 : "no rebuild of table " + tableName + " in the catalog " + common.catalogTable()
                         + ": run 'reproject rebuild' first"));
-    }
-
-    private void print(LiveOutcome outcome) {
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("id", outcome.entry().id().value());
-            summary.put("table", outcome.entry().table());
-            summary.put("status", outcome.entry().status().name());
-            summary.put("caughtUp", outcome.caughtUp());
-            summary.putAll(outcome.counts().toJsonMap());
-            Map<String, Map<String, Long>> positions = new TreeMap<>();
-            outcome.positions().forEach((tp, p) -> positions.put(tp.toString(), Map.of("offset", p.offset(), "lag", p.lag())));
-            summary.put("positions", positions);
-            summary.put("elapsedMs", outcome.elapsed().toMillis());
-            out.println(Json.line(summary));
-        } else {
-            out.printf("live %s %s: %,d records, %,d applied, %,d duplicates, %,d skipped, %,d dead letters in %.1f s%s%n",
-                    outcome.entry().id().value(), outcome.entry().status(), outcome.counts().records(),
-                    outcome.counts().applied(), outcome.counts().duplicates(), outcome.counts().skipped(),
-                    outcome.counts().totalDeadLettered(), outcome.elapsed().toMillis() / 1000.0,
-                    outcome.caughtUp() ? ", caught up" : "");
-        }
-        out.flush();
     }
 }
