@@ -4,12 +4,12 @@ import dev.reproject.archiver.file.ArchiveIndex;
 import dev.reproject.archiver.file.FileLines;
 import dev.reproject.archiver.file.LineCodec;
 import dev.reproject.archiver.file.PartitionPlan;
-import dev.reproject.archiver.kafka.KafkaClients;
-import dev.reproject.archiver.kafka.KafkaTopics;
 import dev.reproject.core.archive.ArchiveStore;
 import dev.reproject.core.archive.OffsetRange;
 import dev.reproject.core.error.NotFoundException;
 import dev.reproject.core.event.TopicPartition;
+import dev.reproject.kafka.KafkaClients;
+import dev.reproject.kafka.KafkaTopics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -119,7 +119,7 @@ public final class ArchivePublisher {
 
     private void produce(String topic, Map<Integer, PartitionPlan> plans, Map<Integer, Long> ends) throws IOException {
         Deliveries deliveries = new Deliveries(topic);
-        try (Producer<byte[], byte[]> producer = clients.producer(CLIENT_ID)) {
+        try (Producer<byte[], byte[]> producer = clients.idempotentProducer(CLIENT_ID)) {
             for (PartitionPlan plan : plans.values()) {
                 int partition = plan.partition().partition();
                 long kafkaOffset = ends.get(partition);

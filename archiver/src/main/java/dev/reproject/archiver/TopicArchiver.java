@@ -3,11 +3,14 @@ package dev.reproject.archiver;
 import dev.reproject.archiver.file.ArchiveIndex;
 import dev.reproject.archiver.file.LastArchivedOffset;
 import dev.reproject.archiver.file.LineCodec;
-import dev.reproject.archiver.file.PartitionFileWriter;
-import dev.reproject.archiver.kafka.KafkaClients;
 import dev.reproject.core.archive.ArchiveStore;
+import dev.reproject.core.archive.connect.ArchiveLayout;
+import dev.reproject.core.archive.connect.FileFormat;
+import dev.reproject.core.archive.connect.FileWritten;
+import dev.reproject.core.archive.connect.PartitionFileWriter;
 import dev.reproject.core.error.NotFoundException;
 import dev.reproject.core.event.TopicPartition;
+import dev.reproject.kafka.KafkaClients;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -40,6 +43,8 @@ public final class TopicArchiver {
 
     private static final Logger log = LoggerFactory.getLogger(TopicArchiver.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    /** A partition's first file buffer: it grows to a file's size once and is reused for the partition's others. */
+    private static final int FILE_BUFFER_BYTES = 64 * 1024;
 
     private final Supplier<Consumer<byte[], byte[]>> consumers;
     private final ArchiveStore store;
@@ -55,7 +60,7 @@ public final class TopicArchiver {
     }
 
     private TopicArchiver(KafkaClients clients, ArchiveStore store) {
-        this(() -> clients.consumer("reproject-archiver"), store);
+        this(() -> clients.consumerWithoutGroup("reproject-archiver"), store);
     }
 
     /** With another consumer, e.g. a {@code MockConsumer}; each run takes one and closes it. */
@@ -84,6 +89,7 @@ public final class TopicArchiver {
             Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(assigned);
             ArchiveIndex index = ArchiveIndex.list(store, request.topics());
 
+            FileFormat format = new FileFormat(ArchiveLayout.PARTITION, request.gzip(), request.recordsPerFile());
             Map<TopicPartition, Run> runs = new LinkedHashMap<>();
             for (TopicPartition tp : partitions) {
                 long beginning = beginnings.get(kafka(tp));
@@ -95,8 +101,8 @@ public final class TopicArchiver {
                             + (request.untilOffsets().containsKey(tp) ? "the until offset " + until + " lies before it"
                             : "the partition ends at offset " + end + " (give an until offset to wait for records)"));
                 }
-                runs.put(tp, new Run(tp, start, until, new PartitionFileWriter(store, tp, request.recordsPerFile(),
-                        request.gzip(), start)));
+                runs.put(tp, new Run(tp, start, until, new PartitionFileWriter(store, tp, format, start,
+                        FILE_BUFFER_BYTES, FileWritten.NONE)));
             }
             runs.values().forEach(run -> consumer.seek(kafka(run.tp), run.start));
             consume(consumer, runs, request.maxIdle());
@@ -175,7 +181,7 @@ public final class TopicArchiver {
                     if (record.offset() >= run.until) {
                         break;
                     }
-                    run.writer.append(record.offset(), LineCodec.encode(record.value()));
+                    run.writer.append(record.offset(), LineCodec.encode(record.value()), record.timestamp());
                     progress = true;
                 }
             }

@@ -3,11 +3,11 @@ package dev.reproject.bench;
 import dev.reproject.core.archive.ArchiveFile;
 import dev.reproject.core.archive.ArchiveFileName;
 import dev.reproject.core.archive.LocalArchiveStore;
+import dev.reproject.kafka.KafkaClients;
 import dev.reproject.live.DeadLetters;
 import dev.reproject.orderhistory.generate.GeneratorOptions;
 import dev.reproject.orderhistory.generate.OrderArchiveGenerator;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -117,7 +117,7 @@ final class LiveBacklog {
      * every record to its partition, in offset order; returns when the broker has acknowledged all of them.
      */
     void produceTo(String bootstrapServers) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = KafkaClients.of(bootstrapServers).admin()) {
             freshTopic(admin);
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,

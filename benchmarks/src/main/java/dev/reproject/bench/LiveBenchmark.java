@@ -8,22 +8,20 @@ import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.core.decode.EventuateDecoder;
 import dev.reproject.core.item.Item;
 import dev.reproject.core.item.Update;
-import dev.reproject.core.retry.Backoff;
-import dev.reproject.core.retry.Sleeper;
 import dev.reproject.core.snapshot.SnapshotId;
 import dev.reproject.core.view.ViewDefinition;
 import dev.reproject.core.view.Views;
 import dev.reproject.core.watermark.Watermark;
-import dev.reproject.live.DeadLetters;
+import dev.reproject.kafka.KafkaClients;
 import dev.reproject.live.DynamoItemUpdater;
-import dev.reproject.live.KafkaClients;
+import dev.reproject.live.LiveDecorators;
 import dev.reproject.live.LiveOptions;
 import dev.reproject.live.LiveOutcome;
+import dev.reproject.live.LiveRun;
+import dev.reproject.live.LiveRuns;
 import dev.reproject.live.LiveUpdater;
 import dev.reproject.live.RecordClassifier;
 import dev.reproject.sandbox.LocalServers;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.nio.file.Path;
@@ -42,9 +40,10 @@ import java.util.Optional;
  * size a backlog ({@link LiveBacklog}) is produced to a fresh view topic; then, alternating live, plain, live,
  * plain so that drift in a shared machine's load hits both, each run writes into its own fresh table:
  * <ul>
- *   <li><b>live</b>: a LOADED catalog entry with an empty handoff and {@link LiveUpdater} with
- *       {@code --until-caught-up} and the command's defaults (16 requests in flight, reports every 10 s, polls of
- *       500 ms), timed from {@code run()} to its return: the catch-up time of the backlog;</li>
+ *   <li><b>live</b>: a LOADED catalog entry with an empty handoff and {@link LiveUpdater}, wired by {@link LiveRuns}
+ *       as the command wires it, with {@code --until-caught-up} and the command's defaults (16 requests in flight,
+ *       reports every 10 s, polls of 500 ms), timed from {@code run()} to its return: the catch-up time of the
+ *       backlog;</li>
  *   <li><b>plain</b>: the same records classified beforehand (not timed), then written by a fixed pool of 16
  *       threads, one task per key.</li>
  * </ul>
@@ -172,22 +171,19 @@ public final class LiveBenchmark {
         RebuildId id = RebuildId.of(table, new SnapshotId("20261130T090000.000Z"));
         bench.catalog().begin(RebuildEntry.loading(id, VIEW, "bench", Watermark.empty(), Instant.now()));
         RebuildEntry entry = bench.catalog().markLoaded(id, Map.of(), Watermark.empty());
-        String bootstrap = bench.servers().kafkaBootstrapServers();
-        KafkaClients.ensureTopics(bootstrap, DeadLetters.topicsFor(List.of(LiveBacklog.TOPIC), Optional.empty()));
-        try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.consumer(bootstrap, id.consumerGroup());
-             KafkaProducer<byte[], byte[]> producer = KafkaClients.deadLetterProducer(bootstrap, id.consumerGroup())) {
-            DynamoItemUpdater writes = new DynamoItemUpdater(bench.dynamo(), table, Backoff.DEFAULT, Sleeper.SYSTEM);
-            LiveInFlight inFlight = new LiveInFlight(LiveOptions.DEFAULT_MAX_IN_FLIGHT);
-            LiveConsumerCalls consumerCalls = new LiveConsumerCalls();
-            LiveUpdater updater = new LiveUpdater(consumerCalls.timing(consumer), new RecordClassifier(new EventuateDecoder(), bench.view()),
-                    inFlight.tracking(writes), new DeadLetters(producer, Optional.empty()), bench.catalog(), entry,
-                    bench.view().topics(), LiveOptions.defaults(true));
+        LiveInFlight inFlight = new LiveInFlight(LiveOptions.DEFAULT_MAX_IN_FLIGHT);
+        LiveConsumerCalls consumerCalls = new LiveConsumerCalls();
+        LiveRuns runs = new LiveRuns(KafkaClients.of(bench.servers().kafkaBootstrapServers()), bench.dynamo(),
+                bench.catalog());
+        try (LiveRun run = runs.open(entry, Optional.empty(), LiveOptions.defaults(true),
+                new LiveDecorators(consumerCalls::timing, inFlight::tracking))) {
+            DynamoItemUpdater writes = run.items();
             bench.calls().reset();
             Map<String, Duration> cpu = LiveCpu.sample();
             LiveThreadCpu threads = LiveThreadCpu.start();
             inFlight.start();
             long start = System.nanoTime();
-            LiveOutcome outcome = updater.run();
+            LiveOutcome outcome = run.run();
             double seconds = BenchSupport.seconds(start);
             LiveInFlight.Profile profile = inFlight.stop();
             Map<String, Double> jvmCpu = threads.stop();

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 
 /**
  * The updater's consumer calls, timed: each method's calls and seconds, and the records the polls returned. The
- * consumer is the one {@code KafkaClients.consumer} builds, behind a proxy of the {@link Consumer} interface the
+ * consumer is the one {@code KafkaClients.liveConsumer} builds, behind a proxy of the {@link Consumer} interface the
  * updater takes, so its configuration is the command's own.
  */
 final class LiveConsumerCalls {

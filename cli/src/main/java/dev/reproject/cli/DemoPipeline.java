@@ -9,20 +9,15 @@ import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.aws.dynamodb.write.WriteOptions;
 import dev.reproject.aws.s3.S3ArchiveStore;
 import dev.reproject.core.catalog.RebuildEntry;
-import dev.reproject.core.decode.EventuateDecoder;
-import dev.reproject.core.retry.Backoff;
-import dev.reproject.core.retry.Sleeper;
 import dev.reproject.core.sample.GenerationReport;
 import dev.reproject.core.sample.SampleArchiveGenerator;
 import dev.reproject.core.view.ViewDefinition;
 import dev.reproject.core.view.Views;
-import dev.reproject.live.DeadLetters;
-import dev.reproject.live.DynamoItemUpdater;
-import dev.reproject.live.KafkaClients;
+import dev.reproject.kafka.KafkaClients;
 import dev.reproject.live.LiveOptions;
 import dev.reproject.live.LiveOutcome;
-import dev.reproject.live.LiveUpdater;
-import dev.reproject.live.RecordClassifier;
+import dev.reproject.live.LiveRun;
+import dev.reproject.live.LiveRuns;
 import dev.reproject.rebuild.DynamoTarget;
 import dev.reproject.rebuild.RebuildJob;
 import dev.reproject.rebuild.RebuildOutcome;
@@ -37,10 +32,7 @@ import dev.reproject.spark.ArchiveRoot;
 import dev.reproject.spark.S3aSettings;
 import dev.reproject.spark.SparkSessions;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.sql.SparkSession;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -160,18 +152,13 @@ final class DemoPipeline implements AutoCloseable {
     /** Step 6: the live updater from the handoff, while more events are produced; until it has caught up. */
     LiveOutcome live(RebuildEntry entry, double badFraction, Map<Integer, Long> publishedUntil) throws Exception {
         long start = System.nanoTime();
-        String bootstrap = servers.kafkaBootstrapServers();
         String group = entry.id().consumerGroup();
-        KafkaClients.ensureTopics(bootstrap, DeadLetters.topicsFor(view.topics(), Optional.empty()));
-        try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.consumer(bootstrap, group);
-             KafkaProducer<byte[], byte[]> letters = KafkaClients.deadLetterProducer(bootstrap, group)) {
-            LiveUpdater updater = new LiveUpdater(consumer, new RecordClassifier(new EventuateDecoder(), view),
-                    new DynamoItemUpdater(dynamo, entry.table(), Backoff.DEFAULT, Sleeper.SYSTEM),
-                    new DeadLetters(letters, Optional.empty()), catalog, entry, view.topics(),
-                    new LiveOptions(false, LiveOptions.DEFAULT_MAX_IN_FLIGHT, Duration.ofSeconds(1), Duration.ofMillis(200)));
+        LiveRuns runs = new LiveRuns(KafkaClients.of(servers.kafkaBootstrapServers()), dynamo, catalog);
+        try (LiveRun run = runs.open(entry, Optional.empty(), new LiveOptions(false,
+                LiveOptions.DEFAULT_MAX_IN_FLIGHT, Duration.ofSeconds(1), Duration.ofMillis(200)))) {
             CompletableFuture<LiveOutcome> running = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return updater.run();
+                    return run.run();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException(e);
@@ -179,7 +166,7 @@ final class DemoPipeline implements AutoCloseable {
             });
             PublishReport produced = append("produce", badFraction, publishedUntil);
             awaitCommitted(group, produced.lastOffsets(), running);
-            updater.stop(Duration.ofSeconds(30));
+            run.stop(Duration.ofSeconds(30));
             LiveOutcome outcome = running.get(30, TimeUnit.SECONDS);
             steps.done("live", String.format("the live updater consumed %,d records while they were produced: "
                             + "%,d applied, %,d duplicates, %,d skipped, %,d dead letters; lag 0, entry %s",
@@ -196,7 +183,7 @@ final class DemoPipeline implements AutoCloseable {
             throws Exception {
         String topic = view.topics().iterator().next();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafkaBootstrapServers()))) {
+        try (Admin admin = KafkaClients.of(servers.kafkaBootstrapServers()).admin()) {
             while (System.nanoTime() < deadline) {
                 if (running.isDone()) {
                     running.join(); // throws what stopped it

@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The lines of an archive file as the readers count them (SPEC §3): split at {@code \n}, a final {@code \r}
@@ -73,25 +71,6 @@ public final class FileLines {
             size--;
         }
         return new ArrayList<>(lines.subList(0, size));
-    }
-
-    /** A file's content: every line followed by {@code \n}, gzipped when asked. */
-    public static byte[] content(List<byte[]> lines, boolean gzip) {
-        ByteArrayOutputStream raw = new ByteArrayOutputStream(lines.stream().mapToInt(l -> l.length + 1).sum());
-        for (byte[] line : lines) {
-            raw.writeBytes(line);
-            raw.write('\n');
-        }
-        if (!gzip) {
-            return raw.toByteArray();
-        }
-        ByteArrayOutputStream compressed = new ByteArrayOutputStream(Math.max(64, raw.size() / 4));
-        try (GZIPOutputStream out = new GZIPOutputStream(compressed)) {
-            raw.writeTo(out);
-        } catch (IOException e) {
-            throw new IllegalStateException("gzip in memory failed", e); // cannot happen
-        }
-        return compressed.toByteArray();
     }
 
     private static int indexOf(byte[] bytes, byte b, int from) {

@@ -2,6 +2,7 @@ package dev.reproject.archiver.file;
 
 import dev.reproject.core.archive.LocalArchiveStore;
 import dev.reproject.core.archive.OffsetRange;
+import dev.reproject.core.archive.connect.Gzip;
 import dev.reproject.core.event.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,11 +39,11 @@ class PartitionPlanTest {
         String content = LongStream.range(start, start + count).mapToObj(o -> "o" + o + "\n").collect(Collectors.joining());
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         store.write(directory + "/" + String.format("t+0+%010d.json%s", start, gzip ? ".gz" : ""),
-                gzip ? FileLines.content(FileLines.split(bytes), true) : bytes);
+                gzip ? Gzip.compress(bytes, 0) : bytes);
     }
 
     private void corrupt(String directory, long start) throws IOException {
-        byte[] gzip = FileLines.content(List.of("x".repeat(2000).getBytes(StandardCharsets.UTF_8)), true);
+        byte[] gzip = Gzip.compress(("x".repeat(2000) + "\n").getBytes(StandardCharsets.UTF_8), 0);
         store.write(directory + "/" + String.format("t+0+%010d.json.gz", start), Arrays.copyOf(gzip, gzip.length / 2));
     }
 

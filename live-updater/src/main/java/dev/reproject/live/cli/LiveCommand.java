@@ -6,24 +6,17 @@ import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.cli.api.Json;
-import dev.reproject.core.catalog.CatalogRules;
+import dev.reproject.core.catalog.CurrentRebuilds;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildId;
-import dev.reproject.core.decode.EventuateDecoder;
 import dev.reproject.core.error.NotFoundException;
-import dev.reproject.core.retry.Backoff;
-import dev.reproject.core.retry.Sleeper;
-import dev.reproject.core.view.ViewDefinition;
 import dev.reproject.core.view.Views;
+import dev.reproject.kafka.KafkaClients;
 import dev.reproject.live.DeadLetters;
-import dev.reproject.live.DynamoItemUpdater;
-import dev.reproject.live.KafkaClients;
 import dev.reproject.live.LiveOptions;
 import dev.reproject.live.LiveOutcome;
-import dev.reproject.live.LiveUpdater;
-import dev.reproject.live.RecordClassifier;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import dev.reproject.live.LiveRun;
+import dev.reproject.live.LiveRuns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,11 +27,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /**
@@ -98,84 +87,22 @@ public final class LiveCommand implements Callable<Integer> {
         try (DynamoDbClient dynamo = AwsClients.dynamoDb(AwsSettings.of(common.endpoints()))) {
             DynamoCatalog catalog = new DynamoCatalog(dynamo, common.catalogTable(), Clock.systemUTC());
             RebuildEntry entry = entry(catalog, tableName);
-            ViewDefinition view = Views.byName(entry.view());
-            String group = entry.id().consumerGroup();
-            KafkaClients.ensureTopics(bootstrapServers,
-                    DeadLetters.topicsFor(view.topics(), Optional.ofNullable(deadLetterTopic)));
-            try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.consumer(bootstrapServers, group);
-                 KafkaProducer<byte[], byte[]> producer = KafkaClients.deadLetterProducer(bootstrapServers, group)) {
-                LiveUpdater updater = new LiveUpdater(consumer, new RecordClassifier(new EventuateDecoder(), view),
-                        new DynamoItemUpdater(dynamo, entry.table(), Backoff.DEFAULT, Sleeper.SYSTEM),
-                        new DeadLetters(producer, Optional.ofNullable(deadLetterTopic)), catalog, entry, view.topics(),
-                        options);
-                Thread onTerm = new Thread(() -> {
-                    try {
-                        updater.stop(Duration.ofSeconds(60));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }, "reproject-live-shutdown");
-                Runtime.getRuntime().addShutdownHook(onTerm);
-                try {
-                    outcome = updater.run();
-                } finally {
-                    removeHook(onTerm);
-                }
+            LiveRuns runs = new LiveRuns(KafkaClients.of(bootstrapServers), dynamo, catalog);
+            try (LiveRun run = runs.open(entry, Optional.ofNullable(deadLetterTopic), options)) {
+                outcome = run.runUntilShutdown();
             }
         }
-        print(outcome);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(json ? Json.line(LiveReports.toMap(outcome)) : LiveReports.text(outcome));
+        out.flush();
         return ExitCodes.OK;
     }
 
     private RebuildEntry entry(DynamoCatalog catalog, String tableName) {
-        Optional<RebuildEntry> entry;
-        if (rebuild != null) {
-            RebuildId id = new RebuildId(rebuild);
-            entry = catalog.get(id);
-            if (entry.isEmpty()) {
-                throw new NotFoundException("no rebuild " + rebuild + " in the catalog " + common.catalogTable());
-            }
-        } else {
-            List<RebuildEntry> entries = catalog.entriesForTable(tableName);
-            if (entries.isEmpty()) {
-                throw new NotFoundException("no rebuild of table " + tableName + " in the catalog "
-                        + common.catalogTable() + ": run 'reproject rebuild' first");
-            }
-            entry = Optional.of(entries.get(entries.size() - 1));
-        }
-        CatalogRules.requireLoaded(entry.get().id(), entry);
-        return entry.get();
-    }
-
-    private void print(LiveOutcome outcome) {
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("id", outcome.entry().id().value());
-            summary.put("table", outcome.entry().table());
-            summary.put("status", outcome.entry().status().name());
-            summary.put("caughtUp", outcome.caughtUp());
-            summary.putAll(outcome.counts().toJsonMap());
-            Map<String, Map<String, Long>> positions = new TreeMap<>();
-            outcome.positions().forEach((tp, p) -> positions.put(tp.toString(), Map.of("offset", p.offset(), "lag", p.lag())));
-            summary.put("positions", positions);
-            summary.put("elapsedMs", outcome.elapsed().toMillis());
-            out.println(Json.line(summary));
-        } else {
-            out.printf("live %s %s: %,d records, %,d applied, %,d duplicates, %,d skipped, %,d dead letters in %.1f s%s%n",
-                    outcome.entry().id().value(), outcome.entry().status(), outcome.counts().records(),
-                    outcome.counts().applied(), outcome.counts().duplicates(), outcome.counts().skipped(),
-                    outcome.counts().totalDeadLettered(), outcome.elapsed().toMillis() / 1000.0,
-                    outcome.caughtUp() ? ", caught up" : "");
-        }
-        out.flush();
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // SIGTERM: the hook is running and waits for this run to end
-        }
+        Optional<RebuildId> id = Optional.ofNullable(rebuild).map(RebuildId::new);
+        return CurrentRebuilds.toContinue(catalog, id, tableName).orElseThrow(() -> new NotFoundException(id.isPresent()
+                ? "no rebuild " + rebuild + " in the catalog " + common.catalogTable()
+                : "no rebuild of table " + tableName + " in the catalog " + common.catalogTable()
+                        + ": run 'reproject rebuild' first"));
     }
 }

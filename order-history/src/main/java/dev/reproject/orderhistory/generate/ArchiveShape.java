@@ -1,5 +1,8 @@
 package dev.reproject.orderhistory.generate;
 
+import dev.reproject.core.archive.connect.ArchiveLayout;
+import dev.reproject.core.archive.connect.FileFormat;
+
 /**
  * What an archive keeps for all its runs: the seed its orders come from and the form of its files.
  * An {@code --append} run takes these from the archive's state, never from its options.
@@ -12,4 +15,8 @@ record ArchiveShape(long seed, int consumers, int partitions, ArchiveLayout layo
     static final ArchiveLayout DEFAULT_LAYOUT = ArchiveLayout.PARTITION;
     static final boolean DEFAULT_GZIP = false;
     static final int DEFAULT_RECORDS_PER_FILE = 2_000;
+
+    FileFormat fileFormat() {
+        return new FileFormat(layout, gzip, recordsPerFile);
+    }
 }

@@ -2,6 +2,9 @@ package dev.reproject.orderhistory.generate;
 
 import dev.reproject.core.archive.ArchiveFileName;
 import dev.reproject.core.archive.ArchiveStore;
+import dev.reproject.core.archive.connect.ArchiveLayout;
+import dev.reproject.core.archive.connect.Gzip;
+import dev.reproject.core.archive.connect.WrittenFile;
 import dev.reproject.core.reject.RejectReason;
 
 import java.io.IOException;
@@ -75,7 +78,7 @@ final class FaultyCopies {
 
     private void redeliver(WrittenFile file) throws IOException {
         if (layout == ArchiveLayout.HOURLY) {
-            String dir = layout.directory(file.tp(), file.firstEventTime() + HOUR_MILLIS);
+            String dir = layout.directory(file.tp(), file.firstRecordTime() + HOUR_MILLIS);
             write(dir, ArchiveFileName.format(file.tp(), file.startOffset(), gzip), file.content());
             tally.duplicates(file.lines());
         } else {
@@ -92,7 +95,7 @@ final class FaultyCopies {
         String dir = file.directory();
         int k = 0;
         if (layout == ArchiveLayout.HOURLY) {
-            dir = layout.directory(file.tp(), file.firstEventTime() + 2 * HOUR_MILLIS);
+            dir = layout.directory(file.tp(), file.firstRecordTime() + 2 * HOUR_MILLIS);
         } else if (gzip) {
             k = file.lines() - 1;
         }

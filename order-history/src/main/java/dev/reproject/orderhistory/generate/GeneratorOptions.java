@@ -1,5 +1,7 @@
 package dev.reproject.orderhistory.generate;
 
+import dev.reproject.core.archive.connect.ArchiveLayout;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reproject.core.archive.connect.ArchiveLayout;
 import dev.reproject.orderhistory.FtgoOrder;
 
 import java.io.IOException;

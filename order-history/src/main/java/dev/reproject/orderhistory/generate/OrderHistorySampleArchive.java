@@ -1,6 +1,7 @@
 package dev.reproject.orderhistory.generate;
 
 import dev.reproject.core.archive.ArchiveStore;
+import dev.reproject.core.archive.connect.ArchiveLayout;
 import dev.reproject.core.sample.GenerationReport;
 import dev.reproject.core.sample.SampleArchiveGenerator;
 

@@ -3,6 +3,7 @@ package dev.reproject.orderhistory.generate;
 import dev.reproject.core.archive.ArchiveFile;
 import dev.reproject.core.archive.ArchiveFileName;
 import dev.reproject.core.archive.LocalArchiveStore;
+import dev.reproject.core.archive.connect.ArchiveLayout;
 import dev.reproject.core.event.TopicPartition;
 import dev.reproject.core.sample.GenerationReport;
 import dev.reproject.orderhistory.generate.ArchiveRecount.Event;

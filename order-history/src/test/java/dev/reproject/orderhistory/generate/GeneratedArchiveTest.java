@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reproject.core.archive.ArchiveFile;
 import dev.reproject.core.archive.ArchiveFileName;
 import dev.reproject.core.archive.LocalArchiveStore;
+import dev.reproject.core.archive.connect.ArchiveLayout;
 import dev.reproject.core.event.TopicPartition;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.sample.GenerationReport;

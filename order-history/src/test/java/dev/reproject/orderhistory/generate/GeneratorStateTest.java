@@ -1,5 +1,6 @@
 package dev.reproject.orderhistory.generate;
 
+import dev.reproject.core.archive.connect.ArchiveLayout;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

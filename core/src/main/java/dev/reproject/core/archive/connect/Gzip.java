@@ -1,16 +1,18 @@
-package dev.reproject.orderhistory.generate;
+package dev.reproject.core.archive.connect;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.zip.GZIPOutputStream;
 
-final class Gzip {
+/** Gzip in memory, the one way archive files are compressed, so that the same lines give the same bytes. */
+public final class Gzip {
 
     private Gzip() {
     }
 
-    static byte[] compress(byte[] bytes, int from) {
+    /** {@code bytes} from index {@code from} on, compressed. */
+    public static byte[] compress(byte[] bytes, int from) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, (bytes.length - from) / 6));
         try (GZIPOutputStream gzip = new GZIPOutputStream(out, 64 * 1024)) {
             gzip.write(bytes, from, bytes.length - from);

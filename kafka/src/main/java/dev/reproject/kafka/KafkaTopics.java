@@ -1,4 +1,4 @@
-package dev.reproject.archiver.kafka;
+package dev.reproject.kafka;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
@@ -12,15 +12,17 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** The topic calls of the publisher, blocking, with Kafka's exceptions unwrapped. */
+/** The topic calls of the archive publisher and the live updater, blocking, with Kafka's exceptions unwrapped. */
 public final class KafkaTopics {
 
     /** How long a topic just created may stay unknown to the broker's metadata. */
@@ -92,6 +94,24 @@ public final class KafkaTopics {
             return true;
         } catch (TopicExistsException e) {
             return false; // created meanwhile by someone else
+        }
+    }
+
+    /**
+     * Creates those of {@code topics} that do not exist, with one partition each and the cluster's default
+     * replication; one created meanwhile by another client counts as existing.
+     */
+    public void createMissing(Collection<String> topics) {
+        Set<String> existing = await(admin.listTopics().names());
+        List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t))
+                .map(t -> new NewTopic(t, Optional.of(1), Optional.empty())).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        try {
+            await(admin.createTopics(missing).all());
+        } catch (TopicExistsException e) {
+            // another updater made it meanwhile
         }
     }
 

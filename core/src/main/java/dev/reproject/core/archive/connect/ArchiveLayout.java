@@ -1,4 +1,4 @@
-package dev.reproject.orderhistory.generate;
+package dev.reproject.core.archive.connect;
 
 import dev.reproject.core.event.TopicPartition;
 
@@ -12,7 +12,7 @@ public enum ArchiveLayout {
     /** DefaultPartitioner: {@code topics/<topic>/partition=<p>/}. */
     PARTITION {
         @Override
-        public String directory(TopicPartition tp, long firstEventMillis) {
+        public String directory(TopicPartition tp, long firstRecordMillis) {
             return "topics/" + tp.topic() + "/partition=" + tp.partition();
         }
     },
@@ -20,13 +20,13 @@ public enum ArchiveLayout {
     /** TimeBasedPartitioner by the record time, UTC: {@code topics/<topic>/year=YYYY/month=MM/day=dd/hour=HH/}. */
     HOURLY {
         @Override
-        public String directory(TopicPartition tp, long firstEventMillis) {
-            ZonedDateTime t = Instant.ofEpochMilli(firstEventMillis).atZone(ZoneOffset.UTC);
+        public String directory(TopicPartition tp, long firstRecordMillis) {
+            ZonedDateTime t = Instant.ofEpochMilli(firstRecordMillis).atZone(ZoneOffset.UTC);
             return String.format("topics/%s/year=%04d/month=%02d/day=%02d/hour=%02d",
                     tp.topic(), t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour());
         }
     };
 
-    /** The directory (no trailing {@code /}) of a file whose first record has the given event time. */
-    public abstract String directory(TopicPartition tp, long firstEventMillis);
+    /** The directory (no trailing {@code /}) of a file whose first record has the given time (epoch ms). */
+    public abstract String directory(TopicPartition tp, long firstRecordMillis);
 }

@@ -1,4 +1,4 @@
-package dev.reproject.archiver.kafka;
+package dev.reproject.kafka;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeTopicsResult;

@@ -1,0 +1,141 @@
+package dev.reproject.kafka;
+
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Every Kafka client reproject makes, from one base configuration (at least {@code bootstrap.servers}; TLS, SASL
+ * and the like go there too, so a secured cluster needs configuration, not code). Per kind of client, the settings
+ * its caller's guarantees rest on override the base; tuning (client ids, batch sizes, linger) only fills in what
+ * the base leaves out.
+ */
+public final class KafkaClients {
+
+    private final Map<String, Object> base;
+
+    public KafkaClients(Map<String, Object> base) {
+        Objects.requireNonNull(base, "base");
+        Object servers = base.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
+        if (servers == null || servers.toString().isBlank()) {
+            throw new IllegalArgumentException("no Kafka bootstrap servers given (host:port[,host:port…])");
+        }
+        this.base = Map.copyOf(base);
+    }
+
+    public static KafkaClients of(String bootstrapServers) {
+        return new KafkaClients(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+                Objects.requireNonNullElse(bootstrapServers, "")));
+    }
+
+    /**
+     * The archiver's consumer, for manual assignment: no group, no commits, never auto-creating a topic, reading
+     * only committed transactions (aborted records and markers leave offset holes the archive writer handles),
+     * never resetting an offset on its own: every partition is sought explicitly.
+     */
+    public Consumer<byte[], byte[]> consumerWithoutGroup(String clientId) {
+        return new KafkaConsumer<>(consumerWithoutGroupConfig(clientId), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    /**
+     * The live updater's consumer, for manual assignment, committing to {@code group} by hand (client id
+     * {@code <group>-live}) and never resetting an offset on its own ({@code auto.offset.reset=none}): its start
+     * positions are decided and checked by the caller. Reads only committed transactions.
+     */
+    public Consumer<byte[], byte[]> liveConsumer(String group) {
+        return new KafkaConsumer<>(liveConsumerConfig(group), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** The archive publisher's producer: idempotent, {@code acks=all}, batching for throughput. */
+    public Producer<byte[], byte[]> idempotentProducer(String clientId) {
+        return new KafkaProducer<>(idempotentProducerConfig(clientId), new ByteArraySerializer(),
+                new ByteArraySerializer());
+    }
+
+    /**
+     * The live updater's dead-letter producer (client id {@code <clientId>-dlq}): idempotent, {@code acks=all},
+     * so that a letter is acknowledged by every in-sync replica before the batch's offsets are committed.
+     */
+    public Producer<byte[], byte[]> deadLetterProducer(String clientId) {
+        return new KafkaProducer<>(deadLetterProducerConfig(clientId), new ByteArraySerializer(),
+                new ByteArraySerializer());
+    }
+
+    /** An admin client with the base configuration alone. */
+    public Admin admin() {
+        return Admin.create(new HashMap<>(base));
+    }
+
+    public Admin admin(String clientId) {
+        return Admin.create(withClientId(clientId));
+    }
+
+    Map<String, Object> consumerWithoutGroupConfig(String clientId) {
+        Map<String, Object> config = withClientId(clientId);
+        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        return config;
+    }
+
+    Map<String, Object> liveConsumerConfig(String group) {
+        Map<String, Object> config = withClientId(group + "-live");
+        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return config;
+    }
+
+    Map<String, Object> idempotentProducerConfig(String clientId) {
+        Map<String, Object> config = withClientId(clientId);
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 10);
+        config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        return idempotent(config);
+    }
+
+    Map<String, Object> deadLetterProducerConfig(String clientId) {
+        Map<String, Object> config = withClientId(clientId + "-dlq");
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        return idempotent(config);
+    }
+
+    /** No record twice, none reordered within a partition, each acknowledged by every in-sync replica. */
+    private static Map<String, Object> idempotent(Map<String, Object> config) {
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Object inFlight = config.get(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION);
+        if (inFlight == null || Integer.parseInt(inFlight.toString().trim()) > 5) {
+            config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5); // idempotence keeps order up to 5
+        }
+        return config;
+    }
+
+    private Map<String, Object> withClientId(String clientId) {
+        Map<String, Object> config = new HashMap<>(base);
+        config.putIfAbsent(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+        return config;
+    }
+
+    @Override
+    public String toString() {
+        // the base may hold SASL passwords: show the servers only
+        return "KafkaClients[" + base.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG) + "]";
+    }
+}

@@ -1,0 +1,79 @@
+package dev.reproject.live;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.producer.Producer;
+
+import java.time.Duration;
+
+/**
+ * A wired live run ({@link LiveRuns#open}): its updater, and the Kafka clients it closes when done with. Run it
+ * once.
+ */
+public final class LiveRun implements AutoCloseable {
+
+    /** How long SIGTERM waits for the batch in flight to be written and committed. */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(60);
+
+    private final LiveUpdater updater;
+    private final DynamoItemUpdater items;
+    private final Consumer<byte[], byte[]> consumer;
+    private final Producer<byte[], byte[]> producer;
+
+    LiveRun(LiveUpdater updater, DynamoItemUpdater items, Consumer<byte[], byte[]> consumer,
+            Producer<byte[], byte[]> producer) {
+        this.updater = updater;
+        this.items = items;
+        this.consumer = consumer;
+        this.producer = producer;
+    }
+
+    /** @see LiveUpdater#run() */
+    public LiveOutcome run() throws InterruptedException {
+        return updater.run();
+    }
+
+    /**
+     * {@link #run()}, stopped like {@link #stop} when the JVM is asked to exit (SIGTERM): the batch in flight is
+     * finished and committed first, for up to 60 s.
+     */
+    public LiveOutcome runUntilShutdown() throws InterruptedException {
+        Thread onTerm = new Thread(() -> {
+            try {
+                updater.stop(SHUTDOWN_GRACE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "reproject-live-shutdown");
+        Runtime.getRuntime().addShutdownHook(onTerm);
+        try {
+            return updater.run();
+        } finally {
+            removeHook(onTerm);
+        }
+    }
+
+    /** @see LiveUpdater#stop(Duration) */
+    public boolean stop(Duration timeout) throws InterruptedException {
+        return updater.stop(timeout);
+    }
+
+    /** The run's writes into the table, for their call and retry counts. */
+    public DynamoItemUpdater items() {
+        return items;
+    }
+
+    @Override
+    public void close() {
+        try (consumer) {
+            producer.close();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // SIGTERM: the hook is running and waits for this run to end
+        }
+    }
+}
