@@ -7,7 +7,7 @@ import dev.reproject.archiver.file.PartitionPlan;
 import dev.reproject.core.archive.ArchiveStore;
 import dev.reproject.core.archive.OffsetRange;
 import dev.reproject.core.error.NotFoundException;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.kafka.KafkaClients;
 import dev.reproject.kafka.KafkaTopics;
 import org.apache.kafka.clients.admin.Admin;
@@ -109,7 +109,7 @@ public final class ArchivePublisher {
 
     private SortedMap<Integer, PartitionPlan> plan(PublishRequest request, ArchiveIndex index) throws IOException {
         SortedMap<Integer, PartitionPlan> plans = new TreeMap<>();
-        for (TopicPartition tp : index.partitions(request.archiveTopic())) {
+        for (SourcePartition tp : index.partitions(request.archiveTopic())) {
             plans.put(tp.partition(), PartitionPlan.of(store, tp, index.files(tp),
                     optional(request.fromOffsets().get(tp.partition())),
                     optional(request.untilOffsets().get(tp.partition()))));

@@ -1,6 +1,6 @@
 package dev.reproject.archiver;
 
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 
 import java.util.Collections;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * @param archiveRoot the archive's root, as given
  * @param partitions  every partition of the requested topics, whether it had records or not
  */
-public record ArchiveReport(String archiveRoot, SortedMap<TopicPartition, PartitionArchived> partitions) {
+public record ArchiveReport(String archiveRoot, SortedMap<SourcePartition, PartitionArchived> partitions) {
 
     public ArchiveReport {
         partitions = Collections.unmodifiableSortedMap(new TreeMap<>(partitions));
@@ -29,15 +29,15 @@ public record ArchiveReport(String archiveRoot, SortedMap<TopicPartition, Partit
         return partitions.values().stream().mapToLong(PartitionArchived::records).sum();
     }
 
-    public Map<TopicPartition, Long> recordsPerPartition() {
-        Map<TopicPartition, Long> records = new TreeMap<>();
+    public Map<SourcePartition, Long> recordsPerPartition() {
+        Map<SourcePartition, Long> records = new TreeMap<>();
         partitions.forEach((tp, p) -> records.put(tp, p.records()));
         return records;
     }
 
     /** The last offset archived per partition, for the partitions this run archived records of. */
-    public Map<TopicPartition, Long> lastOffsets() {
-        Map<TopicPartition, Long> last = new TreeMap<>();
+    public Map<SourcePartition, Long> lastOffsets() {
+        Map<SourcePartition, Long> last = new TreeMap<>();
         partitions.forEach((tp, p) -> p.lastOffset().ifPresent(offset -> last.put(tp, offset)));
         return last;
     }

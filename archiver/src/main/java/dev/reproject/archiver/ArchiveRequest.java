@@ -1,6 +1,6 @@
 package dev.reproject.archiver;
 
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param maxIdle        fail when no partition moves on for this long while records are still owed (default 30 s)
  */
 public record ArchiveRequest(List<String> topics, int recordsPerFile, boolean gzip,
-                             Map<TopicPartition, Long> startOffsets, Map<TopicPartition, Long> untilOffsets,
+                             Map<SourcePartition, Long> startOffsets, Map<SourcePartition, Long> untilOffsets,
                              Duration maxIdle) {
 
     public static final int DEFAULT_RECORDS_PER_FILE = 1_000;
@@ -64,11 +64,11 @@ public record ArchiveRequest(List<String> topics, int recordsPerFile, boolean gz
         return new ArchiveRequest(topics, recordsPerFile, on, startOffsets, untilOffsets, maxIdle);
     }
 
-    public ArchiveRequest withStartOffsets(Map<TopicPartition, Long> offsets) {
+    public ArchiveRequest withStartOffsets(Map<SourcePartition, Long> offsets) {
         return new ArchiveRequest(topics, recordsPerFile, gzip, offsets, untilOffsets, maxIdle);
     }
 
-    public ArchiveRequest withUntilOffsets(Map<TopicPartition, Long> offsets) {
+    public ArchiveRequest withUntilOffsets(Map<SourcePartition, Long> offsets) {
         return new ArchiveRequest(topics, recordsPerFile, gzip, startOffsets, offsets, maxIdle);
     }
 
@@ -76,7 +76,7 @@ public record ArchiveRequest(List<String> topics, int recordsPerFile, boolean gz
         return new ArchiveRequest(topics, recordsPerFile, gzip, startOffsets, untilOffsets, idle);
     }
 
-    private static void checkOffsets(String what, Map<TopicPartition, Long> offsets, List<String> topics) {
+    private static void checkOffsets(String what, Map<SourcePartition, Long> offsets, List<String> topics) {
         offsets.forEach((tp, offset) -> {
             if (!topics.contains(tp.topic())) {
                 throw new IllegalArgumentException(what + " offset given for " + tp + ", but topic " + tp.topic()

@@ -1,7 +1,7 @@
 package dev.reproject.archiver;
 
 import dev.reproject.core.archive.OffsetRange;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 
 import java.util.List;
 import java.util.OptionalLong;
@@ -17,7 +17,7 @@ import java.util.OptionalLong;
  * @param gaps        holes in Kafka's offsets that started a new file (compaction, transaction markers)
  * @param archived    first to last offset archived; {@link OffsetRange#EMPTY} when none was
  */
-public record PartitionArchived(TopicPartition partition, long fromOffset, long untilOffset, long records,
+public record PartitionArchived(SourcePartition partition, long fromOffset, long untilOffset, long records,
                                 List<String> files, int gaps, OffsetRange archived) {
 
     public PartitionArchived {

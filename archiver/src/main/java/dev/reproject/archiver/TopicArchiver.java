@@ -9,7 +9,7 @@ import dev.reproject.core.archive.connect.FileFormat;
 import dev.reproject.core.archive.connect.FileWritten;
 import dev.reproject.core.archive.connect.PartitionFileWriter;
 import dev.reproject.core.error.NotFoundException;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.kafka.KafkaClients;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -82,7 +82,7 @@ public final class TopicArchiver {
      */
     public ArchiveReport archive(ArchiveRequest request) throws IOException {
         try (Consumer<byte[], byte[]> consumer = consumers.get()) {
-            List<TopicPartition> partitions = partitions(consumer, request);
+            List<SourcePartition> partitions = partitions(consumer, request);
             List<org.apache.kafka.common.TopicPartition> assigned = partitions.stream().map(TopicArchiver::kafka).toList();
             consumer.assign(assigned); // before asking for offsets: read_committed offset answers update assigned partitions
             Map<org.apache.kafka.common.TopicPartition, Long> beginnings = consumer.beginningOffsets(assigned);
@@ -90,8 +90,8 @@ public final class TopicArchiver {
             ArchiveIndex index = ArchiveIndex.list(store, request.topics());
 
             FileFormat format = new FileFormat(ArchiveLayout.PARTITION, request.gzip(), request.recordsPerFile());
-            Map<TopicPartition, Run> runs = new LinkedHashMap<>();
-            for (TopicPartition tp : partitions) {
+            Map<SourcePartition, Run> runs = new LinkedHashMap<>();
+            for (SourcePartition tp : partitions) {
                 long beginning = beginnings.get(kafka(tp));
                 long end = ends.get(kafka(tp));
                 long start = start(tp, request, index, beginning, end);
@@ -107,7 +107,7 @@ public final class TopicArchiver {
             runs.values().forEach(run -> consumer.seek(kafka(run.tp), run.start));
             consume(consumer, runs, request.maxIdle());
 
-            Map<TopicPartition, PartitionArchived> archived = new TreeMap<>();
+            Map<SourcePartition, PartitionArchived> archived = new TreeMap<>();
             runs.values().forEach(run -> archived.put(run.tp, new PartitionArchived(run.tp, run.start, run.until,
                     run.writer.records(), run.writer.files(), run.writer.gaps(), run.writer.span())));
             ArchiveReport report = new ArchiveReport(store.root(), new TreeMap<>(archived));
@@ -116,16 +116,16 @@ public final class TopicArchiver {
         }
     }
 
-    private static List<TopicPartition> partitions(Consumer<byte[], byte[]> consumer, ArchiveRequest request) {
-        List<TopicPartition> partitions = new ArrayList<>();
+    private static List<SourcePartition> partitions(Consumer<byte[], byte[]> consumer, ArchiveRequest request) {
+        List<SourcePartition> partitions = new ArrayList<>();
         for (String topic : request.topics()) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic);
             if (infos == null || infos.isEmpty()) {
                 throw new NotFoundException("topic '" + topic + "' does not exist in Kafka");
             }
-            infos.stream().map(info -> new TopicPartition(topic, info.partition())).sorted().forEach(partitions::add);
+            infos.stream().map(info -> new SourcePartition(topic, info.partition())).sorted().forEach(partitions::add);
         }
-        for (Map<TopicPartition, Long> offsets : List.of(request.startOffsets(), request.untilOffsets())) {
+        for (Map<SourcePartition, Long> offsets : List.of(request.startOffsets(), request.untilOffsets())) {
             offsets.keySet().stream().filter(tp -> !partitions.contains(tp)).findFirst().ifPresent(tp -> {
                 throw new IllegalArgumentException("an offset is given for partition " + tp.partition() + " of "
                         + tp.topic() + ", which has " + partitions.stream().filter(p -> p.topic().equals(tp.topic()))
@@ -136,7 +136,7 @@ public final class TopicArchiver {
     }
 
     /** The given start, else after the archive's last offset, else the partition's beginning. */
-    private long start(TopicPartition tp, ArchiveRequest request, ArchiveIndex index, long beginning, long end)
+    private long start(SourcePartition tp, ArchiveRequest request, ArchiveIndex index, long beginning, long end)
             throws IOException {
         Long given = request.startOffsets().get(tp);
         if (given != null) {
@@ -164,9 +164,9 @@ public final class TopicArchiver {
         return next;
     }
 
-    private static void consume(Consumer<byte[], byte[]> consumer, Map<TopicPartition, Run> runs, Duration maxIdle)
+    private static void consume(Consumer<byte[], byte[]> consumer, Map<SourcePartition, Run> runs, Duration maxIdle)
             throws IOException {
-        Map<TopicPartition, Run> active = new LinkedHashMap<>(runs);
+        Map<SourcePartition, Run> active = new LinkedHashMap<>(runs);
         long lastProgress = System.nanoTime();
         finishReached(consumer, active);
         while (!active.isEmpty()) {
@@ -196,7 +196,7 @@ public final class TopicArchiver {
     }
 
     /** Writes out and pauses the partitions whose position reached their until offset; whether any moved. */
-    private static boolean finishReached(Consumer<byte[], byte[]> consumer, Map<TopicPartition, Run> active)
+    private static boolean finishReached(Consumer<byte[], byte[]> consumer, Map<SourcePartition, Run> active)
             throws IOException {
         boolean moved = false;
         for (Iterator<Run> it = active.values().iterator(); it.hasNext(); ) {
@@ -213,28 +213,28 @@ public final class TopicArchiver {
         return moved;
     }
 
-    private static String owed(Map<TopicPartition, Run> active) {
+    private static String owed(Map<SourcePartition, Run> active) {
         return active.values().stream().map(run -> run.tp + " at offset " + run.position + ", until " + run.until)
                 .reduce((a, b) -> a + "; " + b).orElse("none");
     }
 
-    private static org.apache.kafka.common.TopicPartition kafka(TopicPartition tp) {
+    private static org.apache.kafka.common.TopicPartition kafka(SourcePartition tp) {
         return new org.apache.kafka.common.TopicPartition(tp.topic(), tp.partition());
     }
 
-    private static TopicPartition core(org.apache.kafka.common.TopicPartition tp) {
-        return new TopicPartition(tp.topic(), tp.partition());
+    private static SourcePartition core(org.apache.kafka.common.TopicPartition tp) {
+        return new SourcePartition(tp.topic(), tp.partition());
     }
 
     /** One partition's state during a run. */
     private static final class Run {
-        final TopicPartition tp;
+        final SourcePartition tp;
         final long start;
         final long until;
         final PartitionFileWriter writer;
         long position;
 
-        Run(TopicPartition tp, long start, long until, PartitionFileWriter writer) {
+        Run(SourcePartition tp, long start, long until, PartitionFileWriter writer) {
             this.tp = tp;
             this.start = start;
             this.until = until;

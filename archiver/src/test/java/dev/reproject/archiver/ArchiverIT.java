@@ -8,7 +8,7 @@ import dev.reproject.aws.AwsSettings;
 import dev.reproject.cli.api.CommandLines;
 import dev.reproject.core.archive.ArchiveStore;
 import dev.reproject.core.archive.LocalArchiveStore;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.sample.GenerationReport;
 import dev.reproject.orderhistory.generate.GeneratorOptions;
@@ -92,7 +92,7 @@ class ArchiverIT {
         expected.forEach((p, lines) -> {
             assertThat(lines.firstKey()).isZero();
             assertThat(lines.lastKey()).as("partition %d has no holes", p).isEqualTo(lines.size() - 1L);
-            assertThat(lines.lastKey()).isEqualTo(report.endOffsets().get(new TopicPartition(ARCHIVED_TOPIC, p)));
+            assertThat(lines.lastKey()).isEqualTo(report.endOffsets().get(new SourcePartition(ARCHIVED_TOPIC, p)));
         });
     }
 
@@ -110,8 +110,8 @@ class ArchiverIT {
         assertThat(published.lastOffsets()).isEqualTo(lastOffsets());
         assertTopicHoldsTheArchive(topic);
 
-        Map<TopicPartition, Long> half = new HashMap<>();
-        expected.forEach((p, lines) -> half.put(new TopicPartition(topic, p), lines.size() / 2L));
+        Map<SourcePartition, Long> half = new HashMap<>();
+        expected.forEach((p, lines) -> half.put(new SourcePartition(topic, p), lines.size() / 2L));
         Path target = dir.resolve("archive");
         ArchiveReport first;
         ArchiveReport second;
@@ -206,7 +206,7 @@ class ArchiverIT {
                 directory + topic + "+0+0000000000.json", directory + topic + "+0+0000000007.json");
         assertThat(dir.resolve(report.files().get(0))).content().isEqualTo("a\nb\nc\n");
         assertThat(dir.resolve(report.files().get(1))).content().isEqualTo("d\ne\n");
-        PartitionArchived p0 = report.partitions().get(new TopicPartition(topic, 0));
+        PartitionArchived p0 = report.partitions().get(new SourcePartition(topic, 0));
         assertThat(p0.untilOffset()).isEqualTo(10);
         assertThat(p0.gaps()).isEqualTo(1);
         assertThat(p0.records()).isEqualTo(5);

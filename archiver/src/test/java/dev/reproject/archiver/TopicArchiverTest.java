@@ -3,7 +3,7 @@ package dev.reproject.archiver;
 import dev.reproject.core.archive.LocalArchiveStore;
 import dev.reproject.core.archive.OffsetRange;
 import dev.reproject.core.error.NotFoundException;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -28,8 +28,8 @@ class TopicArchiverTest {
     private static final String TOPIC = "orders";
     private static final org.apache.kafka.common.TopicPartition P0 = new org.apache.kafka.common.TopicPartition(TOPIC, 0);
     private static final org.apache.kafka.common.TopicPartition P1 = new org.apache.kafka.common.TopicPartition(TOPIC, 1);
-    private static final TopicPartition TP0 = new TopicPartition(TOPIC, 0);
-    private static final TopicPartition TP1 = new TopicPartition(TOPIC, 1);
+    private static final SourcePartition TP0 = new SourcePartition(TOPIC, 0);
+    private static final SourcePartition TP1 = new SourcePartition(TOPIC, 1);
 
     @TempDir
     Path dir;
@@ -160,7 +160,7 @@ class TopicArchiverTest {
         MockConsumer<byte[], byte[]> consumer = kafka(Map.of(), Map.of(P0, 0L, P1, 0L), Map.of(P0, 0L, P1, 0L));
 
         assertThatThrownBy(() -> new TopicArchiver(() -> consumer, store).archive(
-                ArchiveRequest.of(TOPIC).withUntilOffsets(Map.of(new TopicPartition(TOPIC, 2), 5L))))
+                ArchiveRequest.of(TOPIC).withUntilOffsets(Map.of(new SourcePartition(TOPIC, 2), 5L))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("an offset is given for partition 2 of orders, which has 2 partitions");
     }
@@ -182,7 +182,7 @@ class TopicArchiverTest {
     void requestsAreChecked() {
         assertThatThrownBy(() -> ArchiveRequest.of(List.of())).hasMessageContaining("no topic");
         assertThatThrownBy(() -> ArchiveRequest.of(TOPIC).withRecordsPerFile(0)).hasMessageContaining("1 or more");
-        assertThatThrownBy(() -> ArchiveRequest.of(TOPIC).withStartOffsets(Map.of(new TopicPartition("x", 0), 1L)))
+        assertThatThrownBy(() -> ArchiveRequest.of(TOPIC).withStartOffsets(Map.of(new SourcePartition("x", 0), 1L)))
                 .hasMessageContaining("topic x is not archived");
     }
 }

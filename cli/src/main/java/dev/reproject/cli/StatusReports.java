@@ -1,7 +1,7 @@
 package dev.reproject.cli;
 
 import dev.reproject.core.catalog.RebuildEntry;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.snapshot.SnapshotId;
 import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.core.watermark.Watermark;
@@ -84,7 +84,7 @@ final class StatusReports {
             return "(empty)";
         }
         SortedMap<String, SortedMap<Integer, Long>> byTopic = new TreeMap<>();
-        watermark.offsets().forEach((TopicPartition tp, Long offset) ->
+        watermark.offsets().forEach((SourcePartition tp, Long offset) ->
                 byTopic.computeIfAbsent(tp.topic(), t -> new TreeMap<>()).put(tp.partition(), offset));
         return byTopic.entrySet().stream().map(topic -> {
             SortedMap<Integer, Long> partitions = topic.getValue();

@@ -3,7 +3,7 @@ package dev.reproject.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reproject.core.archive.ArchivePosition;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
@@ -139,8 +139,8 @@ class ArchiveRoundTripIT {
         return count == null ? 0 : count.asLong();
     }
 
-    private static TopicPartition partition(String name) {
+    private static SourcePartition partition(String name) {
         int dash = name.lastIndexOf('-');
-        return new TopicPartition(name.substring(0, dash), Integer.parseInt(name.substring(dash + 1)));
+        return new SourcePartition(name.substring(0, dash), Integer.parseInt(name.substring(dash + 1)));
     }
 }

@@ -7,7 +7,7 @@ import dev.reproject.archiver.TopicArchiver;
 import dev.reproject.core.archive.ArchiveStore;
 import dev.reproject.core.archive.LocalArchiveStore;
 import dev.reproject.core.catalog.RebuildId;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
 import dev.reproject.sandbox.ParentWatchdog;
@@ -101,8 +101,8 @@ class LiveCrashIT {
             long events = expected.applied() + expected.duplicateEvents() + expected.skipped();
             assertThat(events).as("events in the topic").isGreaterThanOrEqualTo(20_000);
 
-            Map<TopicPartition, Long> prefix = new TreeMap<>();
-            ends.forEach((p, end) -> prefix.put(new TopicPartition(LiveKafka.TOPIC, p), Math.round(end * PREFIX)));
+            Map<SourcePartition, Long> prefix = new TreeMap<>();
+            ends.forEach((p, end) -> prefix.put(new SourcePartition(LiveKafka.TOPIC, p), Math.round(end * PREFIX)));
             try (ArchiveStore store = new LocalArchiveStore(archive)) {
                 new TopicArchiver(servers.kafkaBootstrapServers(), store)
                         .archive(ArchiveRequest.of(LiveKafka.TOPIC).withUntilOffsets(prefix));

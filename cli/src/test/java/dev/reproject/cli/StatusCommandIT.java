@@ -9,7 +9,7 @@ import dev.reproject.core.archive.ArchivePosition;
 import dev.reproject.core.catalog.LivePosition;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildId;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.snapshot.SnapshotCounts;
 import dev.reproject.core.snapshot.SnapshotId;
@@ -45,8 +45,8 @@ class StatusCommandIT {
     private static SandboxCredentials.SystemPropertiesScope credentials;
 
     private static final String TOPIC = "net.chrisrichardson.ftgo.orderservice.domain.Order";
-    private static final TopicPartition P0 = new TopicPartition(TOPIC, 0);
-    private static final TopicPartition P1 = new TopicPartition(TOPIC, 1);
+    private static final SourcePartition P0 = new SourcePartition(TOPIC, 0);
+    private static final SourcePartition P1 = new SourcePartition(TOPIC, 1);
     private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
     private static final SnapshotId S1 = new SnapshotId("20261130T115714.123Z");
     private static final SnapshotId S2 = new SnapshotId("20261201T080000.000Z");

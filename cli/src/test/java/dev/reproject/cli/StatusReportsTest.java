@@ -1,6 +1,6 @@
 package dev.reproject.cli;
 
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.watermark.Watermark;
 import org.junit.jupiter.api.Test;
 
@@ -13,10 +13,10 @@ class StatusReportsTest {
 
     @Test
     void summary_listsFewPartitions_andRangesMany() {
-        Map<TopicPartition, Long> offsets = new HashMap<>(Map.of(new TopicPartition("a", 0), 41L,
-                new TopicPartition("a", 1), 7L));
+        Map<SourcePartition, Long> offsets = new HashMap<>(Map.of(new SourcePartition("a", 0), 41L,
+                new SourcePartition("a", 1), 7L));
         for (int p = 0; p < 12; p++) {
-            offsets.put(new TopicPartition("b", p), 100L + p);
+            offsets.put(new SourcePartition("b", p), 100L + p);
         }
 
         assertThat(StatusReports.summary(Watermark.of(offsets))).isEqualTo("a 0:41 1:7; b 12 partitions, offsets 100..111");

@@ -2,7 +2,7 @@ package dev.reproject.live;
 
 import dev.reproject.core.catalog.LivePosition;
 import dev.reproject.core.catalog.RebuildEntry;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 
 import java.time.Duration;
 import java.util.Map;
@@ -16,7 +16,7 @@ import java.util.Map;
  * @param caughtUp  whether it stopped because every partition reached the end offset seen at start
  * @param elapsed   how long it ran
  */
-public record LiveOutcome(RebuildEntry entry, LiveCounts counts, Map<TopicPartition, LivePosition> positions,
+public record LiveOutcome(RebuildEntry entry, LiveCounts counts, Map<SourcePartition, LivePosition> positions,
                           boolean caughtUp, Duration elapsed) {
 
     public LiveOutcome {

@@ -1,5 +1,6 @@
 package dev.reproject.live;
 
+import dev.reproject.core.event.SourcePartition;
 import org.apache.kafka.common.TopicPartition;
 
 import java.util.Comparator;
@@ -13,7 +14,7 @@ final class Partitions {
     private Partitions() {
     }
 
-    static dev.reproject.core.event.TopicPartition toCore(TopicPartition tp) {
-        return new dev.reproject.core.event.TopicPartition(tp.topic(), tp.partition());
+    static SourcePartition toCore(TopicPartition tp) {
+        return new SourcePartition(tp.topic(), tp.partition());
     }
 }

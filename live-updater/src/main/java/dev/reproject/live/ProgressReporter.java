@@ -1,5 +1,6 @@
 package dev.reproject.live;
 
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.catalog.LivePosition;
 import dev.reproject.core.catalog.RebuildCatalog;
 import dev.reproject.core.catalog.RebuildEntry;
@@ -34,7 +35,7 @@ final class ProgressReporter {
     private RebuildEntry entry;
     private long lastReportNanos;
     private long recordsAtLastReport;
-    private Map<dev.reproject.core.event.TopicPartition, LivePosition> lastPositions = Map.of();
+    private Map<SourcePartition, LivePosition> lastPositions = Map.of();
 
     ProgressReporter(Consumer<byte[], byte[]> consumer, List<TopicPartition> partitions, RebuildCatalog catalog,
                      RebuildEntry entry, Duration interval, LongSupplier nanos) {
@@ -65,7 +66,7 @@ final class ProgressReporter {
     void report(LiveCounts counts) {
         long now = nanos.getAsLong();
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-        Map<dev.reproject.core.event.TopicPartition, LivePosition> positions = new TreeMap<>();
+        Map<SourcePartition, LivePosition> positions = new TreeMap<>();
         for (TopicPartition tp : partitions) {
             long position = consumer.position(tp);
             positions.put(Partitions.toCore(tp), new LivePosition(position, Math.max(0, ends.get(tp) - position)));
@@ -91,7 +92,7 @@ final class ProgressReporter {
         return entry;
     }
 
-    Map<dev.reproject.core.event.TopicPartition, LivePosition> lastPositions() {
+    Map<SourcePartition, LivePosition> lastPositions() {
         return lastPositions;
     }
 

@@ -3,7 +3,7 @@ package dev.reproject.live;
 import dev.reproject.core.decode.DecodeResult;
 import dev.reproject.core.decode.EventuateDecoder;
 import dev.reproject.core.event.SourcePosition;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.item.UpdateFold;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.view.ViewDefinition;
@@ -46,7 +46,7 @@ public final class RecordClassifier {
         } catch (CharacterCodingException e) {
             return new Classified.Rejected(RejectReason.NOT_JSON, "the value is not UTF-8 text: " + e.getMessage());
         }
-        DecodeResult decoded = decoder.decode(line, new SourcePosition(new TopicPartition(topic, partition), offset));
+        DecodeResult decoded = decoder.decode(line, new SourcePosition(new SourcePartition(topic, partition), offset));
         if (decoded instanceof DecodeResult.Rejected rejected) {
             return new Classified.Rejected(rejected.reason(), rejected.detail());
         }

@@ -1,7 +1,7 @@
 package dev.reproject.live;
 
 import dev.reproject.core.catalog.RebuildStatus;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.watermark.Watermark;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
@@ -35,8 +35,8 @@ class LiveGapIT {
             fixture.produce(0, events);
             fixture.produce(1, events.subList(0, 5));
             // the archive reached offset 19 of partition 0 and 4 of partition 1; Kafka then lost 0..29 of partition 0
-            var entry = fixture.loaded(Watermark.of(Map.of(new TopicPartition(fixture.topic, 0), 19L,
-                    new TopicPartition(fixture.topic, 1), 4L)));
+            var entry = fixture.loaded(Watermark.of(Map.of(new SourcePartition(fixture.topic, 0), 19L,
+                    new SourcePartition(fixture.topic, 1), 4L)));
             try (Admin admin = fixture.admin()) {
                 admin.deleteRecords(Map.of(new org.apache.kafka.common.TopicPartition(fixture.topic, 0),
                         RecordsToDelete.beforeOffset(30))).all().get();

@@ -1,5 +1,6 @@
 package dev.reproject.live;
 
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.watermark.Watermark;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -78,7 +79,7 @@ class StartPositionsTest {
         consumer.updateEndOffsets(end);
     }
 
-    private static dev.reproject.core.event.TopicPartition core(TopicPartition tp) {
+    private static SourcePartition core(TopicPartition tp) {
         return Partitions.toCore(tp);
     }
 }

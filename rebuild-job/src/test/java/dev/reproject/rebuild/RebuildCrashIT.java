@@ -9,7 +9,7 @@ import dev.reproject.core.catalog.RebuildCatalog;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.core.catalog.RebuildStatus;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.item.Item;
 import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.core.watermark.Watermark;
@@ -165,7 +165,7 @@ class RebuildCrashIT {
         }
 
         @Override
-        public RebuildEntry updateLive(RebuildId id, Map<TopicPartition, LivePosition> positions) {
+        public RebuildEntry updateLive(RebuildId id, Map<SourcePartition, LivePosition> positions) {
             return delegate.updateLive(id, positions);
         }
 

@@ -10,7 +10,7 @@ import dev.reproject.core.catalog.RebuildCatalog;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.core.catalog.RebuildStatus;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.item.Item;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.sample.GenerationReport;
@@ -155,7 +155,7 @@ class RebuildJobIT {
         SnapshotStore store = smallSnapshot(dir);
         InMemoryRebuildCatalog catalog = new InMemoryRebuildCatalog(Clock.systemUTC());
         RebuildOutcome loaded = rebuild(servers, dir, store, catalog, "refuse-live");
-        TopicPartition tp = new TopicPartition(TOPIC, 0);
+        SourcePartition tp = new SourcePartition(TOPIC, 0);
         catalog.updateLive(loaded.entry().id(), Map.of(tp, new LivePosition(loaded.entry().handoff().next(tp), 0)));
         assertThat(catalog.get(loaded.entry().id()).orElseThrow().status()).isEqualTo(RebuildStatus.LIVE);
 

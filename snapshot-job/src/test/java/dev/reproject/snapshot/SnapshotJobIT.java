@@ -1,7 +1,7 @@
 package dev.reproject.snapshot;
 
 import dev.reproject.core.archive.Hole;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.item.AttrValue;
 import dev.reproject.core.item.DynamoJson;
 import dev.reproject.core.item.Item;
@@ -122,9 +122,9 @@ class SnapshotJobIT {
         assertThat(m.counts().events()).isEqualTo(30);
         assertThat(m.parent()).isEmpty();
         assertThat(m.position().watermark().offsets()).containsOnly(
-                entry(new TopicPartition(CONSUMERS, 0), 2L), entry(new TopicPartition(CONSUMERS, 1), 2L),
-                entry(new TopicPartition(ORDERS, 0), 7L), entry(new TopicPartition(ORDERS, 1), 7L),
-                entry(new TopicPartition(ORDERS, 2), 7L));
+                entry(new SourcePartition(CONSUMERS, 0), 2L), entry(new SourcePartition(CONSUMERS, 1), 2L),
+                entry(new SourcePartition(ORDERS, 0), 7L), entry(new SourcePartition(ORDERS, 1), 7L),
+                entry(new SourcePartition(ORDERS, 2), 7L));
     }
 
     @Test
@@ -168,7 +168,7 @@ class SnapshotJobIT {
         expected.registered("c7", "Consumer 7", rid);
         SnapshotManifest third = committed(false);
         assertThat(third.counts().duplicateEvents()).isEqualTo(1);
-        assertThat(third.position().watermark().offset(new TopicPartition(CONSUMERS, 2))).hasValue(0);
+        assertThat(third.position().watermark().offset(new SourcePartition(CONSUMERS, 2))).hasValue(0);
 
         SnapshotManifest full = committed(true);
         assertThat(rows(third)).isEqualTo(rows(full)).isEqualTo(expected.items());
@@ -204,8 +204,8 @@ class SnapshotJobIT {
                 lines(placed(c, "o400", "c3", "R3"), placed(d, "o401", "c3", "R3")), false);
         SnapshotManifest stopped = committed(false);
         assertThat(stopped.holes()).containsExactly(
-                new Hole(new TopicPartition(ORDERS, 1), 8, 9, false, "no file holds these offsets"));
-        assertThat(stopped.position().watermark().offset(new TopicPartition(ORDERS, 1))).hasValue(7);
+                new Hole(new SourcePartition(ORDERS, 1), 8, 9, false, "no file holds these offsets"));
+        assertThat(stopped.position().watermark().offset(new SourcePartition(ORDERS, 1))).hasValue(7);
         assertThat(stopped.counts().deferred()).isEqualTo(2);
         assertThat(rows(stopped)).isEqualTo(expected.items());
 
@@ -217,7 +217,7 @@ class SnapshotJobIT {
         expected.placed("o401", "c3", "R3", d);
         SnapshotManifest resumed = committed(false);
         assertThat(resumed.holes()).isEmpty();
-        assertThat(resumed.position().watermark().offset(new TopicPartition(ORDERS, 1))).hasValue(11);
+        assertThat(resumed.position().watermark().offset(new SourcePartition(ORDERS, 1))).hasValue(11);
         assertThat(rows(resumed)).isEqualTo(expected.items());
     }
 
@@ -232,8 +232,8 @@ class SnapshotJobIT {
 
         SnapshotManifest m = ((SnapshotOutcome.Committed) outcome).manifest();
         assertThat(m.holes()).containsExactly(
-                new Hole(new TopicPartition(ORDERS, 1), 8, 9, true, "no file holds these offsets"));
-        assertThat(m.position().watermark().offset(new TopicPartition(ORDERS, 1))).hasValue(10);
+                new Hole(new SourcePartition(ORDERS, 1), 8, 9, true, "no file holds these offsets"));
+        assertThat(m.position().watermark().offset(new SourcePartition(ORDERS, 1))).hasValue(10);
         assertThat(rows(m)).isEqualTo(expected.items());
     }
 

@@ -4,7 +4,7 @@ import dev.reproject.core.archive.ArchiveFile;
 import dev.reproject.core.archive.ArchiveFileName;
 import dev.reproject.core.archive.ArchiveStore;
 import dev.reproject.core.archive.FileSelection;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -21,9 +21,9 @@ import java.util.TreeMap;
  */
 public final class ArchiveIndex {
 
-    private final SortedMap<TopicPartition, List<ArchiveFile>> files;
+    private final SortedMap<SourcePartition, List<ArchiveFile>> files;
 
-    private ArchiveIndex(SortedMap<TopicPartition, List<ArchiveFile>> files) {
+    private ArchiveIndex(SortedMap<SourcePartition, List<ArchiveFile>> files) {
         this.files = files;
     }
 
@@ -34,7 +34,7 @@ public final class ArchiveIndex {
 
     static ArchiveIndex of(List<String> paths, Collection<String> topics) {
         Set<String> wanted = Set.copyOf(topics);
-        SortedMap<TopicPartition, List<ArchiveFile>> files = new TreeMap<>();
+        SortedMap<SourcePartition, List<ArchiveFile>> files = new TreeMap<>();
         for (String path : paths) {
             if (isHidden(path)) {
                 continue;
@@ -48,18 +48,18 @@ public final class ArchiveIndex {
     }
 
     /** The files of {@code tp}, sorted; empty when it has none. */
-    public List<ArchiveFile> files(TopicPartition tp) {
+    public List<ArchiveFile> files(SourcePartition tp) {
         return List.copyOf(files.getOrDefault(tp, List.of()));
     }
 
     /** The partitions of {@code topic} that have files. */
-    public List<TopicPartition> partitions(String topic) {
+    public List<SourcePartition> partitions(String topic) {
         return files.keySet().stream().filter(tp -> tp.topic().equals(topic)).toList();
     }
 
     /** The partition count the archive implies for {@code topic}: its highest partition with files + 1; 0 if none. */
     public int partitionCount(String topic) {
-        return partitions(topic).stream().mapToInt(TopicPartition::partition).max().orElse(-1) + 1;
+        return partitions(topic).stream().mapToInt(SourcePartition::partition).max().orElse(-1) + 1;
     }
 
     private static boolean isHidden(String path) {

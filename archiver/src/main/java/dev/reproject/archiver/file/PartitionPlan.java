@@ -4,7 +4,7 @@ import dev.reproject.core.archive.ArchiveFile;
 import dev.reproject.core.archive.ArchiveStore;
 import dev.reproject.core.archive.FileSelection;
 import dev.reproject.core.archive.OffsetRange;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import java.util.OptionalLong;
  * @param missing        offset ranges between {@code from} and the last segment that no readable file holds
  * @param unreadable     the files that could not be read (paths relative to the store's root)
  */
-public record PartitionPlan(TopicPartition partition, List<Segment> segments, long duplicateLines,
+public record PartitionPlan(SourcePartition partition, List<Segment> segments, long duplicateLines,
                             List<OffsetRange> missing, List<String> unreadable) {
 
     /**
@@ -49,7 +49,7 @@ public record PartitionPlan(TopicPartition partition, List<Segment> segments, lo
      * @param from  the first offset wanted (default: the first file's start offset)
      * @param until the offset to stop before (default: the end of the archive)
      */
-    public static PartitionPlan of(ArchiveStore store, TopicPartition tp, List<ArchiveFile> files, OptionalLong from,
+    public static PartitionPlan of(ArchiveStore store, SourcePartition tp, List<ArchiveFile> files, OptionalLong from,
                                    OptionalLong until) throws IOException {
         long next = from.orElse(files.isEmpty() ? 0 : files.get(0).startOffset());
         long stop = until.orElse(Long.MAX_VALUE);

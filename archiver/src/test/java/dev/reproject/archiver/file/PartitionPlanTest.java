@@ -3,7 +3,7 @@ package dev.reproject.archiver.file;
 import dev.reproject.core.archive.LocalArchiveStore;
 import dev.reproject.core.archive.OffsetRange;
 import dev.reproject.core.archive.connect.Gzip;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Which file gives which offsets, and where the archive ends: the fixtures are drawn by hand. */
 class PartitionPlanTest {
 
-    private static final TopicPartition TP = new TopicPartition("t", 0);
+    private static final SourcePartition TP = new SourcePartition("t", 0);
 
     @TempDir
     Path dir;

@@ -4,7 +4,7 @@ import dev.reproject.core.catalog.LivePosition;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.core.catalog.RebuildStatus;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.watermark.Watermark;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -63,9 +63,9 @@ final class CatalogItems {
     static RebuildEntry fromItem(Map<String, AttributeValue> item) {
         String id = item.containsKey(ID) ? item.get(ID).s() : "(no " + ID + ")";
         try {
-            Map<TopicPartition, LivePosition> positions = new TreeMap<>();
+            Map<SourcePartition, LivePosition> positions = new TreeMap<>();
             required(item, POSITIONS).m().forEach((topic, partitions) -> partitions.m().forEach((partition, p) ->
-                    positions.put(new TopicPartition(topic, Integer.parseInt(partition)),
+                    positions.put(new SourcePartition(topic, Integer.parseInt(partition)),
                             new LivePosition(number(p.m(), "offset"), number(p.m(), "lag")))));
             Map<String, Long> counts = new TreeMap<>();
             required(item, COUNTS).m().forEach((name, n) -> counts.put(name, Long.parseLong(n.n())));
@@ -89,7 +89,7 @@ final class CatalogItems {
         return AttributeValue.fromM(m);
     }
 
-    static AttributeValue positions(Map<TopicPartition, LivePosition> positions) {
+    static AttributeValue positions(Map<SourcePartition, LivePosition> positions) {
         Map<String, Map<String, AttributeValue>> byTopic = new HashMap<>();
         positions.forEach((tp, p) -> byTopic.computeIfAbsent(tp.topic(), t -> new HashMap<>())
                 .put(Integer.toString(tp.partition()), AttributeValue.fromM(Map.of(

@@ -6,7 +6,7 @@ import dev.reproject.core.catalog.RebuildCatalog;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.core.catalog.RebuildStatus;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.watermark.Watermark;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,7 +138,7 @@ public final class DynamoCatalog implements RebuildCatalog {
     }
 
     @Override
-    public RebuildEntry updateLive(RebuildId id, Map<TopicPartition, LivePosition> positions) {
+    public RebuildEntry updateLive(RebuildId id, Map<SourcePartition, LivePosition> positions) {
         boolean caughtUp = positions.values().stream().allMatch(p -> p.lag() == 0);
         String now = clock.instant().toString();
         Map<String, String> names = new HashMap<>(Map.of("#positions", CatalogItems.POSITIONS,

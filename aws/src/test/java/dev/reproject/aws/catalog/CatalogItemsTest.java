@@ -3,7 +3,7 @@ package dev.reproject.aws.catalog;
 import dev.reproject.core.catalog.LivePosition;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildId;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.snapshot.SnapshotId;
 import dev.reproject.core.watermark.Watermark;
 import org.junit.jupiter.api.Test;
@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CatalogItemsTest {
 
-    private static final TopicPartition P0 = new TopicPartition("orders", 0);
-    private static final TopicPartition P12 = new TopicPartition("orders", 12);
+    private static final SourcePartition P0 = new SourcePartition("orders", 0);
+    private static final SourcePartition P12 = new SourcePartition("orders", 12);
     private static final Instant T0 = Instant.parse("2026-11-30T12:00:00.123Z");
     private static final RebuildId ID = RebuildId.of("ftgo-order-history", new SnapshotId("20261130T115714.123Z"));
 

@@ -1,6 +1,6 @@
 package dev.reproject.core.archive;
 
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -26,7 +26,7 @@ public final class ArchiveFileName {
             return Optional.empty();
         }
         try {
-            return Optional.of(new ArchiveFile(path, new TopicPartition(m.group(1), Integer.parseInt(m.group(2))),
+            return Optional.of(new ArchiveFile(path, new SourcePartition(m.group(1), Integer.parseInt(m.group(2))),
                     Long.parseLong(m.group(3)), m.group(4) != null));
         } catch (NumberFormatException e) {
             return Optional.empty(); // digits, but beyond int/long: not a file Connect could have written
@@ -34,7 +34,7 @@ public final class ArchiveFileName {
     }
 
     /** The name Connect gives a file (offsets zero-padded to 10 digits, as its default). */
-    public static String format(TopicPartition tp, long startOffset, boolean gzip) {
+    public static String format(SourcePartition tp, long startOffset, boolean gzip) {
         return String.format(Locale.ROOT, "%s+%d+%010d.json%s", tp.topic(), tp.partition(), startOffset, gzip ? ".gz" : "");
     }
 }

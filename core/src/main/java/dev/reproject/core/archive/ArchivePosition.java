@@ -1,6 +1,6 @@
 package dev.reproject.core.archive;
 
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.watermark.Watermark;
 
 import java.util.Collections;
@@ -20,19 +20,19 @@ import java.util.TreeSet;
  * @param knownFiles per partition, the paths of the listed files that start at or below the watermark;
  *                   each ends at or below it too, so a later run need not open them again
  */
-public record ArchivePosition(Watermark watermark, Map<TopicPartition, FileSpan> lastFiles,
-                              Map<TopicPartition, SortedSet<String>> knownFiles) {
+public record ArchivePosition(Watermark watermark, Map<SourcePartition, FileSpan> lastFiles,
+                              Map<SourcePartition, SortedSet<String>> knownFiles) {
 
     public ArchivePosition {
         Objects.requireNonNull(watermark, "watermark");
         lastFiles = Map.copyOf(lastFiles);
-        TreeMap<TopicPartition, SortedSet<String>> known = new TreeMap<>();
+        TreeMap<SourcePartition, SortedSet<String>> known = new TreeMap<>();
         knownFiles.forEach((tp, paths) -> known.put(tp, Collections.unmodifiableSortedSet(new TreeSet<>(paths))));
         knownFiles = Collections.unmodifiableSortedMap(known);
     }
 
     /** A position that knows no files: a later run opens every file. */
-    public ArchivePosition(Watermark watermark, Map<TopicPartition, FileSpan> lastFiles) {
+    public ArchivePosition(Watermark watermark, Map<SourcePartition, FileSpan> lastFiles) {
         this(watermark, lastFiles, Map.of());
     }
 
@@ -41,15 +41,15 @@ public record ArchivePosition(Watermark watermark, Map<TopicPartition, FileSpan>
         return new ArchivePosition(Watermark.empty(), Map.of(), Map.of());
     }
 
-    public OptionalLong offset(TopicPartition tp) {
+    public OptionalLong offset(SourcePartition tp) {
         return watermark.offset(tp);
     }
 
-    public Optional<FileSpan> lastFile(TopicPartition tp) {
+    public Optional<FileSpan> lastFile(SourcePartition tp) {
         return Optional.ofNullable(lastFiles.get(tp));
     }
 
-    public Set<String> knownFiles(TopicPartition tp) {
+    public Set<String> knownFiles(SourcePartition tp) {
         return knownFiles.getOrDefault(tp, Collections.emptySortedSet());
     }
 }

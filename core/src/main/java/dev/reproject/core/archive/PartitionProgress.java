@@ -1,6 +1,6 @@
 package dev.reproject.core.archive;
 
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +22,7 @@ import java.util.OptionalLong;
  * @param deferred      lines beyond a hole the partition stopped at, left for a later run
  */
 public record PartitionProgress(
-        TopicPartition topicPartition,
+        SourcePartition topicPartition,
         OptionalLong watermark,
         Optional<FileSpan> lastFile,
         List<Hole> holes,
@@ -40,7 +40,7 @@ public record PartitionProgress(
      * @param opened    every file this run opened in the partition, in any order
      * @param allowGaps pass holes instead of stopping at them
      */
-    public static PartitionProgress compute(TopicPartition tp, ArchivePosition from, List<FileRead> opened,
+    public static PartitionProgress compute(SourcePartition tp, ArchivePosition from, List<FileRead> opened,
                                             boolean allowGaps) {
         List<FileRead> sorted = opened.stream()
                 .sorted((a, b) -> FileSelection.READING_ORDER.compare(a.file(), b.file())).toList();

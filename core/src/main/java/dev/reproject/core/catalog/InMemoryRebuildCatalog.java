@@ -1,6 +1,6 @@
 package dev.reproject.core.catalog;
 
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.watermark.Watermark;
 
 import java.time.Clock;
@@ -36,7 +36,7 @@ public final class InMemoryRebuildCatalog implements RebuildCatalog {
     }
 
     @Override
-    public synchronized RebuildEntry updateLive(RebuildId id, Map<TopicPartition, LivePosition> positions) {
+    public synchronized RebuildEntry updateLive(RebuildId id, Map<SourcePartition, LivePosition> positions) {
         RebuildEntry current = entries.get(id);
         CatalogRules.requireLoaded(id, Optional.ofNullable(current));
         RebuildEntry live = current.live(positions, clock.instant());

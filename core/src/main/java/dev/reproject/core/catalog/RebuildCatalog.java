@@ -1,6 +1,6 @@
 package dev.reproject.core.catalog;
 
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.watermark.Watermark;
 
 import java.util.List;
@@ -36,7 +36,7 @@ public interface RebuildCatalog {
      *
      * @throws IllegalStateException when there is no such entry, or it is still LOADING
      */
-    RebuildEntry updateLive(RebuildId id, Map<TopicPartition, LivePosition> positions);
+    RebuildEntry updateLive(RebuildId id, Map<SourcePartition, LivePosition> positions);
 
     Optional<RebuildEntry> get(RebuildId id);
 

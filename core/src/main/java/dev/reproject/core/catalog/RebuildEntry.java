@@ -1,6 +1,6 @@
 package dev.reproject.core.catalog;
 
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.snapshot.SnapshotId;
 import dev.reproject.core.watermark.Watermark;
 
@@ -38,7 +38,7 @@ public record RebuildEntry(
         RebuildStatus status,
         Instant startedAt,
         Instant updatedAt,
-        SortedMap<TopicPartition, LivePosition> positions,
+        SortedMap<SourcePartition, LivePosition> positions,
         Optional<Instant> lastLiveUpdate) {
 
     public RebuildEntry {
@@ -102,7 +102,7 @@ public record RebuildEntry(
     }
 
     /** The live updater's report at {@code at}; also the time of the last live update. */
-    public RebuildEntry withPositions(Map<TopicPartition, LivePosition> newPositions, Instant at) {
+    public RebuildEntry withPositions(Map<SourcePartition, LivePosition> newPositions, Instant at) {
         return new RebuildEntry(id, view, archive, handoff, counts, status, startedAt, at, new TreeMap<>(newPositions),
                 Optional.of(at));
     }
@@ -113,7 +113,7 @@ public record RebuildEntry(
     }
 
     /** A live report: positions recorded; LOADED becomes LIVE the first time every lag is zero. */
-    public RebuildEntry live(Map<TopicPartition, LivePosition> newPositions, Instant at) {
+    public RebuildEntry live(Map<SourcePartition, LivePosition> newPositions, Instant at) {
         RebuildEntry next = withPositions(newPositions, at);
         return next.caughtUp() ? next.withStatus(RebuildStatus.LIVE, at) : next;
     }

@@ -2,7 +2,7 @@ package dev.reproject.core.event;
 
 import java.io.Serializable;
 /** Where a record came from: its topic partition and Kafka offset. */
-public record SourcePosition(TopicPartition topicPartition, long offset) implements Serializable {
+public record SourcePosition(SourcePartition topicPartition, long offset) implements Serializable {
 
     public SourcePosition {
         if (offset < 0) {
@@ -11,7 +11,7 @@ public record SourcePosition(TopicPartition topicPartition, long offset) impleme
     }
 
     public static SourcePosition of(String topic, int partition, long offset) {
-        return new SourcePosition(new TopicPartition(topic, partition), offset);
+        return new SourcePosition(new SourcePartition(topic, partition), offset);
     }
 
     public String topic() {

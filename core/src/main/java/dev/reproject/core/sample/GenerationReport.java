@@ -1,6 +1,6 @@
 package dev.reproject.core.sample;
 
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.reject.RejectReason;
 
 import java.util.Map;
@@ -25,7 +25,7 @@ public record GenerationReport(
         long unhandled,
         long duplicates,
         Map<RejectReason, Long> rejected,
-        Map<TopicPartition, Long> endOffsets) {
+        Map<SourcePartition, Long> endOffsets) {
 
     public GenerationReport {
         events = Map.copyOf(events);

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reproject.core.archive.ArchivePosition;
 import dev.reproject.core.archive.FileSpan;
 import dev.reproject.core.archive.Hole;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.watermark.Watermark;
 
@@ -101,10 +101,10 @@ public final class ManifestJson {
         try {
             JsonNode root = JSON.readTree(text);
             Watermark watermark = Watermark.fromJsonNode(required(root, "watermark"));
-            Map<TopicPartition, FileSpan> lastFiles = new TreeMap<>();
+            Map<SourcePartition, FileSpan> lastFiles = new TreeMap<>();
             perPartition(required(root, "lastFiles"), (tp, span) -> lastFiles.put(tp, new FileSpan(
                     text(span, "path"), required(span, "startOffset").asLong(), required(span, "lineCount").asLong())));
-            Map<TopicPartition, SortedSet<String>> known = new TreeMap<>();
+            Map<SourcePartition, SortedSet<String>> known = new TreeMap<>();
             perPartition(required(root, "knownFiles"), (tp, paths) -> {
                 SortedSet<String> set = new TreeSet<>();
                 paths.forEach(p -> set.add(p.asText()));
@@ -113,7 +113,7 @@ public final class ManifestJson {
             List<Hole> holes = new ArrayList<>();
             for (JsonNode h : required(root, "holes")) {
                 JsonNode last = h.get("lastMissing");
-                holes.add(new Hole(new TopicPartition(text(h, "topic"), required(h, "partition").asInt()),
+                holes.add(new Hole(new SourcePartition(text(h, "topic"), required(h, "partition").asInt()),
                         required(h, "firstMissing").asLong(), last == null || last.isNull() ? -1 : last.asLong(),
                         required(h, "passed").asBoolean(), text(h, "cause")));
             }
@@ -142,17 +142,17 @@ public final class ManifestJson {
         }
     }
 
-    private static ObjectNode partitionNode(ObjectNode parent, TopicPartition tp) {
+    private static ObjectNode partitionNode(ObjectNode parent, SourcePartition tp) {
         return parent.withObjectProperty(tp.topic()).putObject(Integer.toString(tp.partition()));
     }
 
     private interface PartitionVisitor {
-        void visit(TopicPartition tp, JsonNode value);
+        void visit(SourcePartition tp, JsonNode value);
     }
 
     private static void perPartition(JsonNode byTopic, PartitionVisitor visitor) {
         byTopic.fields().forEachRemaining(topic -> topic.getValue().fields().forEachRemaining(partition ->
-                visitor.visit(new TopicPartition(topic.getKey(), Integer.parseInt(partition.getKey())),
+                visitor.visit(new SourcePartition(topic.getKey(), Integer.parseInt(partition.getKey())),
                         partition.getValue())));
     }
 

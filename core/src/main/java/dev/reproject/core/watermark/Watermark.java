@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 
 import java.util.Collections;
 import java.util.Map;
@@ -23,9 +23,9 @@ public final class Watermark {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private final SortedMap<TopicPartition, Long> offsets;
+    private final SortedMap<SourcePartition, Long> offsets;
 
-    private Watermark(SortedMap<TopicPartition, Long> offsets) {
+    private Watermark(SortedMap<SourcePartition, Long> offsets) {
         this.offsets = Collections.unmodifiableSortedMap(offsets);
     }
 
@@ -33,25 +33,25 @@ public final class Watermark {
         return EMPTY;
     }
 
-    public static Watermark of(Map<TopicPartition, Long> offsets) {
+    public static Watermark of(Map<SourcePartition, Long> offsets) {
         offsets.forEach((tp, offset) -> requireOffset(tp, offset));
         return new Watermark(new TreeMap<>(offsets));
     }
 
     /** The highest offset included for {@code tp}, if any. */
-    public OptionalLong offset(TopicPartition tp) {
+    public OptionalLong offset(SourcePartition tp) {
         Long offset = offsets.get(tp);
         return offset == null ? OptionalLong.empty() : OptionalLong.of(offset);
     }
 
     /** The first offset not yet included: watermark + 1, or 0 for a partition not named. */
-    public long next(TopicPartition tp) {
+    public long next(SourcePartition tp) {
         Long offset = offsets.get(tp);
         return offset == null ? 0 : offset + 1;
     }
 
     /** Whether the record at {@code offset} of {@code tp} is already included. */
-    public boolean covers(TopicPartition tp, long offset) {
+    public boolean covers(SourcePartition tp, long offset) {
         Long mark = offsets.get(tp);
         return mark != null && offset <= mark;
     }
@@ -62,26 +62,26 @@ public final class Watermark {
     }
 
     /** This, with {@code tp} at {@code offset} (which may not move backwards). */
-    public Watermark advance(TopicPartition tp, long offset) {
+    public Watermark advance(SourcePartition tp, long offset) {
         requireOffset(tp, offset);
         Long current = offsets.get(tp);
         if (current != null && offset < current) {
             throw new IllegalArgumentException("watermark of " + tp + " cannot move back from " + current
                     + " to " + offset);
         }
-        TreeMap<TopicPartition, Long> next = new TreeMap<>(offsets);
+        TreeMap<SourcePartition, Long> next = new TreeMap<>(offsets);
         next.put(tp, offset);
         return new Watermark(next);
     }
 
     /** Per partition, the higher of the two. */
     public Watermark merge(Watermark other) {
-        TreeMap<TopicPartition, Long> merged = new TreeMap<>(offsets);
+        TreeMap<SourcePartition, Long> merged = new TreeMap<>(offsets);
         other.offsets.forEach((tp, offset) -> merged.merge(tp, offset, Math::max));
         return new Watermark(merged);
     }
 
-    public SortedMap<TopicPartition, Long> offsets() {
+    public SortedMap<SourcePartition, Long> offsets() {
         return offsets;
     }
 
@@ -103,12 +103,12 @@ public final class Watermark {
         if (json == null) {
             throw new IllegalArgumentException("not a watermark: null");
         }
-        TreeMap<TopicPartition, Long> offsets = new TreeMap<>();
+        TreeMap<SourcePartition, Long> offsets = new TreeMap<>();
         json.forEach((topic, partitions) -> {
             if (partitions == null) {
                 throw new IllegalArgumentException("not a watermark: topic " + topic + " has no partitions object");
             }
-            partitions.forEach((partition, offset) -> offsets.put(new TopicPartition(topic, partitionNumber(partition)), offset));
+            partitions.forEach((partition, offset) -> offsets.put(new SourcePartition(topic, partitionNumber(partition)), offset));
         });
         return of(offsets);
     }
@@ -137,7 +137,7 @@ public final class Watermark {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("not a watermark: expected {\"<topic>\":{\"<partition>\":<offset>}}");
         }
-        TreeMap<TopicPartition, Long> offsets = new TreeMap<>();
+        TreeMap<SourcePartition, Long> offsets = new TreeMap<>();
         root.fields().forEachRemaining(topic -> {
             if (!topic.getValue().isObject()) {
                 throw new IllegalArgumentException("not a watermark: topic " + topic.getKey() + " is not an object");
@@ -148,7 +148,7 @@ public final class Watermark {
                     throw new IllegalArgumentException("not a watermark: offset of " + topic.getKey() + "/"
                             + partition.getKey() + " is not a whole number: " + offset);
                 }
-                offsets.put(new TopicPartition(topic.getKey(), partitionNumber(partition.getKey())), offset.longValue());
+                offsets.put(new SourcePartition(topic.getKey(), partitionNumber(partition.getKey())), offset.longValue());
             });
         });
         return of(offsets);
@@ -162,7 +162,7 @@ public final class Watermark {
         }
     }
 
-    private static void requireOffset(TopicPartition tp, Long offset) {
+    private static void requireOffset(SourcePartition tp, Long offset) {
         Objects.requireNonNull(tp, "topic partition");
         if (offset == null || offset < 0) {
             throw new IllegalArgumentException("watermark offset of " + tp + " must be >= 0, was " + offset);

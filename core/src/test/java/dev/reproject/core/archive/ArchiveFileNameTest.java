@@ -1,6 +1,6 @@
 package dev.reproject.core.archive;
 
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +22,7 @@ class ArchiveFileNameTest {
             String path = "topics/" + ORDER + "/partition=3/" + ORDER + "+3+0000001234.json";
 
             assertThat(ArchiveFileName.parse(path))
-                    .contains(new ArchiveFile(path, new TopicPartition(ORDER, 3), 1234, false));
+                    .contains(new ArchiveFile(path, new SourcePartition(ORDER, 3), 1234, false));
         }
 
         @Test
@@ -30,7 +30,7 @@ class ArchiveFileNameTest {
             String path = "topics/" + ORDER + "/partition=3/" + ORDER + "+3+0000001234.json.gz";
 
             assertThat(ArchiveFileName.parse(path))
-                    .contains(new ArchiveFile(path, new TopicPartition(ORDER, 3), 1234, true));
+                    .contains(new ArchiveFile(path, new SourcePartition(ORDER, 3), 1234, true));
         }
 
         @Test
@@ -38,7 +38,7 @@ class ArchiveFileNameTest {
             String path = "topics/" + ORDER + "/year=2026/month=11/day=30/hour=09/" + ORDER + "+0+0000000042.json.gz";
 
             assertThat(ArchiveFileName.parse(path))
-                    .contains(new ArchiveFile(path, new TopicPartition(ORDER, 0), 42, true));
+                    .contains(new ArchiveFile(path, new SourcePartition(ORDER, 0), 42, true));
         }
 
         @Test
@@ -46,13 +46,13 @@ class ArchiveFileNameTest {
             String path = "s3a://bucket/x/" + ORDER + "+7+0000000000.json";
 
             assertThat(ArchiveFileName.parse(path))
-                    .contains(new ArchiveFile(path, new TopicPartition(ORDER, 7), 0, false));
+                    .contains(new ArchiveFile(path, new SourcePartition(ORDER, 7), 0, false));
         }
 
         @Test
         void givenABareName_thenParsed_andOffsetsNeedNoPadding() {
             assertThat(ArchiveFileName.parse("orders+12+5.json"))
-                    .contains(new ArchiveFile("orders+12+5.json", new TopicPartition("orders", 12), 5, false));
+                    .contains(new ArchiveFile("orders+12+5.json", new SourcePartition("orders", 12), 5, false));
         }
 
         @Test
@@ -60,7 +60,7 @@ class ArchiveFileNameTest {
             String path = "odd+dir/a+b/orders+1+9.json";
 
             assertThat(ArchiveFileName.parse(path))
-                    .contains(new ArchiveFile(path, new TopicPartition("orders", 1), 9, false));
+                    .contains(new ArchiveFile(path, new SourcePartition("orders", 1), 9, false));
         }
 
         @Test
@@ -72,7 +72,7 @@ class ArchiveFileNameTest {
         @Test
         void givenATopicWithDotsDashesAndUnderscores_thenParsed() {
             assertThat(ArchiveFileName.parse("a.b-c_d+2+10.json"))
-                    .map(ArchiveFile::topicPartition).contains(new TopicPartition("a.b-c_d", 2));
+                    .map(ArchiveFile::topicPartition).contains(new SourcePartition("a.b-c_d", 2));
         }
     }
 
@@ -122,22 +122,22 @@ class ArchiveFileNameTest {
 
         @Test
         void givenAnOffset_thenZeroPaddedToTenDigits() {
-            assertThat(ArchiveFileName.format(new TopicPartition(ORDER, 3), 1234, false))
+            assertThat(ArchiveFileName.format(new SourcePartition(ORDER, 3), 1234, false))
                     .isEqualTo(ORDER + "+3+0000001234.json");
-            assertThat(ArchiveFileName.format(new TopicPartition("t", 0), 0, true))
+            assertThat(ArchiveFileName.format(new SourcePartition("t", 0), 0, true))
                     .isEqualTo("t+0+0000000000.json.gz");
         }
 
         @Test
         void givenAnOffsetOfMoreThanTenDigits_thenNotTruncated() {
-            assertThat(ArchiveFileName.format(new TopicPartition("t", 11), 12_345_678_901L, false))
+            assertThat(ArchiveFileName.format(new SourcePartition("t", 11), 12_345_678_901L, false))
                     .isEqualTo("t+11+12345678901.json");
         }
 
         @ParameterizedTest
         @ValueSource(longs = {0, 1, 1234, 9_999_999_999L, 10_000_000_000L, Long.MAX_VALUE})
         void givenAFormattedName_whenParsed_thenTheSameFile(long offset) {
-            TopicPartition tp = new TopicPartition(ORDER, 5);
+            SourcePartition tp = new SourcePartition(ORDER, 5);
             for (boolean gzip : new boolean[]{false, true}) {
                 String path = "topics/" + ORDER + "/partition=5/" + ArchiveFileName.format(tp, offset, gzip);
 
@@ -151,7 +151,7 @@ class ArchiveFileNameTest {
             try {
                 Locale.setDefault(Locale.forLanguageTag(languageTag));
 
-                assertThat(ArchiveFileName.format(new TopicPartition("t", 3), 1234, false))
+                assertThat(ArchiveFileName.format(new SourcePartition("t", 3), 1234, false))
                         .isEqualTo("t+3+0000001234.json");
             } finally {
                 Locale.setDefault(saved);

@@ -1,6 +1,6 @@
 package dev.reproject.core.archive;
 
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FileSelectionTest {
 
-    private static final TopicPartition TP = new TopicPartition("orders", 0);
+    private static final SourcePartition TP = new SourcePartition("orders", 0);
 
     // one partition, 10 records a file: A 0..9, B 10..19, C 20..29, D 30..39
     private static final ArchiveFile A = file("topics/orders/partition=0/orders+0+0000000000.json", 0);

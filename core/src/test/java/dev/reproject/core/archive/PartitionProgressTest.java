@@ -1,6 +1,6 @@
 package dev.reproject.core.archive;
 
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.watermark.Watermark;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 class PartitionProgressTest {
 
-    private static final TopicPartition TP = new TopicPartition("orders", 0);
+    private static final SourcePartition TP = new SourcePartition("orders", 0);
     private static final String DIR = "topics/orders/partition=0/";
 
     @Nested
@@ -139,7 +139,7 @@ class PartitionProgressTest {
 
         @Test
         void givenAnotherPartitionsPosition_thenThisPartitionStartsFromNothing() {
-            TopicPartition other = new TopicPartition("orders", 1);
+            SourcePartition other = new SourcePartition("orders", 1);
             ArchivePosition elsewhere = new ArchivePosition(Watermark.of(Map.of(other, 99L)),
                     Map.of(other, new FileSpan("x", 90, 10)));
 

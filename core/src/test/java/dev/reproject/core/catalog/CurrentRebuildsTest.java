@@ -1,6 +1,6 @@
 package dev.reproject.core.catalog;
 
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.snapshot.SnapshotId;
 import dev.reproject.core.watermark.Watermark;
 import org.junit.jupiter.api.Nested;
@@ -35,7 +35,7 @@ class CurrentRebuildsTest {
             catalog.markLoaded(id, Map.of(), Watermark.empty());
         }
         if (status == RebuildStatus.LIVE) {
-            catalog.updateLive(id, Map.of(new TopicPartition("orders", 0), new LivePosition(10, 0)));
+            catalog.updateLive(id, Map.of(new SourcePartition("orders", 0), new LivePosition(10, 0)));
         }
         return id;
     }

@@ -1,6 +1,6 @@
 package dev.reproject.core.catalog;
 
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.snapshot.SnapshotId;
 import dev.reproject.core.watermark.Watermark;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 public abstract class RebuildCatalogContract {
 
-    protected static final TopicPartition P0 = new TopicPartition("orders", 0);
-    protected static final TopicPartition P1 = new TopicPartition("orders", 1);
+    protected static final SourcePartition P0 = new SourcePartition("orders", 0);
+    protected static final SourcePartition P1 = new SourcePartition("orders", 1);
     protected static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
     protected static final SnapshotId S1 = new SnapshotId("20261130T115714.123Z");
     protected static final SnapshotId S2 = new SnapshotId("20261201T000000.000Z");

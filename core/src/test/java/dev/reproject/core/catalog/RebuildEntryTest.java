@@ -1,6 +1,6 @@
 package dev.reproject.core.catalog;
 
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.snapshot.SnapshotId;
 import dev.reproject.core.watermark.Watermark;
 import org.junit.jupiter.api.Test;
@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RebuildEntryTest {
 
-    private static final TopicPartition P0 = new TopicPartition("orders", 0);
-    private static final TopicPartition P1 = new TopicPartition("orders", 1);
-    private static final TopicPartition P10 = new TopicPartition("orders", 10);
+    private static final SourcePartition P0 = new SourcePartition("orders", 0);
+    private static final SourcePartition P1 = new SourcePartition("orders", 1);
+    private static final SourcePartition P10 = new SourcePartition("orders", 10);
     private static final Instant T0 = Instant.parse("2026-11-30T12:00:00Z");
     private static final Instant T1 = Instant.parse("2026-11-30T12:05:00Z");
     private static final RebuildId ID = RebuildId.of("ftgo-order-history", new SnapshotId("20261130T115714.123Z"));

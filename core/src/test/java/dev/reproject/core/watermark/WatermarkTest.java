@@ -1,6 +1,6 @@
 package dev.reproject.core.watermark;
 
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,11 +17,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WatermarkTest {
 
-    private static final TopicPartition T0 = new TopicPartition("t", 0);
-    private static final TopicPartition T1 = new TopicPartition("t", 1);
-    private static final TopicPartition T2 = new TopicPartition("t", 2);
-    private static final TopicPartition T10 = new TopicPartition("t", 10);
-    private static final TopicPartition U0 = new TopicPartition("u", 0);
+    private static final SourcePartition T0 = new SourcePartition("t", 0);
+    private static final SourcePartition T1 = new SourcePartition("t", 1);
+    private static final SourcePartition T2 = new SourcePartition("t", 2);
+    private static final SourcePartition T10 = new SourcePartition("t", 10);
+    private static final SourcePartition U0 = new SourcePartition("u", 0);
 
     @Nested
     class Offsets {
@@ -68,7 +68,7 @@ class WatermarkTest {
 
         @Test
         void givenANegativeOrNullOffset_thenRefused() {
-            Map<TopicPartition, Long> withNull = new HashMap<>();
+            Map<SourcePartition, Long> withNull = new HashMap<>();
             withNull.put(T0, null);
 
             assertThatThrownBy(() -> Watermark.of(Map.of(T0, -1L)))
@@ -181,7 +181,7 @@ class WatermarkTest {
 
         @Test
         void givenTheSourceMapChangesLater_thenTheWatermarkDoesNot() {
-            Map<TopicPartition, Long> source = new HashMap<>(Map.of(T0, 5L));
+            Map<SourcePartition, Long> source = new HashMap<>(Map.of(T0, 5L));
             Watermark wm = Watermark.of(source);
 
             source.put(T0, 99L);
@@ -237,7 +237,7 @@ class WatermarkTest {
 
         @Test
         void givenSeveralTopics_thenTopicsSortedByName() {
-            TopicPartition order = new TopicPartition("net.chrisrichardson.ftgo.orderservice.domain.Order", 0);
+            SourcePartition order = new SourcePartition("net.chrisrichardson.ftgo.orderservice.domain.Order", 0);
             Watermark wm = Watermark.of(Map.of(U0, 1L, order, 4_294_967_296L, T0, 0L));
 
             assertThat(wm.toJson()).isEqualTo("{\"net.chrisrichardson.ftgo.orderservice.domain.Order\":{\"0\":4294967296},"

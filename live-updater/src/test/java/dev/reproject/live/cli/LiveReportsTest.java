@@ -4,7 +4,7 @@ import dev.reproject.core.catalog.LivePosition;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.core.catalog.RebuildStatus;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.snapshot.SnapshotId;
 import dev.reproject.core.watermark.Watermark;
@@ -25,8 +25,8 @@ class LiveReportsTest {
             RebuildEntry.loading(RebuildId.of("orders-view", new SnapshotId("20261130T090000.000Z")), "order-history",
                     "archive", Watermark.empty(), T).withStatus(RebuildStatus.LIVE, T),
             new LiveCounts(9, 3, 1, 0, Map.of(RejectReason.NOT_JSON, 2L, RejectReason.INVALID_EVENT, 1L)),
-            Map.of(new TopicPartition("orders", 1), new LivePosition(40, 0),
-                    new TopicPartition("orders", 0), new LivePosition(12, 3)),
+            Map.of(new SourcePartition("orders", 1), new LivePosition(40, 0),
+                    new SourcePartition("orders", 0), new LivePosition(12, 3)),
             true, Duration.ofMillis(2_000));
 
     @Test

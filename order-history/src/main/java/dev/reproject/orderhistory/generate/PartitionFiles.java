@@ -2,7 +2,7 @@ package dev.reproject.orderhistory.generate;
 
 import dev.reproject.core.archive.ArchiveStore;
 import dev.reproject.core.archive.connect.PartitionFileWriter;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 
 import java.io.IOException;
 import java.util.Map;
@@ -31,7 +31,7 @@ final class PartitionFiles {
         int reserved = (int) Math.min(MAX_RESERVED, (long) shape.recordsPerFile() * LINE_BYTES);
         this.writers = new PartitionFileWriter[shape.partitions()];
         for (int p = 0; p < writers.length; p++) {
-            writers[p] = new PartitionFileWriter(store, new TopicPartition(topic, p), shape.fileFormat(),
+            writers[p] = new PartitionFileWriter(store, new SourcePartition(topic, p), shape.fileFormat(),
                     nextOffsets[p], reserved, file -> {
                         tally.file();
                         if (faults != null) {
@@ -67,12 +67,12 @@ final class PartitionFiles {
     }
 
     /** Per partition that has records, the offset of its last one. */
-    Map<TopicPartition, Long> endOffsets() {
-        Map<TopicPartition, Long> ends = new TreeMap<>();
+    Map<SourcePartition, Long> endOffsets() {
+        Map<SourcePartition, Long> ends = new TreeMap<>();
         long[] next = nextOffsets();
         for (int p = 0; p < next.length; p++) {
             if (next[p] > 0) {
-                ends.put(new TopicPartition(topic, p), next[p] - 1);
+                ends.put(new SourcePartition(topic, p), next[p] - 1);
             }
         }
         return ends;

@@ -1,6 +1,6 @@
 package dev.reproject.orderhistory.generate;
 
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.sample.GenerationReport;
 
@@ -45,7 +45,7 @@ final class RunTally {
         return records;
     }
 
-    GenerationReport report(Map<TopicPartition, Long> endOffsets) {
+    GenerationReport report(Map<SourcePartition, Long> endOffsets) {
         return new GenerationReport(files, records, events, unhandled, duplicates, rejected, endOffsets);
     }
 }

@@ -4,7 +4,7 @@ import dev.reproject.core.archive.ArchiveFile;
 import dev.reproject.core.archive.ArchiveFileName;
 import dev.reproject.core.archive.LocalArchiveStore;
 import dev.reproject.core.archive.connect.ArchiveLayout;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.sample.GenerationReport;
 import dev.reproject.orderhistory.generate.ArchiveRecount.Event;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class AppendTest {
         assertThat(run2.asReport()).isEqualTo(second);
 
         // offsets: run 2 starts each partition right after run 1's end, and the whole is gap-free
-        for (TopicPartition tp : first.endOffsets().keySet()) {
+        for (SourcePartition tp : first.endOffsets().keySet()) {
             assertThat(run2.lines.get(tp).firstKey()).isEqualTo(first.endOffsets().get(tp) + 1);
         }
         ArchiveRecount whole = ArchiveRecount.of(store, afterSecond);
@@ -119,10 +119,10 @@ class AppendTest {
         GeneratorState state = GeneratorState.fromJson(store.read(OrderArchiveGenerator.STATE_FILE), "state");
         assertThat(state.runs()).isEqualTo(2);
         assertThat(state.orders()).isEqualTo(120);
-        Map<TopicPartition, Long> ends = new TreeMap<>();
+        Map<SourcePartition, Long> ends = new TreeMap<>();
         for (int p = 0; p < state.nextOffsets().size(); p++) {
             if (state.nextOffsets().get(p) > 0) {
-                ends.put(new TopicPartition("net.chrisrichardson.ftgo.orderservice.domain.Order", p), state.nextOffsets().get(p) - 1);
+                ends.put(new SourcePartition("net.chrisrichardson.ftgo.orderservice.domain.Order", p), state.nextOffsets().get(p) - 1);
             }
         }
         assertThat(ends).isEqualTo(second.endOffsets());

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reproject.core.archive.ArchiveFile;
 import dev.reproject.core.archive.ArchiveFileName;
 import dev.reproject.core.archive.ArchiveStore;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.sample.GenerationReport;
 
@@ -42,7 +42,7 @@ final class ArchiveRecount {
 
     /** A well-formed event line, where it first occurs. */
     record Event(String id, String type, String aggregateId, Instant date, JsonNode payload, JsonNode headers,
-                 TopicPartition tp, long offset, String path, boolean stringForm) {
+                 SourcePartition tp, long offset, String path, boolean stringForm) {
         long orderId() {
             return Long.parseLong(aggregateId);
         }
@@ -57,11 +57,11 @@ final class ArchiveRecount {
     long stringLines;
     final Map<String, Long> events = new TreeMap<>();
     final Map<RejectReason, Long> rejected = new TreeMap<>();
-    final Map<TopicPartition, Long> endOffsets = new TreeMap<>();
+    final Map<SourcePartition, Long> endOffsets = new TreeMap<>();
     final List<Event> eventList = new ArrayList<>();
     final List<String> copyMismatches = new ArrayList<>();
     /** Per partition, offset → the line first found there. */
-    final Map<TopicPartition, TreeMap<Long, Line>> lines = new TreeMap<>();
+    final Map<SourcePartition, TreeMap<Long, Line>> lines = new TreeMap<>();
 
     static ArchiveRecount of(ArchiveStore store, Collection<String> paths) throws IOException {
         ArchiveRecount recount = new ArchiveRecount();
@@ -117,7 +117,7 @@ final class ArchiveRecount {
         });
     }
 
-    private void classify(TopicPartition tp, long offset, Line line) {
+    private void classify(SourcePartition tp, long offset, Line line) {
         JsonNode message;
         boolean stringForm = false;
         try {

@@ -5,7 +5,7 @@ import dev.reproject.core.archive.ArchiveFile;
 import dev.reproject.core.archive.ArchiveFileName;
 import dev.reproject.core.archive.LocalArchiveStore;
 import dev.reproject.core.archive.connect.ArchiveLayout;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.sample.GenerationReport;
 import dev.reproject.orderhistory.generate.ArchiveRecount.Event;
@@ -117,7 +117,7 @@ class GeneratedArchiveTest {
             }
             assertThat(types.contains(AUTHORIZED) && types.contains(REJECTED)).isFalse();
         });
-        Map<TopicPartition, Long> perPartition = recount.eventList.stream()
+        Map<SourcePartition, Long> perPartition = recount.eventList.stream()
                 .collect(Collectors.groupingBy(Event::tp, Collectors.counting()));
         assertThat(perPartition).hasSize(8);
         perPartition.values().forEach(n -> assertThat(n).isGreaterThan(recount.eventList.size() / 16));

@@ -6,7 +6,7 @@ import dev.reproject.core.archive.ArchiveFile;
 import dev.reproject.core.archive.ArchiveFileName;
 import dev.reproject.core.archive.LocalArchiveStore;
 import dev.reproject.core.archive.connect.ArchiveLayout;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.sample.GenerationReport;
 import org.junit.jupiter.api.Nested;
@@ -115,7 +115,7 @@ class OrderArchiveGeneratorTest {
             assertThat(recount.asReport()).isEqualTo(report);
             assertThat(recount.copyMismatches).isEmpty();
 
-            Map<TopicPartition, List<ArchiveFile>> originals = new TreeMap<>();
+            Map<SourcePartition, List<ArchiveFile>> originals = new TreeMap<>();
             for (String path : store.list("topics/")) {
                 ArchiveFile file = ArchiveFileName.parse(path).orElseThrow();
                 assertThat(path).startsWith("topics/" + TOPIC + "/partition=" + file.partition() + "/");

@@ -2,7 +2,7 @@ package dev.reproject.spark.archive;
 
 import dev.reproject.core.archive.ArchiveFile;
 import dev.reproject.core.archive.ArchiveFileName;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -39,12 +39,12 @@ public final class ArchiveListing {
     }
 
     /** Per partition of the given topics, its files with paths relative to the root. */
-    public Map<TopicPartition, List<ArchiveFile>> list(Collection<String> topics) throws IOException {
+    public Map<SourcePartition, List<ArchiveFile>> list(Collection<String> topics) throws IOException {
         Path rootPath = new Path(root);
         FileSystem fs = rootPath.getFileSystem(conf);
         String qualifiedRoot = fs.makeQualified(rootPath).toString();
         Set<String> wanted = Set.copyOf(topics);
-        Map<TopicPartition, List<ArchiveFile>> files = new TreeMap<>();
+        Map<SourcePartition, List<ArchiveFile>> files = new TreeMap<>();
         List<Path> dirs = new ArrayList<>();
         boolean wholeRoot = false;
         for (String topic : wanted) {

@@ -9,7 +9,7 @@ import dev.reproject.core.archive.Hole;
 import dev.reproject.core.archive.OffsetRange;
 import dev.reproject.core.archive.PartitionProgress;
 import dev.reproject.core.decode.EventuateDecoder;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.watermark.Watermark;
 import org.apache.hadoop.conf.Configuration;
@@ -74,13 +74,13 @@ public final class ArchiveReader {
      */
     public ArchiveScan scan(Collection<String> topics, ArchivePosition from, boolean allowGaps) throws IOException {
         Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
-        Map<TopicPartition, List<ArchiveFile>> listed = new ArchiveListing(root, hadoopConf).list(topics);
+        Map<SourcePartition, List<ArchiveFile>> listed = new ArchiveListing(root, hadoopConf).list(topics);
 
         List<ArchiveFile> toOpen = new ArrayList<>();
         long filesListed = 0;
         long filesCovered = 0;
-        for (Map.Entry<TopicPartition, List<ArchiveFile>> partition : listed.entrySet()) {
-            TopicPartition tp = partition.getKey();
+        for (Map.Entry<SourcePartition, List<ArchiveFile>> partition : listed.entrySet()) {
+            SourcePartition tp = partition.getKey();
             FileSelection selection = FileSelection.select(partition.getValue(), from.offset(tp), from.knownFiles(tp));
             toOpen.addAll(selection.toOpen());
             filesListed += partition.getValue().size();
@@ -90,16 +90,16 @@ public final class ArchiveReader {
                 root, filesListed, listed.size(), filesCovered, toOpen.size());
 
         Dataset<Row> scanned = readFiles(toOpen, hadoopConf).persist(StorageLevel.MEMORY_AND_DISK());
-        Map<TopicPartition, List<FileRead>> reads = fileReads(scanned);
+        Map<SourcePartition, List<FileRead>> reads = fileReads(scanned);
 
         Watermark watermark = from.watermark();
-        Map<TopicPartition, FileSpan> lastFiles = new HashMap<>(from.lastFiles());
+        Map<SourcePartition, FileSpan> lastFiles = new HashMap<>(from.lastFiles());
         Map<String, OffsetRange> taken = new HashMap<>();
         List<Hole> holes = new ArrayList<>();
         long duplicates = 0;
         long deferred = 0;
-        for (Map.Entry<TopicPartition, List<FileRead>> partition : reads.entrySet()) {
-            TopicPartition tp = partition.getKey();
+        for (Map.Entry<SourcePartition, List<FileRead>> partition : reads.entrySet()) {
+            SourcePartition tp = partition.getKey();
             PartitionProgress progress = PartitionProgress.compute(tp, from, partition.getValue(), allowGaps);
             if (progress.watermark().isPresent()) {
                 watermark = watermark.advance(tp, progress.watermark().getAsLong());
@@ -111,7 +111,7 @@ public final class ArchiveReader {
             deferred += progress.deferred();
         }
         holes.forEach(hole -> log.warn("hole in the archive: {}", hole));
-        Map<TopicPartition, SortedSet<String>> knownFiles = knownFiles(listed, watermark);
+        Map<SourcePartition, SortedSet<String>> knownFiles = knownFiles(listed, watermark);
 
         Broadcast<Map<String, OffsetRange>> takenRanges =
                 JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(taken);
@@ -158,13 +158,13 @@ public final class ArchiveReader {
         return spark.createDataFrame(rows, ScannedLine.SCHEMA);
     }
 
-    private static Map<TopicPartition, List<FileRead>> fileReads(Dataset<Row> scanned) {
-        Map<TopicPartition, List<FileRead>> reads = new HashMap<>();
+    private static Map<SourcePartition, List<FileRead>> fileReads(Dataset<Row> scanned) {
+        Map<SourcePartition, List<FileRead>> reads = new HashMap<>();
         List<Row> files = scanned.filter(col("kind").equalTo(ScannedLine.FILE))
                 .select(col("file"), col("topic"), col("partition"), col("offset"), col("lineCount"))
                 .collectAsList();
         for (Row row : files) {
-            TopicPartition tp = new TopicPartition(row.getString(1), row.getInt(2));
+            SourcePartition tp = new SourcePartition(row.getString(1), row.getInt(2));
             ArchiveFile file = new ArchiveFile(row.getString(0), tp, row.getLong(3), row.getString(0).endsWith(".gz"));
             long lineCount = row.getLong(4);
             reads.computeIfAbsent(tp, k -> new ArrayList<>())
@@ -174,9 +174,9 @@ public final class ArchiveReader {
     }
 
     /** The listed files a later run need not open: those starting at or below the new watermark. */
-    private static Map<TopicPartition, SortedSet<String>> knownFiles(Map<TopicPartition, List<ArchiveFile>> listed,
+    private static Map<SourcePartition, SortedSet<String>> knownFiles(Map<SourcePartition, List<ArchiveFile>> listed,
                                                                      Watermark watermark) {
-        Map<TopicPartition, SortedSet<String>> known = new HashMap<>();
+        Map<SourcePartition, SortedSet<String>> known = new HashMap<>();
         listed.forEach((tp, files) -> watermark.offset(tp).ifPresent(mark -> known.put(tp, files.stream()
                 .filter(file -> file.startOffset() <= mark)
                 .map(ArchiveFile::path)

@@ -2,7 +2,7 @@ package dev.reproject.spark.archive;
 
 import dev.reproject.core.archive.ArchivePosition;
 import dev.reproject.core.archive.Hole;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.spark.ArchiveRoot;
 import org.apache.spark.sql.Row;
@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.entry;
 class ArchiveReaderIT {
 
     private static final Clock NOW = Clock.fixed(Instant.parse("2026-11-30T12:00:00Z"), ZoneOffset.UTC);
-    private static final TopicPartition P0 = new TopicPartition(TOPIC, 0);
+    private static final SourcePartition P0 = new SourcePartition(TOPIC, 0);
     private static SparkSession spark;
 
     @BeforeAll
@@ -98,7 +98,7 @@ class ArchiveReaderIT {
                 assertThat(rejects.get(-1L).<String>getAs("file")).endsWith(TOPIC + "+1+0000000000.json.gz");
                 // the corrupt file was the only one of partition 1: a hole of unknown end, nothing taken there
                 assertThat(summary.holes()).singleElement().satisfies(hole -> {
-                    assertThat(hole.topicPartition()).isEqualTo(new TopicPartition(TOPIC, 1));
+                    assertThat(hole.topicPartition()).isEqualTo(new SourcePartition(TOPIC, 1));
                     assertThat(hole.firstMissing()).isZero();
                     assertThat(hole.isEndKnown()).isFalse();
                 });
@@ -168,7 +168,7 @@ class ArchiveReaderIT {
                 assertThat(s.holes()).containsExactly(new Hole(P0, 3, 5, false, "no file holds these offsets"));
                 assertThat(s.deferred()).isEqualTo(3);
                 assertThat(s.events()).isEqualTo(3 + 2);
-                assertThat(s.watermark().offsets()).containsOnly(entry(P0, 2L), entry(new TopicPartition(TOPIC, 1), 1L));
+                assertThat(s.watermark().offsets()).containsOnly(entry(P0, 2L), entry(new SourcePartition(TOPIC, 1), 1L));
                 stopped = scan.position();
             }
 

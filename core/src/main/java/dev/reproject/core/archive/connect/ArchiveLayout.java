@@ -1,6 +1,6 @@
 package dev.reproject.core.archive.connect;
 
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -12,7 +12,7 @@ public enum ArchiveLayout {
     /** DefaultPartitioner: {@code topics/<topic>/partition=<p>/}. */
     PARTITION {
         @Override
-        public String directory(TopicPartition tp, long firstRecordMillis) {
+        public String directory(SourcePartition tp, long firstRecordMillis) {
             return "topics/" + tp.topic() + "/partition=" + tp.partition();
         }
     },
@@ -20,7 +20,7 @@ public enum ArchiveLayout {
     /** TimeBasedPartitioner by the record time, UTC: {@code topics/<topic>/year=YYYY/month=MM/day=dd/hour=HH/}. */
     HOURLY {
         @Override
-        public String directory(TopicPartition tp, long firstRecordMillis) {
+        public String directory(SourcePartition tp, long firstRecordMillis) {
             ZonedDateTime t = Instant.ofEpochMilli(firstRecordMillis).atZone(ZoneOffset.UTC);
             return String.format("topics/%s/year=%04d/month=%02d/day=%02d/hour=%02d",
                     tp.topic(), t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour());
@@ -28,5 +28,5 @@ public enum ArchiveLayout {
     };
 
     /** The directory (no trailing {@code /}) of a file whose first record has the given time (epoch ms). */
-    public abstract String directory(TopicPartition tp, long firstRecordMillis);
+    public abstract String directory(SourcePartition tp, long firstRecordMillis);
 }

@@ -3,7 +3,7 @@ package dev.reproject.core.archive.connect;
 import dev.reproject.core.archive.ArchiveFileName;
 import dev.reproject.core.archive.ArchiveStore;
 import dev.reproject.core.archive.OffsetRange;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import java.util.Objects;
 public final class PartitionFileWriter {
 
     private final ArchiveStore store;
-    private final TopicPartition tp;
+    private final SourcePartition tp;
     private final FileFormat format;
     private final int reservedBytes;
     private final FileWritten onWritten;
@@ -41,7 +41,7 @@ public final class PartitionFileWriter {
      * @param startOffset   the position the partition is read from: a first record beyond it is a gap
      * @param reservedBytes the open file's initial buffer size
      */
-    public PartitionFileWriter(ArchiveStore store, TopicPartition tp, FileFormat format, long startOffset,
+    public PartitionFileWriter(ArchiveStore store, SourcePartition tp, FileFormat format, long startOffset,
                                int reservedBytes, FileWritten onWritten) {
         if (startOffset < 0) {
             throw new IllegalArgumentException("start offset must be 0 or more, was " + startOffset);

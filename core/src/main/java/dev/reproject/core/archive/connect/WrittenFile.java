@@ -1,6 +1,6 @@
 package dev.reproject.core.archive.connect;
 
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 
 /**
  * An archive file just written whole, as {@link PartitionFileWriter} hands it to its {@link FileWritten} hook.
@@ -11,7 +11,7 @@ import dev.reproject.core.event.TopicPartition;
  * @param raw             its lines, uncompressed, each ending in {@code \n}
  * @param content         its bytes as written (gzip-compressed when the archive is)
  */
-public record WrittenFile(TopicPartition tp, String directory, String path, long startOffset, long firstRecordTime,
+public record WrittenFile(SourcePartition tp, String directory, String path, long startOffset, long firstRecordTime,
                           int lines, byte[] raw, byte[] content) {
 
     /** Index into {@link #raw} of line {@code k} (0-based). */

@@ -2,7 +2,7 @@ package dev.reproject.core.archive.connect;
 
 import dev.reproject.core.archive.LocalArchiveStore;
 import dev.reproject.core.archive.OffsetRange;
-import dev.reproject.core.event.TopicPartition;
+import dev.reproject.core.event.SourcePartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PartitionFileWriterTest {
 
-    private static final TopicPartition TP = new TopicPartition("ftgo.Order", 3);
+    private static final SourcePartition TP = new SourcePartition("ftgo.Order", 3);
     private static final String DIR = "topics/ftgo.Order/partition=3/";
     /** 2026-11-30T09:59:59.999Z and a millisecond later. */
     private static final long BEFORE_TEN = 1_796_032_799_999L;

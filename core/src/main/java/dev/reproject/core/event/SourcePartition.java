@@ -5,12 +5,12 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /** A Kafka topic partition, as named in archive file names and watermarks. */
-public record TopicPartition(String topic, int partition) implements Comparable<TopicPartition>, Serializable {
+public record SourcePartition(String topic, int partition) implements Comparable<SourcePartition>, Serializable {
 
-    private static final Comparator<TopicPartition> ORDER =
-            Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition);
+    private static final Comparator<SourcePartition> ORDER =
+            Comparator.comparing(SourcePartition::topic).thenComparingInt(SourcePartition::partition);
 
-    public TopicPartition {
+    public SourcePartition {
         Objects.requireNonNull(topic, "topic");
         if (topic.isEmpty() || topic.indexOf('+') >= 0) {
             throw new IllegalArgumentException("not a Kafka topic name: '" + topic + "'");
@@ -21,7 +21,7 @@ public record TopicPartition(String topic, int partition) implements Comparable<
     }
 
     @Override
-    public int compareTo(TopicPartition other) {
+    public int compareTo(SourcePartition other) {
         return ORDER.compare(this, other);
     }
 
