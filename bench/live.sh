@@ -15,6 +15,6 @@ bench_classpath "$work"
 echo "uptime at start: $(uptime)" >&2
 status=0
 java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$classpath/reproject-benchmarks.jar:$classpath/lib/*" \
-  dev.reproject.bench.LiveBenchmark "$work" "$@" || status=$?
+  dev.reproject.benchmarks.LiveBenchmark "$work" "$@" || status=$?
 echo "uptime at end: $(uptime)" >&2
 exit "$status"

@@ -13,4 +13,4 @@ source "$root/bench/classpath.sh"
 bench_classpath "$work"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 exec java -Xmx4g -cp "$classpath/reproject-benchmarks.jar:$classpath/lib/*" \
-  dev.reproject.bench.RebuildBenchmark "$work" "$master" "$@"
+  dev.reproject.benchmarks.RebuildBenchmark "$work" "$master" "$@"

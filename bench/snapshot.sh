@@ -9,4 +9,4 @@ master="${1:-local[2]}"; shift || true
 (cd "$root" && mvn -B -q -DskipTests install -pl benchmarks -am) >&2
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 exec java -Xmx8g -cp "$root/benchmarks/target/reproject-benchmarks.jar:$root/benchmarks/target/lib/*" \
-  dev.reproject.bench.SnapshotBenchmark "$work" "$master" "$@"
+  dev.reproject.benchmarks.SnapshotBenchmark "$work" "$master" "$@"

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Exceptions thrown by a command become exit statuses and one-line messages (SPEC §7). */
+/** Exceptions thrown by a command become exit statuses and one-line messages (CONTRACT.md §7). */
 class ErrorHandlerTest {
 
     @Test

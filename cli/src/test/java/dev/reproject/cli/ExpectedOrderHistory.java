@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The Order History table an archive in S3 should give, worked out from SPEC §3 and §4 alone, for tests: the
+ * The Order History table an archive in S3 should give, worked out from CONTRACT.md §3 and §4 alone, for tests: the
  * objects listed and read with the AWS SDK, each line parsed with Jackson, and each partition's events applied
  * in offset order under the marker rule. None of reproject's reading, decoding, view or fold code takes part,
  * so a test comparing the two compares two readings of the spec. {@link #ofRecords} does the same for records
@@ -330,7 +330,7 @@ final class ExpectedOrderHistory {
         return value.textValue();
     }
 
-    /** DATE (RFC 1123), else the ID's first part as epoch ms when that is a plausible time (SPEC §3). */
+    /** DATE (RFC 1123), else the ID's first part as epoch ms when that is a plausible time (CONTRACT.md §3). */
     private static long eventTime(JsonNode date, String id, Instant latestIdTime) throws Rejected {
         if (date.isTextual()) {
             try {
@@ -352,7 +352,7 @@ final class ExpectedOrderHistory {
         throw new Rejected("missing-header");
     }
 
-    /** SPEC §4: the Order History update of one event, under the marker rule; whether it changed the item. */
+    /** CONTRACT.md §4: the Order History update of one event, under the marker rule; whether it changed the item. */
     private boolean apply(Event event) throws Rejected {
         Map<String, AttributeValue> set;
         if (!event.aggregateType().equals(AGGREGATE_TYPE)) {

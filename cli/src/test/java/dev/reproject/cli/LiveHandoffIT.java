@@ -42,8 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * record in the topic, read with a plain consumer.
  *
  * <p>Two variants of the same published bytes: live starting exactly after the rebuild's handoff, and live
- * starting before it (the consumer group's committed offsets set below the handoff, which wins over it, SPEC
- * §6), so that every event between there and the handoff comes again: each handled one must count as a
+ * starting before it (the consumer group's committed offsets set below the handoff, which wins over it,
+ * CONTRACT.md §6), so that every event between there and the handoff comes again: each handled one must count as a
  * duplicate, none may be applied, and both tables end identical.
  */
 @ExtendWith(LocalServersExtension.class)

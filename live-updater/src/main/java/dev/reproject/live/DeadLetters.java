@@ -17,7 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /**
- * The dead-letter topic (SPEC §6): a record the updater cannot use is sent there as it was (key, value, its own
+ * The dead-letter topic (CONTRACT.md §6): a record the updater cannot use is sent there as it was (key, value, its own
  * headers) plus headers naming the reason and its source topic, partition and offset, and the updater moves on.
  * {@link #flush()} waits until every letter sent is acknowledged: offsets are committed only after that.
  */

@@ -3,7 +3,7 @@ package dev.reproject.live;
 import dev.reproject.core.item.Update;
 
 /**
- * Applies one view update to the table as a conditional write guarded by its marker (SPEC §4). Safe to call
+ * Applies one view update to the table as a conditional write guarded by its marker (CONTRACT.md §4). Safe to call
  * from several threads; the caller keeps each key's updates in order.
  */
 public interface ItemUpdater {

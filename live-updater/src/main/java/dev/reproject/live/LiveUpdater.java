@@ -23,7 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Step 3 (SPEC §6): keeps a rebuilt table current from Kafka. Partitions are assigned by hand (no group
+ * Step 3 (CONTRACT.md §6): keeps a rebuilt table current from Kafka. Partitions are assigned by hand (no group
  * membership, so a restart never waits out a session timeout) and start where {@link StartPositions} says.
  * Each poll's records are classified; updates are written per key in offset order, keys concurrently; records
  * that cannot be used go to the dead-letter topic; the poll's offsets are committed only after every write and

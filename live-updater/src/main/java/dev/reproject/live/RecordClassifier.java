@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * A record's value → the view's update, by the same rules as the archive path (SPEC §3, §4): the Eventuate
+ * A record's value → the view's update, by the same rules as the archive path (CONTRACT.md §3, §4): the Eventuate
  * decoder, the view, and the checks DynamoDB makes on the request itself. Never throws for any value. Not
  * thread-safe: the updater's poll thread is its one caller.
  */

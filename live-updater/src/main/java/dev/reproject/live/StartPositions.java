@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Where each partition starts (SPEC §6): the group's committed offset, else handoff + 1 (0 for a partition the
+ * Where each partition starts (CONTRACT.md §6): the group's committed offset, else handoff + 1 (0 for a partition the
  * handoff does not name). Every start must lie within what Kafka retains, from the earliest retained offset to
  * the end: before it, events the table needs are gone; beyond the end, the topic is not the one the archive
  * was made from. Either way the updater refuses to start rather than silently lose events.

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** Eventuate Tram messages of FTGO's Order aggregate as SPEC §3 shows them, written by hand for the tests. */
+/** Eventuate Tram messages of FTGO's Order aggregate as CONTRACT.md §3 shows them, written by hand for the tests. */
 final class Messages {
 
     static final String TOPIC = "net.chrisrichardson.ftgo.orderservice.domain.Order";

@@ -30,7 +30,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Step 1 (SPEC §5): the latest committed snapshot + the records archived beyond its watermark → a new
+ * Step 1 (CONTRACT.md §5): the latest committed snapshot + the records archived beyond its watermark → a new
  * snapshot, committed by its manifest, written last. With nothing new archived it commits nothing.
  */
 public final class SnapshotJob {

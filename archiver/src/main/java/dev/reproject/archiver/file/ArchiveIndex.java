@@ -16,7 +16,7 @@ import java.util.TreeMap;
 
 /**
  * The archive files of some topics, per partition, sorted by start offset, then path. Like the readers, it
- * goes by file names alone, whatever the directories (SPEC §3), and skips paths with a segment starting with
+ * goes by file names alone, whatever the directories (CONTRACT.md §3), and skips paths with a segment starting with
  * {@code _} or {@code .} (Hadoop's "not data" convention, e.g. {@code _temporary/}).
  */
 public final class ArchiveIndex {

@@ -16,7 +16,7 @@ import java.util.OptionalInt;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The lines of an archive file as the readers count them (SPEC §3): split at {@code \n}, a final {@code \r}
+ * The lines of an archive file as the readers count them (CONTRACT.md §3): split at {@code \n}, a final {@code \r}
  * stripped, blank lines at the very end not records. Lines stay bytes, so a record is published as archived.
  */
 public final class FileLines {

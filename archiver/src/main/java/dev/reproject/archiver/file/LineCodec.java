@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Between Kafka record values and archive lines (SPEC §3): one record per line, line {@code i} of a file is
+ * Between Kafka record values and archive lines (CONTRACT.md §3): one record per line, line {@code i} of a file is
  * offset {@code start + i}.
  */
 public final class LineCodec {

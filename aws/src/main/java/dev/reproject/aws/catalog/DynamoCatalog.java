@@ -35,7 +35,7 @@ import java.util.Optional;
 import static dev.reproject.aws.catalog.CatalogItems.s;
 
 /**
- * The rebuild catalog in a DynamoDB table (SPEC §6; {@code --catalog-table}, default {@value #DEFAULT_TABLE}),
+ * The rebuild catalog in a DynamoDB table (CONTRACT.md §6; {@code --catalog-table}, default {@value #DEFAULT_TABLE}),
  * created on the first write, on demand, hash key {@code rebuildId}.
  *
  * <p>No index by target table: the catalog holds one small item per rebuild, so "entries of table T" is a

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TableSchemasTest {
 
-    /** The order history table of SPEC §4. */
+    /** The order history table of CONTRACT.md §4. */
     private static final TableSchema ORDERS = new TableSchema("ftgo-order-history",
             new KeyAttribute("orderId", KeyType.S), Optional.empty(),
             List.of(new GlobalIndex("ftgo-order-history-by-consumer-id-and-creation-time",

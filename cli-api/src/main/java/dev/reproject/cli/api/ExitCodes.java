@@ -1,6 +1,6 @@
 package dev.reproject.cli.api;
 
-/** The exit statuses of every reproject command (SPEC §7). */
+/** The exit statuses of every reproject command (CONTRACT.md §7). */
 public final class ExitCodes {
 
     public static final int OK = 0;

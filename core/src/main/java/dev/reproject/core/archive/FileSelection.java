@@ -13,7 +13,7 @@ import java.util.Set;
  * nothing new. Every other file is opened: files beyond the watermark, and files that appeared since, such
  * as a re-delivered copy that starts inside the read range and may run past it.
  *
- * <p>This is stricter than SPEC §3's "the next file starts at or below watermark + 1" rule, which skips
+ * <p>This is stricter than CONTRACT.md §3's "the next file starts at or below watermark + 1" rule, which skips
  * such a late copy for good when a file after it starts inside the range (see the closing note of the
  * issue that introduced it).
  */

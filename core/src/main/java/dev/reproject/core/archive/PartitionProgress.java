@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * How far a run gets in one partition once it knows the line counts of the files it opened (SPEC §3):
+ * How far a run gets in one partition once it knows the line counts of the files it opened (CONTRACT.md §3):
  * each offset is taken from the first file, in reading order, that holds it; an offset already taken or
  * below the earlier watermark is a duplicate; a hole stops the partition unless gaps are allowed.
  *

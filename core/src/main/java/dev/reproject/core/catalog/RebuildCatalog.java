@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The catalog of rebuilds (SPEC §6): written by {@code rebuild} and {@code live}, read by {@code status},
+ * The catalog of rebuilds (CONTRACT.md §6): written by {@code rebuild} and {@code live}, read by {@code status},
  * {@code query} and {@code serve}. Implementations: {@code DynamoCatalog} (aws) and {@link InMemoryRebuildCatalog}
  * for unit tests; both follow the rules below.
  */

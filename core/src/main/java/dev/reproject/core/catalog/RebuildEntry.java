@@ -14,7 +14,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * One rebuild in the catalog (SPEC §6). Immutable: the {@code with…} methods return a copy with
+ * One rebuild in the catalog (CONTRACT.md §6). Immutable: the {@code with…} methods return a copy with
  * {@code updatedAt} set to the time given.
  *
  * @param id             the target table and the snapshot loaded ({@link #table()}, {@link #snapshot()})

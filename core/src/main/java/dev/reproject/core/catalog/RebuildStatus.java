@@ -1,7 +1,7 @@
 package dev.reproject.core.catalog;
 
 /**
- * Where a rebuild stands (SPEC §6). It only moves forward: {@code LOADING → LOADED → LIVE}.
+ * Where a rebuild stands (CONTRACT.md §6). It only moves forward: {@code LOADING → LOADED → LIVE}.
  *
  * <p>There is deliberately no {@code FAILED}: a rebuild that crashes cannot write one, so {@code LOADING}
  * already has to be read as "running, or stopped part-way" (its {@code updatedAt} tells which is likely), and a

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Decodes one archived line into an Eventuate Tram domain event (SPEC §3). A line is the message object
+ * Decodes one archived line into an Eventuate Tram domain event (CONTRACT.md §3). A line is the message object
  * itself (Connect's JsonConverter) or a JSON string holding it (StringConverter).
  */
 public final class EventuateDecoder {

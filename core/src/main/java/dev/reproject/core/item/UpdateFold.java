@@ -11,7 +11,7 @@ import java.util.TreeMap;
 /**
  * The in-memory interpreter of {@link Update}s: applies one to an item exactly as DynamoDB applies
  * {@code UpdateItem(Key, UpdateExpression = the actions + SET #m = :eventId,
- * ConditionExpression = attribute_not_exists(#m) OR #m < :eventId)} (SPEC §4), in DynamoDB's order:
+ * ConditionExpression = attribute_not_exists(#m) OR #m < :eventId)} (CONTRACT.md §4), in DynamoDB's order:
  * <ol>
  *   <li>the request itself is checked ({@link UpdateValidator}): an invalid one is refused whatever the item;</li>
  *   <li>the condition: when it is false the update is a {@link FoldResult.Duplicate};</li>

@@ -2,7 +2,7 @@ package dev.reproject.core.reject;
 
 import java.util.Arrays;
 
-/** Why a record was rejected (SPEC §3 "Bad input"). The code is what manifests and reports show. */
+/** Why a record was rejected (CONTRACT.md §3 "Bad input"). The code is what manifests and reports show. */
 public enum RejectReason {
     /** the line is not JSON, or not a JSON object (nor a JSON string holding one) */
     NOT_JSON("not-json"),

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The manifest of a snapshot, written last: it commits the snapshot (SPEC §5). A snapshot directory
+ * The manifest of a snapshot, written last: it commits the snapshot (CONTRACT.md §5). A snapshot directory
  * without one does not exist for readers.
  *
  * @param id          this snapshot

@@ -14,7 +14,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Per topic partition, the highest offset included (SPEC §3 "Holes"). Immutable: operations return a new
+ * Per topic partition, the highest offset included (CONTRACT.md §3 "Holes"). Immutable: operations return a new
  * watermark. A partition the watermark does not name has included nothing.
  */
 public final class Watermark {

@@ -161,7 +161,7 @@ class FileSelectionTest {
         void givenACopyThatStartsBeforeAFileReadAndRunsPastTheWatermark_thenOpened() {
             // earlier run read A (0..4), X (5..9), Y (10..19): watermark 19.
             // Connect then re-delivered from 5 into another directory with another rotation: S holds 5..24.
-            // (SPEC §3's "next file starts <= watermark + 1" rule would cover S, because Y starts at 10, and
+            // (CONTRACT.md §3's "next file starts <= watermark + 1" rule would cover S, because Y starts at 10, and
             // never read 20..24.)
             ArchiveFile a = file("hour=08/orders+0+0000000000.json", 0);
             ArchiveFile x = file("hour=08/orders+0+0000000005.json", 5);

@@ -29,7 +29,7 @@ import java.util.concurrent.CountDownLatch;
     "Serves the Order History queries over HTTP until SIGTERM or Ctrl-C:",
     "  GET /orders?consumerId=…&status=…&keyword=…&since=…&until=…&pageSize=…&pageToken=…",
     "  GET /orders/{orderId}",
-    "JSON as in SPEC §4; 400 for bad parameters, 404 for unknown orders. The table is --table, else the",
+    "JSON as in CONTRACT.md §4; 400 for bad parameters, 404 for unknown orders. The table is --table, else the",
     "catalog's newest LIVE (else LOADED) rebuild of the view, chosen at start."})
 final class ServeCommand implements Callable<Integer> {
 

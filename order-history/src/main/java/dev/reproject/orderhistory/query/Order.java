@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An order as the queries return it (SPEC §4): the view's item without its {@code events.…} markers.
+ * An order as the queries return it (CONTRACT.md §4): the view's item without its {@code events.…} markers.
  *
  * @param orderStatus  as stored ({@code APPROVAL_PENDING}, {@code APPROVED}, …); a string, so that a status a
  *                     later view version writes still reads

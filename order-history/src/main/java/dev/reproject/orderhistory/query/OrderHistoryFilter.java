@@ -14,7 +14,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * What {@code findOrderHistory} returns of a consumer's orders (SPEC §4), and which page.
+ * What {@code findOrderHistory} returns of a consumer's orders (CONTRACT.md §4), and which page.
  *
  * <p><b>Keywords</b> are normalised as the view stored them ({@link Keywords}: lower-cased with
  * {@code Locale.ROOT}, split into runs of letters or digits), so matching is case-insensitive. An order matches

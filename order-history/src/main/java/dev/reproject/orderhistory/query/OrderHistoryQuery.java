@@ -18,7 +18,7 @@ import static dev.reproject.orderhistory.view.OrderHistoryTable.CREATION_DATE;
 import static dev.reproject.orderhistory.view.OrderHistoryTable.ORDER_ID;
 
 /**
- * The Order History queries (SPEC §4) on one table of the view: {@code findOrder} and {@code findOrderHistory}.
+ * The Order History queries (CONTRACT.md §4) on one table of the view: {@code findOrder} and {@code findOrderHistory}.
  * Thread-safe; the client is the caller's to close.
  *
  * <p><b>Full pages.</b> DynamoDB applies {@code Limit} before the filter expression, so one {@code Query} may

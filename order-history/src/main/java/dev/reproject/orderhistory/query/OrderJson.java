@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The JSON of the queries (SPEC §4), the same for REST and {@code reproject query}: an order, a history page
+ * The JSON of the queries (CONTRACT.md §4), the same for REST and {@code reproject query}: an order, a history page
  * {@code {"orders":[…],"nextPageToken":…}} (null on the last page) and an error {@code {"error":…,"message":…}}.
- * Keys in the SPEC's order.
+ * Keys in the contract's order (CONTRACT.md §4.7).
  */
 public final class OrderJson {
 

@@ -21,7 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The REST endpoints (SPEC §4): {@code GET /orders?consumerId=…&…} and {@code GET /orders/{orderId}}.
+ * The REST endpoints (CONTRACT.md §4): {@code GET /orders?consumerId=…&…} and {@code GET /orders/{orderId}}.
  *
  * <p>Every request that reaches it gets a JSON answer: 400 {@code bad-parameter} or {@code bad-page-token} for a
  * client's mistake, 404 {@code not-found} for an unknown order or path, 405 {@code method-not-allowed} for anything

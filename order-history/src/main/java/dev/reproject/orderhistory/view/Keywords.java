@@ -5,7 +5,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * An order's search words (SPEC §4): its texts lower-cased with {@link Locale#ROOT}, then split into maximal
+ * An order's search words (CONTRACT.md §4): its texts lower-cased with {@link Locale#ROOT}, then split into maximal
  * runs of letters or digits ({@link Character#isLetterOrDigit(int)}, by code point, so letters outside the
  * BMP count too). Texts are taken as written: not Unicode-normalised, so a decomposed "e\u0301" splits.
  * Public so that the queries normalise search words exactly as the view stored them.

@@ -27,7 +27,7 @@ import static dev.reproject.orderhistory.view.OrderHistoryTable.RESTAURANT_ID;
 import static dev.reproject.orderhistory.view.OrderHistoryTable.RESTAURANT_NAME;
 
 /**
- * The actions of an {@code OrderCreatedEvent}: the whole order, in SPEC §4's order. The key {@code orderId} is
+ * The actions of an {@code OrderCreatedEvent}: the whole order, in CONTRACT.md §4's order. The key {@code orderId} is
  * not among them: {@code UpdateItem} cannot SET a key attribute; the update's key creates it.
  */
 final class OrderCreatedActions {

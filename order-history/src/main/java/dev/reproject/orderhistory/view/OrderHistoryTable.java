@@ -8,7 +8,7 @@ import dev.reproject.core.view.TableSchema.KeyType;
 import java.util.List;
 import java.util.Optional;
 
-/** The Order History table (SPEC §4): its schema and the names of its attributes, for the view and its queries. */
+/** The Order History table (CONTRACT.md §4): its schema and the names of its attributes, for the view and its queries. */
 public final class OrderHistoryTable {
 
     public static final String DEFAULT_NAME = "ftgo-order-history";

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * FTGO's Order History view (SPEC §4): one item per order, keyed by the order id, with the consumer's orders
+ * FTGO's Order History view (CONTRACT.md §4): one item per order, keyed by the order id, with the consumer's orders
  * by creation time in a GSI. {@code OrderCreatedEvent} writes the order; {@code OrderAuthorized},
  * {@code OrderRejected} and {@code OrderCancelled} set its status. Stateless.
  */

@@ -27,7 +27,7 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * An independent reading of archive files, to check a generator's report against: every line is parsed
- * and classified here with Jackson and the rules of SPEC §3, not with the generator's code. The first
+ * and classified here with Jackson and the rules of CONTRACT.md §3, not with the generator's code. The first
  * occurrence of a (partition, offset) is a record; any later one is a duplicate and must repeat it exactly.
  */
 final class ArchiveRecount {

@@ -12,7 +12,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** An item as the view writes it → {@link Order} ({@link OrderItems}) → SPEC §4's JSON ({@link OrderJson}). */
+/** An item as the view writes it → {@link Order} ({@link OrderItems}) → CONTRACT.md §4's JSON ({@link OrderJson}). */
 class OrderJsonTest {
 
     private static final TestOrder ORDER = new TestOrder("4711", "1511300065921", "APPROVED", 1796083200123L, 1,

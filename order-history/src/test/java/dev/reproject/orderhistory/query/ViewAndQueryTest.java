@@ -15,7 +15,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The queries read what the view writes: SPEC §4's example event, folded as the jobs fold it, read back. */
+/** The queries read what the view writes: CONTRACT.md §4's example event, folded as the jobs fold it, read back. */
 class ViewAndQueryTest {
 
     private static final String TOPIC = "net.chrisrichardson.ftgo.orderservice.domain.Order";

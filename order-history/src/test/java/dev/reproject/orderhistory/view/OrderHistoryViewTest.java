@@ -52,7 +52,7 @@ class OrderHistoryViewTest {
 
     private final OrderHistoryView view = new OrderHistoryView();
 
-    /** The update SPEC §4's example payload gives, written out by hand. */
+    /** The update CONTRACT.md §4's example payload gives, written out by hand. */
     private static final Update EXAMPLE_UPDATE = new Update(
             new TreeMap<>(Map.of("orderId", s("4711"))),
             List.of(

@@ -5,7 +5,7 @@ import dev.reproject.core.event.SourcePosition;
 
 import java.time.Instant;
 
-/** Events as SPEC §3's example message carries them; names written out, not taken from the code under test. */
+/** Events as CONTRACT.md §3's example message carries them; names written out, not taken from the code under test. */
 final class TestEvents {
 
     static final String ORDER = "net.chrisrichardson.ftgo.orderservice.domain.Order";
@@ -25,7 +25,7 @@ final class TestEvents {
     static final long TIME_MILLIS = 1_796_030_102_000L;
     static final String MARKER = "events.net.chrisrichardson.ftgo.orderservice.domain.Order4711";
 
-    /** SPEC §4's example payload. */
+    /** CONTRACT.md §4's example payload. */
     static final String EXAMPLE_PAYLOAD = "{\"orderDetails\":{\"lineItems\":[{\"quantity\":5,\"menuItemId\":\"1\","
             + "\"name\":\"Chicken Vindaloo\",\"price\":\"12.34\",\"total\":\"61.70\"}],\"orderTotal\":\"61.70\","
             + "\"restaurantId\":1,\"consumerId\":1511300065921},\"restaurantName\":\"Ajanta\"}";

@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Lists the archive files of some topics under a root (SPEC §3). Kafka Connect puts each topic in a
+ * Lists the archive files of some topics under a root (CONTRACT.md §3). Kafka Connect puts each topic in a
  * directory named after it under its {@code topics.dir} ({@code <root>/topics/<topic>/…}, and a
  * re-delivery by another connector may use another {@code topics.dir}): every {@code <root>/<topic>} and
  * {@code <root>/<dir>/<topic>} directory is listed; only when a topic has no such directory is the whole

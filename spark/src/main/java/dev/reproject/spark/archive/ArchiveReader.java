@@ -46,7 +46,7 @@ import java.util.stream.StreamSupport;
 import static org.apache.spark.sql.functions.col;
 
 /**
- * Reads the event archive with Spark (SPEC §3): lists the topics' files, opens only those that may hold
+ * Reads the event archive with Spark (CONTRACT.md §3): lists the topics' files, opens only those that may hold
  * records beyond an earlier position, reads each file whole in one task (exact offsets; a corrupt file is
  * one reject, not a failed job), then takes each offset once and stops a partition at a hole.
  */

@@ -26,7 +26,7 @@ import java.util.Map;
 import static org.apache.spark.sql.functions.col;
 
 /**
- * A job's rejected/ area (SPEC §3): the records the archive reader rejected and those the view or the fold
+ * A job's rejected/ area (CONTRACT.md §3): the records the archive reader rejected and those the view or the fold
  * rejected, each with its source, reason and raw line, as JSON lines in one file. Shared by the snapshot and
  * rebuild jobs. Events do not carry their raw lines through the job, so the few files holding rejects found
  * after decoding are read again, each once.

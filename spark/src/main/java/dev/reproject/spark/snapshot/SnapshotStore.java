@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Snapshots under {@code <root>/<view>/<snapshotId>/} (SPEC §5). A snapshot exists only once its
+ * Snapshots under {@code <root>/<view>/<snapshotId>/} (CONTRACT.md §5). A snapshot exists only once its
  * {@code manifest.json} does; the manifest is written last, in one piece.
  */
 public final class SnapshotStore {

@@ -1,4 +1,4 @@
-package dev.reproject.bench;
+package dev.reproject.benchmarks;
 
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerEvent;

@@ -1,4 +1,4 @@
-package dev.reproject.bench;
+package dev.reproject.benchmarks;
 
 import java.time.Duration;
 import java.util.Map;

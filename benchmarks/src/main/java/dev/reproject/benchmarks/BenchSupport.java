@@ -1,4 +1,4 @@
-package dev.reproject.bench;
+package dev.reproject.benchmarks;
 
 import dev.reproject.aws.dynamodb.TableSchemas;
 import dev.reproject.core.view.TableSchema;

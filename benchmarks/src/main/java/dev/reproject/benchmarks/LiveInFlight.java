@@ -1,4 +1,4 @@
-package dev.reproject.bench;
+package dev.reproject.benchmarks;
 
 import dev.reproject.core.item.Update;
 import dev.reproject.live.ItemUpdater;

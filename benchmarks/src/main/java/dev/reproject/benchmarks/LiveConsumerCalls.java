@@ -1,4 +1,4 @@
-package dev.reproject.bench;
+package dev.reproject.benchmarks;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecords;

@@ -1,4 +1,4 @@
-package dev.reproject.bench;
+package dev.reproject.benchmarks;
 
 import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.AwsSettings;

@@ -1,7 +1,7 @@
-package dev.reproject.bench;
+package dev.reproject.benchmarks;
 
-import dev.reproject.bench.LiveBenchmark.Result;
-import dev.reproject.bench.LiveBenchmark.Run;
+import dev.reproject.benchmarks.LiveBenchmark.Result;
+import dev.reproject.benchmarks.LiveBenchmark.Run;
 import dev.reproject.live.LiveOptions;
 
 import java.util.List;
