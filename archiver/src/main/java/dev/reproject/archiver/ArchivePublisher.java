@@ -132,11 +132,13 @@ public final class ArchivePublisher {
                     for (long offset = segment.first(); offset <= segment.last(); offset++) {
                         deliveries.throwIfFailed();
                         byte[] line = lines.get((int) (offset - segment.file().startOffset()));
-                        byte[] key = LineCodec.aggregateId(line).map(id -> id.getBytes(StandardCharsets.UTF_8)).orElse(null);
+                        byte[] key = LineCodec.aggregateId(line).map(id -> id.getBytes(StandardCharsets.UTF_8))
+                                .orElse(null);
                         long archiveOffset = offset;
                         long expected = kafkaOffset++;
                         producer.send(new ProducerRecord<>(topic, partition, key, line),
-                                (metadata, error) -> deliveries.completed(partition, archiveOffset, expected, metadata, error));
+                                (metadata, error) -> deliveries.completed(partition, archiveOffset, expected, metadata,
+                                        error));
                     }
                 }
             }
@@ -161,7 +163,8 @@ public final class ArchivePublisher {
                 problems.add("partition " + plan.partition().partition() + " lacks offset"
                         + (plan.missing().size() == 1 && plan.missing().get(0).size() == 1 ? " " : "s ")
                         + String.join(", ", plan.missing().stream().map(ArchivePublisher::range).toList())
-                        + (plan.unreadable().isEmpty() ? "" : " (unreadable: " + String.join(", ", plan.unreadable()) + ")"));
+                        + (plan.unreadable().isEmpty() ? ""
+                                : " (unreadable: " + String.join(", ", plan.unreadable()) + ")"));
             }
         }
         if (!problems.isEmpty() && !request.allowMissing()) {

@@ -83,7 +83,8 @@ public final class TopicArchiver {
     public ArchiveReport archive(ArchiveRequest request) throws IOException {
         try (Consumer<byte[], byte[]> consumer = consumers.get()) {
             List<SourcePartition> partitions = partitions(consumer, request);
-            List<org.apache.kafka.common.TopicPartition> assigned = partitions.stream().map(TopicArchiver::kafka).toList();
+            List<org.apache.kafka.common.TopicPartition> assigned = partitions.stream().map(TopicArchiver::kafka)
+                    .toList();
             consumer.assign(assigned); // before asking for offsets: read_committed offset answers update assigned partitions
             Map<org.apache.kafka.common.TopicPartition, Long> beginnings = consumer.beginningOffsets(assigned);
             Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(assigned);
@@ -99,7 +100,8 @@ public final class TopicArchiver {
                 if (until < start) {
                     throw new IllegalArgumentException("cannot archive " + tp + " from offset " + start + ": "
                             + (request.untilOffsets().containsKey(tp) ? "the until offset " + until + " lies before it"
-                            : "the partition ends at offset " + end + " (give an until offset to wait for records)"));
+                                    : "the partition ends at offset " + end
+                                            + " (give an until offset to wait for records)"));
                 }
                 runs.put(tp, new Run(tp, start, until, new PartitionFileWriter(store, tp, format, start,
                         FILE_BUFFER_BYTES, FileWritten.NONE)));
@@ -129,7 +131,8 @@ public final class TopicArchiver {
             offsets.keySet().stream().filter(tp -> !partitions.contains(tp)).findFirst().ifPresent(tp -> {
                 throw new IllegalArgumentException("an offset is given for partition " + tp.partition() + " of "
                         + tp.topic() + ", which has " + partitions.stream().filter(p -> p.topic().equals(tp.topic()))
-                        .count() + " partitions");
+                                .count()
+                        + " partitions");
             });
         }
         return partitions;
@@ -199,7 +202,7 @@ public final class TopicArchiver {
     private static boolean finishReached(Consumer<byte[], byte[]> consumer, Map<SourcePartition, Run> active)
             throws IOException {
         boolean moved = false;
-        for (Iterator<Run> it = active.values().iterator(); it.hasNext(); ) {
+        for (Iterator<Run> it = active.values().iterator(); it.hasNext();) {
             Run run = it.next();
             long position = consumer.position(kafka(run.tp));
             moved |= position != run.position;

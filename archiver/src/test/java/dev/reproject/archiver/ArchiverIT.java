@@ -105,8 +105,10 @@ class ArchiverIT {
         assertThat(published.topicCreated()).isTrue();
         assertThat(published.records()).isEqualTo(totalRecords());
         assertThat(published.partitions().values()).allSatisfy(p -> assertThat(p.firstKafkaOffset()).isZero());
-        assertThat(published.partitions().values().stream().mapToLong(PartitionPublished::duplicateLines).sum()).isPositive();
-        assertThat(published.partitions().values().stream().mapToInt(p -> p.unreadableFiles().size()).sum()).isPositive();
+        assertThat(published.partitions().values().stream().mapToLong(PartitionPublished::duplicateLines).sum())
+                .isPositive();
+        assertThat(published.partitions().values().stream().mapToInt(p -> p.unreadableFiles().size()).sum())
+                .isPositive();
         assertThat(published.lastOffsets()).isEqualTo(lastOffsets());
         assertTopicHoldsTheArchive(topic);
 
@@ -124,7 +126,8 @@ class ArchiverIT {
         half.forEach((tp, h) -> {
             assertThat(first.lastOffsets().get(tp)).isEqualTo(h - 1);
             assertThat(second.partitions().get(tp).fromOffset()).isEqualTo(h);
-            assertThat(second.partitions().get(tp).files()).allSatisfy(f -> assertThat(startOffset(f)).isGreaterThanOrEqualTo(h));
+            assertThat(second.partitions().get(tp).files())
+                    .allSatisfy(f -> assertThat(startOffset(f)).isGreaterThanOrEqualTo(h));
         });
         assertThat(first.records() + second.records()).isEqualTo(totalRecords());
         List<Path> files = listFiles(target);
@@ -157,13 +160,15 @@ class ArchiverIT {
                     Map.of("REPROJECT_BOOTSTRAP_SERVERS", servers.kafkaBootstrapServers()));
             command.setOut(new PrintWriter(out));
             command.setErr(new PrintWriter(err));
-            exit = command.execute("--archive", root, "--topic", topic, "--s3-endpoint", servers.s3Endpoint().toString(),
+            exit = command.execute("--archive", root, "--topic", topic, "--s3-endpoint",
+                    servers.s3Endpoint().toString(),
                     "--gzip", "--records-per-file", "500", "--json");
         }
         assertThat(exit).as(err.toString()).isZero();
         JsonNode summary = JSON.readTree(out.toString());
         assertThat(summary.get("records").asLong()).isEqualTo(totalRecords());
-        assertThat(summary.get("partitions").get(topic + "-0").get("lastOffset").asLong()).isEqualTo(expected.get(0).lastKey());
+        assertThat(summary.get("partitions").get(topic + "-0").get("lastOffset").asLong())
+                .isEqualTo(expected.get(0).lastKey());
 
         Path copy = shared.resolve("from-s3-" + topic);
         AwsSettings settings = new AwsSettings(Optional.empty(), Optional.of(servers.s3Endpoint()), servers.region())
@@ -189,7 +194,8 @@ class ArchiverIT {
         }
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafkaBootstrapServers(),
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, topic + "-tx");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new StringSerializer())) {
             producer.initTransactions();
             transaction(producer, topic, true, "a", "b", "c");  // offsets 0..2, marker 3
             transaction(producer, topic, false, "x", "y");      // 4..5 aborted, marker 6
@@ -226,14 +232,16 @@ class ArchiverIT {
 
         String used = freshTopic("used");
         Map<Integer, Long> ten = Map.of(0, 10L, 1, 10L, 2, 10L, 3, 10L);
-        assertThat(publisher.publish(PublishRequest.of(ARCHIVED_TOPIC, used).withUntilOffsets(ten)).records()).isEqualTo(40);
+        assertThat(publisher.publish(PublishRequest.of(ARCHIVED_TOPIC, used).withUntilOffsets(ten)).records())
+                .isEqualTo(40);
         assertThatThrownBy(() -> publisher.publish(PublishRequest.of(ARCHIVED_TOPIC, used)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("partition 0 of topic '" + used + "' ends at offset 10, so archive offset 0"
                         + " would get Kafka offset 10");
     }
 
-    private static void transaction(KafkaProducer<String, String> producer, String topic, boolean commit, String... values) {
+    private static void transaction(KafkaProducer<String, String> producer, String topic, boolean commit,
+                                    String... values) {
         producer.beginTransaction();
         for (String value : values) {
             producer.send(new ProducerRecord<>(topic, 0, null, value));
@@ -259,7 +267,8 @@ class ArchiverIT {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (found.values().stream().mapToLong(Map::size).sum() < totalRecords() && System.nanoTime() < deadline) {
+            while (found.values().stream().mapToLong(Map::size).sum() < totalRecords()
+                    && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     String line = new String(record.value(), StandardCharsets.UTF_8);
                     found.computeIfAbsent(record.partition(), p -> new TreeMap<>()).put(record.offset(), line);
@@ -308,7 +317,8 @@ class ArchiverIT {
     /** A reader's view, by hand: files by start offset then path, each offset from the first readable file. */
     private static Map<Integer, TreeMap<Long, String>> readArchive(List<Path> files, String topic) throws IOException {
         List<Path> sorted = new ArrayList<>(files);
-        sorted.sort(Comparator.comparingLong((Path f) -> Long.parseLong(name(f).group(3))).thenComparing(Path::toString));
+        sorted.sort(
+                Comparator.comparingLong((Path f) -> Long.parseLong(name(f).group(3))).thenComparing(Path::toString));
         Map<Integer, TreeMap<Long, String>> records = new TreeMap<>();
         for (Path file : sorted) {
             Matcher name = name(file);
@@ -322,7 +332,8 @@ class ArchiverIT {
                 continue; // the corrupt copy
             }
             long start = Long.parseLong(name.group(3));
-            TreeMap<Long, String> partition = records.computeIfAbsent(Integer.parseInt(name.group(2)), p -> new TreeMap<>());
+            TreeMap<Long, String> partition = records.computeIfAbsent(Integer.parseInt(name.group(2)),
+                    p -> new TreeMap<>());
             for (int i = 0; i < lines.size(); i++) {
                 partition.putIfAbsent(start + i, lines.get(i));
             }
@@ -346,7 +357,8 @@ class ArchiverIT {
 
     private static List<Path> listFiles(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).filter(f -> FILE_NAME.matcher(f.getFileName().toString()).matches())
+            return walk.filter(Files::isRegularFile)
+                    .filter(f -> FILE_NAME.matcher(f.getFileName().toString()).matches())
                     .toList();
         }
     }

@@ -26,8 +26,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TopicArchiverTest {
 
     private static final String TOPIC = "orders";
-    private static final org.apache.kafka.common.TopicPartition P0 = new org.apache.kafka.common.TopicPartition(TOPIC, 0);
-    private static final org.apache.kafka.common.TopicPartition P1 = new org.apache.kafka.common.TopicPartition(TOPIC, 1);
+    private static final org.apache.kafka.common.TopicPartition P0 = new org.apache.kafka.common.TopicPartition(TOPIC,
+            0);
+    private static final org.apache.kafka.common.TopicPartition P1 = new org.apache.kafka.common.TopicPartition(TOPIC,
+            1);
     private static final SourcePartition TP0 = new SourcePartition(TOPIC, 0);
     private static final SourcePartition TP1 = new SourcePartition(TOPIC, 1);
 
@@ -70,10 +72,11 @@ class TopicArchiverTest {
     @Test
     void archivesEveryPartitionFromItsBeginningSplittingFilesAtHoles() throws IOException {
         MockConsumer<byte[], byte[]> consumer = kafka(
-                Map.of(P0, new long[] {0, 1, 2, 3, 4, 5, 8, 9}, P1, new long[] {7, 8}),
+                Map.of(P0, new long[]{0, 1, 2, 3, 4, 5, 8, 9}, P1, new long[]{7, 8}),
                 Map.of(P0, 0L, P1, 7L), Map.of(P0, 10L, P1, 9L));
 
-        ArchiveReport report = new TopicArchiver(() -> consumer, store).archive(ArchiveRequest.of(TOPIC).withRecordsPerFile(4));
+        ArchiveReport report = new TopicArchiver(() -> consumer, store)
+                .archive(ArchiveRequest.of(TOPIC).withRecordsPerFile(4));
 
         assertThat(report.files()).containsExactly(
                 "topics/orders/partition=0/orders+0+0000000000.json",
@@ -92,9 +95,10 @@ class TopicArchiverTest {
 
     @Test
     void aRunGoesOnAfterTheArchivedOffsetsAndStopsAtTheUntilOffset() throws IOException {
-        store.write("topics/orders/partition=0/orders+0+0000000000.json", "v0\nv1\nv2\n".getBytes(StandardCharsets.UTF_8));
+        store.write("topics/orders/partition=0/orders+0+0000000000.json",
+                "v0\nv1\nv2\n".getBytes(StandardCharsets.UTF_8));
         MockConsumer<byte[], byte[]> consumer = kafka(
-                Map.of(P0, new long[] {0, 1, 2, 3, 6, 7, 8}, P1, new long[] {}),
+                Map.of(P0, new long[]{0, 1, 2, 3, 6, 7, 8}, P1, new long[]{}),
                 Map.of(P0, 0L, P1, 0L), Map.of(P0, 9L, P1, 0L));
 
         ArchiveReport report = new TopicArchiver(() -> consumer, store)
@@ -114,8 +118,9 @@ class TopicArchiverTest {
 
     @Test
     void givenStartOffsetsWin() throws IOException {
-        store.write("topics/orders/partition=0/orders+0+0000000000.json", "v0\nv1\nv2\n".getBytes(StandardCharsets.UTF_8));
-        MockConsumer<byte[], byte[]> consumer = kafka(Map.of(P0, new long[] {0, 1, 2, 3}, P1, new long[] {}),
+        store.write("topics/orders/partition=0/orders+0+0000000000.json",
+                "v0\nv1\nv2\n".getBytes(StandardCharsets.UTF_8));
+        MockConsumer<byte[], byte[]> consumer = kafka(Map.of(P0, new long[]{0, 1, 2, 3}, P1, new long[]{}),
                 Map.of(P0, 0L, P1, 0L), Map.of(P0, 4L, P1, 0L));
 
         ArchiveReport report = new TopicArchiver(() -> consumer, store)
@@ -127,7 +132,8 @@ class TopicArchiverTest {
 
     @Test
     void recordsKafkaNoLongerHoldsStopTheRun() throws IOException {
-        store.write("topics/orders/partition=1/orders+1+0000000000.json", "v0\nv1\nv2\n".getBytes(StandardCharsets.UTF_8));
+        store.write("topics/orders/partition=1/orders+1+0000000000.json",
+                "v0\nv1\nv2\n".getBytes(StandardCharsets.UTF_8));
         MockConsumer<byte[], byte[]> consumer = kafka(Map.of(), Map.of(P0, 0L, P1, 10L), Map.of(P0, 0L, P1, 20L));
 
         assertThatThrownBy(() -> new TopicArchiver(() -> consumer, store).archive(ArchiveRequest.of(TOPIC)))
@@ -138,7 +144,8 @@ class TopicArchiverTest {
 
     @Test
     void anArchiveBeyondTheEndOfThePartitionIsRefused() throws IOException {
-        store.write("topics/orders/partition=0/orders+0+0000000000.json", "v0\nv1\nv2\n".getBytes(StandardCharsets.UTF_8));
+        store.write("topics/orders/partition=0/orders+0+0000000000.json",
+                "v0\nv1\nv2\n".getBytes(StandardCharsets.UTF_8));
         MockConsumer<byte[], byte[]> consumer = kafka(Map.of(), Map.of(P0, 0L, P1, 0L), Map.of(P0, 1L, P1, 0L));
 
         assertThatThrownBy(() -> new TopicArchiver(() -> consumer, store).archive(ArchiveRequest.of(TOPIC)))
@@ -167,7 +174,7 @@ class TopicArchiverTest {
 
     @Test
     void recordsThatDoNotComeFailTheRunAfterMaxIdleKeepingWholeFiles() {
-        MockConsumer<byte[], byte[]> consumer = kafka(Map.of(P0, new long[] {0, 1, 2}), Map.of(P0, 0L, P1, 0L),
+        MockConsumer<byte[], byte[]> consumer = kafka(Map.of(P0, new long[]{0, 1, 2}), Map.of(P0, 0L, P1, 0L),
                 Map.of(P0, 3L, P1, 0L));
 
         assertThatThrownBy(() -> new TopicArchiver(() -> consumer, store).archive(ArchiveRequest.of(TOPIC)

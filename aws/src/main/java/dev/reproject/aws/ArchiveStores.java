@@ -41,7 +41,8 @@ public final class ArchiveStores {
                 throw new IllegalArgumentException("not a usable local archive root '" + root + "': " + EXPECTED, e);
             }
         }
-        throw new IllegalArgumentException("unsupported archive root '" + root + "' (scheme " + scheme + ":): " + EXPECTED);
+        throw new IllegalArgumentException(
+                "unsupported archive root '" + root + "' (scheme " + scheme + ":): " + EXPECTED);
     }
 
     /** The lower-cased URI scheme, or null for a plain path (a one-letter "scheme" is a Windows drive). */

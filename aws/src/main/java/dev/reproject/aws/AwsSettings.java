@@ -3,8 +3,8 @@ package dev.reproject.aws;
 import dev.reproject.core.config.Endpoints;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import java.net.URI;
 import java.util.Objects;
@@ -20,10 +20,10 @@ import java.util.Optional;
  * @param credentials      where credentials come from (default: the AWS default chain)
  */
 public record AwsSettings(
-        Optional<URI> dynamoDbEndpoint,
-        Optional<URI> s3Endpoint,
-        String region,
-        AwsCredentialsProvider credentials) {
+                          Optional<URI> dynamoDbEndpoint,
+                          Optional<URI> s3Endpoint,
+                          String region,
+                          AwsCredentialsProvider credentials) {
 
     public static final String DEFAULT_REGION = "us-east-1";
 
@@ -56,7 +56,8 @@ public record AwsSettings(
 
     /** A copy with fixed credentials, e.g. the local-only ones of a sandbox server. */
     public AwsSettings withStaticCredentials(String accessKeyId, String secretAccessKey) {
-        return withCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)));
+        return withCredentials(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)));
     }
 
     /** A copy with other credentials (e.g. static ones for a local server). */

@@ -17,11 +17,14 @@ class AwsClientsTest {
     @Test
     void endpointsAndRegionAreApplied() {
         AwsSettings settings = new AwsSettings(Optional.of(URI.create("http://127.0.0.1:8000")),
-                Optional.of(URI.create("http://127.0.0.1:9000")), "eu-central-1", AnonymousCredentialsProvider.create());
+                Optional.of(URI.create("http://127.0.0.1:9000")), "eu-central-1",
+                AnonymousCredentialsProvider.create());
         try (S3Client s3 = AwsClients.s3(settings); DynamoDbClient dynamoDb = AwsClients.dynamoDb(settings)) {
-            assertThat(s3.serviceClientConfiguration().endpointOverride()).contains(URI.create("http://127.0.0.1:9000"));
+            assertThat(s3.serviceClientConfiguration().endpointOverride())
+                    .contains(URI.create("http://127.0.0.1:9000"));
             assertThat(s3.serviceClientConfiguration().region()).isEqualTo(Region.EU_CENTRAL_1);
-            assertThat(dynamoDb.serviceClientConfiguration().endpointOverride()).contains(URI.create("http://127.0.0.1:8000"));
+            assertThat(dynamoDb.serviceClientConfiguration().endpointOverride())
+                    .contains(URI.create("http://127.0.0.1:8000"));
         }
     }
 

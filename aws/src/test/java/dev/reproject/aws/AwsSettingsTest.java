@@ -21,7 +21,8 @@ class AwsSettingsTest {
     @Test
     void toStringShowsEndpointsAndRegionButNoCredentials() {
         AwsSettings settings = new AwsSettings(Optional.of(URI.create("http://127.0.0.1:8000")), Optional.empty(),
-                "eu-west-1", StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAEXAMPLEKEYID", "s3cr3t-key")));
+                "eu-west-1",
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAEXAMPLEKEYID", "s3cr3t-key")));
 
         assertThat(settings.toString())
                 .contains("http://127.0.0.1:8000", "eu-west-1", "StaticCredentialsProvider")

@@ -70,7 +70,8 @@ public final class DynamoCalls implements ExecutionInterceptor {
         } else if (request instanceof BatchGetItemRequest batch) {
             batch.requestItems().keySet().forEach(table -> tally(table).called(operation, inTask));
         } else {
-            request.getValueForField("TableName", String.class).ifPresent(table -> tally(table).called(operation, inTask));
+            request.getValueForField("TableName", String.class)
+                    .ifPresent(table -> tally(table).called(operation, inTask));
         }
     }
 

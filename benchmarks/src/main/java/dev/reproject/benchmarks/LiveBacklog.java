@@ -162,7 +162,7 @@ final class LiveBacklog {
                 Thread.sleep(100);
             }
         }
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1;; attempt++) {
             try {
                 admin.createTopics(List.of(new NewTopic(TOPIC, partitions.size(), (short) 1))).all().get();
                 return;

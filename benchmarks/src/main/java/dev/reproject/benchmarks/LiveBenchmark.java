@@ -110,7 +110,7 @@ public final class LiveBenchmark {
         try (LocalServers servers = LocalServers.create(work.resolve("servers"))) {
             AwsSettings settings = new AwsSettings(Optional.of(servers.dynamoDbEndpoint()), Optional.empty(),
                     servers.region()).withStaticCredentials(servers.credentials().accessKeyId(),
-                    servers.credentials().secretAccessKey());
+                            servers.credentials().secretAccessKey());
             servers.kafkaBootstrapServers(); // both servers up before anything is generated or timed
             LiveDynamoCalls calls = new LiveDynamoCalls();
             try (DynamoDbClient dynamo = calls.client(settings)) {

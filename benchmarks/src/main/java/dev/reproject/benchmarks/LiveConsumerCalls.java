@@ -26,7 +26,7 @@ final class LiveConsumerCalls {
     @SuppressWarnings("unchecked")
     Consumer<byte[], byte[]> timing(Consumer<byte[], byte[]> consumer) {
         return (Consumer<byte[], byte[]>) Proxy.newProxyInstance(Consumer.class.getClassLoader(),
-                new Class<?>[] {Consumer.class}, (proxy, method, args) -> {
+                new Class<?>[]{Consumer.class}, (proxy, method, args) -> {
                     long start = System.nanoTime();
                     Object result;
                     try {

@@ -18,8 +18,9 @@ final class LiveReport {
     static void run(String name, Run r) {
         LiveInFlight.Profile p = r.profile();
         System.err.printf("  %s %s #%d: %.1f s, %,.0f events/s; %,d UpdateItem (%.3f per event), %,d applied, %,d "
-                        + "duplicates; other requests %s; in flight: mean %.1f, idle %.0f%%, partial %.0f%%, full %.0f%%, "
-                        + "%,d idle stretches, %.1f ms per request; CPU s %s; JVM CPU s %s; load %s%n", name, r.kind(), r.round(),
+                + "duplicates; other requests %s; in flight: mean %.1f, idle %.0f%%, partial %.0f%%, full %.0f%%, "
+                + "%,d idle stretches, %.1f ms per request; CPU s %s; JVM CPU s %s; load %s%n", name, r.kind(),
+                r.round(),
                 r.seconds(), r.eventsPerSecond(), r.updateItemRequests(),
                 (double) r.updateItemRequests() / r.records(), r.applied(), r.duplicates(), r.otherRequests(),
                 p.meanInFlight(), 100 * p.fractionIdle(), 100 * p.fractionPartial(), 100 * p.fractionFull(),
@@ -27,7 +28,8 @@ final class LiveReport {
                 BenchSupport.loadAverage());
         r.consumer().ifPresent(c -> System.err.printf("    consumer: %,d polls with records, %,d records; calls %s%n",
                 c.fullPolls(), c.polledRecords(), c.calls().entrySet().stream()
-                        .map(e -> String.format("%s %d / %.2f s", e.getKey(), e.getValue().count(), e.getValue().seconds()))
+                        .map(e -> String.format("%s %d / %.2f s", e.getKey(), e.getValue().count(),
+                                e.getValue().seconds()))
                         .collect(Collectors.joining(", "))));
     }
 
@@ -54,7 +56,8 @@ final class LiveReport {
         for (Result r : results) {
             for (Run run : r.runs()) {
                 LiveInFlight.Profile p = run.profile();
-                System.out.printf("| %,d | %s | %d | %.1f s | %,.0f | %.1f | %.0f%% | %.0f%% | %.0f%% | %.1f | %s | %s | %s |%n",
+                System.out.printf(
+                        "| %,d | %s | %d | %.1f s | %,.0f | %.1f | %.0f%% | %.0f%% | %.0f%% | %.1f | %s | %s | %s |%n",
                         r.events(), run.kind(), run.round(), run.seconds(), run.eventsPerSecond(), p.meanInFlight(),
                         100 * p.fractionIdle(), 100 * p.fractionPartial(), 100 * p.fractionFull(),
                         1e3 * p.meanRequestSeconds(), operations(run.otherRequests()), cpu(run.cpuSeconds()),
@@ -75,12 +78,14 @@ final class LiveReport {
                 double idle = p.secondsAt()[0];
                 double partial = p.fractionPartial() * p.seconds();
                 long polls = consumer.fullPolls();
-                System.out.printf("| %,d | %d | %,d | %,.0f | %.2f s | %.2f s | %.2f s | %.2f s | %.0f ms | %.2f s | %.0f ms |%n",
+                System.out.printf(
+                        "| %,d | %d | %,d | %,.0f | %.2f s | %.2f s | %.2f s | %.2f s | %.0f ms | %.2f s | %.0f ms |%n",
                         r.events(), run.round(), polls, (double) consumer.polledRecords() / polls, idle, poll, commit,
                         idle - poll - commit, 1e3 * idle / polls, partial, 1e3 * partial / polls);
             }
         }
-        System.out.println("(" + LiveBenchmark.PARTITIONS + " partitions, " + LiveOptions.DEFAULT_MAX_IN_FLIGHT + " requests in "
+        System.out.println("(" + LiveBenchmark.PARTITIONS + " partitions, " + LiveOptions.DEFAULT_MAX_IN_FLIGHT
+                + " requests in "
                 + "flight, " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB; load average " + loadAtStart + " at start, "
                 + loadAtEnd + " at end)");

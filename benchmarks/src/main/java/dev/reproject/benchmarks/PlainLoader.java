@@ -62,7 +62,7 @@ final class PlainLoader implements MapPartitionsFunction<Row, Long> {
 
     private long send(DynamoDbClient client, List<WriteRequest> batch) throws InterruptedException {
         List<WriteRequest> pending = batch;
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1;; attempt++) {
             List<WriteRequest> unprocessed = client.batchWriteItem(BatchWriteItemRequest.builder()
                     .requestItems(Map.of(target.table(), pending)).build())
                     .unprocessedItems().getOrDefault(target.table(), List.of());

@@ -16,11 +16,11 @@ import dev.reproject.sandbox.LocalServers;
 import dev.reproject.snapshot.SnapshotJob;
 import dev.reproject.snapshot.SnapshotOutcome;
 import dev.reproject.snapshot.SnapshotRequest;
-import dev.reproject.spark.fold.FoldRows;
-import dev.reproject.spark.snapshot.SnapshotStore;
 import dev.reproject.spark.ArchiveRoot;
 import dev.reproject.spark.S3aSettings;
 import dev.reproject.spark.SparkSessions;
+import dev.reproject.spark.fold.FoldRows;
+import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.spark.sql.SparkSession;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -90,7 +90,8 @@ public final class RebuildBenchmark {
         try (LocalServers servers = LocalServers.create(work.resolve("servers"))) {
             URI endpoint = servers.dynamoDbEndpoint();
             AwsSettings dynamo = new AwsSettings(Optional.of(endpoint), Optional.empty(), servers.region())
-                    .withStaticCredentials(servers.credentials().accessKeyId(), servers.credentials().secretAccessKey());
+                    .withStaticCredentials(servers.credentials().accessKeyId(),
+                            servers.credentials().secretAccessKey());
             SparkTimeline timeline = new SparkTimeline();
             spark.sparkContext().addSparkListener(timeline);
             try (DynamoDbClient admin = AwsClients.dynamoDb(dynamo)) {
@@ -101,7 +102,8 @@ public final class RebuildBenchmark {
                 for (long orders : sizes) {
                     results.add(measure(bench, work.resolve("n" + orders), orders, ROUNDS));
                 }
-                print(master, spark.sparkContext().defaultParallelism(), results, loadAtStart, BenchSupport.loadAverage());
+                print(master, spark.sparkContext().defaultParallelism(), results, loadAtStart,
+                        BenchSupport.loadAverage());
             }
         } finally {
             spark.stop();
@@ -111,11 +113,13 @@ public final class RebuildBenchmark {
     private static Result measure(Bench bench, Path dir, long orders, int rounds) throws Exception {
         BenchSupport.delete(dir);
         String archive = dir.resolve("archive").toString();
-        OrderArchiveGenerator.generate(new LocalArchiveStore(archive), GeneratorOptions.builder().orders(orders).build());
+        OrderArchiveGenerator.generate(new LocalArchiveStore(archive),
+                GeneratorOptions.builder().orders(orders).build());
         SnapshotStore store = new SnapshotStore(ArchiveRoot.of(dir.resolve("snapshots").toString()),
                 bench.spark().sparkContext().hadoopConfiguration());
         long start = System.nanoTime();
-        SnapshotManifest snapshot = ((SnapshotOutcome.Committed) new SnapshotJob(bench.spark(), store, Clock.systemUTC())
+        SnapshotManifest snapshot = ((SnapshotOutcome.Committed) new SnapshotJob(bench.spark(), store,
+                Clock.systemUTC())
                 .run(new SnapshotRequest(archive, VIEW, true, false))).manifest();
         double snapshotSeconds = BenchSupport.seconds(start);
         long items = snapshot.counts().items();
@@ -172,7 +176,7 @@ public final class RebuildBenchmark {
                 tally.secondsInCalls() / bench.spark().sparkContext().defaultParallelism(), calls,
                 catalog.counts().driverCalls());
         System.err.printf("  %s #%d: %.1f s (first write after %.1f s, writing %.1f s); task calls %s (%d HTTP "
-                        + "requests, %d puts sent), driver calls %s, catalog calls %s%n", kind, round, load.seconds(),
+                + "requests, %d puts sent), driver calls %s, catalog calls %s%n", kind, round, load.seconds(),
                 load.beforeFirstWrite(), load.writing(), calls.taskCalls(), calls.writeAttempts(), calls.putsSent(),
                 calls.driverCalls(), load.catalogCalls());
         System.err.printf("    writer tasks: %s%n", tally.writers(start));
@@ -213,9 +217,10 @@ public final class RebuildBenchmark {
                         l.inCallsPerWriter());
             }
         }
-        System.out.println("(" + master + ", " + writers + " writer tasks, " + Runtime.getRuntime().availableProcessors()
-                + " cores, max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB; load average "
-                + loadAtStart + " at start, " + loadAtEnd + " at end)");
+        System.out
+                .println("(" + master + ", " + writers + " writer tasks, " + Runtime.getRuntime().availableProcessors()
+                        + " cores, max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB; load average "
+                        + loadAtStart + " at start, " + loadAtEnd + " at end)");
     }
 
     /** {@code {DescribeTable=2, Scan=1}} as {@code DescribeTable 2, Scan 1}. */

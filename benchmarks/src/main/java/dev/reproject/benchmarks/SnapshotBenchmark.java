@@ -8,10 +8,10 @@ import dev.reproject.orderhistory.generate.OrderArchiveGenerator;
 import dev.reproject.snapshot.SnapshotJob;
 import dev.reproject.snapshot.SnapshotOutcome;
 import dev.reproject.snapshot.SnapshotRequest;
-import dev.reproject.spark.snapshot.SnapshotStore;
 import dev.reproject.spark.ArchiveRoot;
 import dev.reproject.spark.S3aSettings;
 import dev.reproject.spark.SparkSessions;
+import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.spark.sql.SparkSession;
 
 import java.nio.file.Path;
@@ -78,7 +78,8 @@ public final class SnapshotBenchmark {
         SnapshotJob job = new SnapshotJob(spark, store, Clock.systemUTC());
 
         long start = System.nanoTime();
-        SnapshotManifest full = committed(job.run(new SnapshotRequest(archive.toString(), "order-history", true, false)));
+        SnapshotManifest full = committed(
+                job.run(new SnapshotRequest(archive.toString(), "order-history", true, false)));
         double fullSeconds = BenchSupport.seconds(start);
 
         start = System.nanoTime();
@@ -105,7 +106,8 @@ public final class SnapshotBenchmark {
     }
 
     private static void print(String master, List<Result> results) {
-        System.out.println("| events | full snapshot | events/s | plain read | full ÷ read | +5% events | incremental | incremental ÷ full |");
+        System.out.println(
+                "| events | full snapshot | events/s | plain read | full ÷ read | +5% events | incremental | incremental ÷ full |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Result r : results) {
             System.out.printf("| %,d | %.1f s | %,.0f | %.1f s | %.1f | %,d | %.1f s | %.2f |%n", r.events(),

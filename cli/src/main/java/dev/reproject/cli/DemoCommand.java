@@ -1,6 +1,5 @@
 package dev.reproject.cli;
 
-import dev.reproject.archiver.PublishReport;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.cli.api.Json;
@@ -38,9 +37,9 @@ import java.util.concurrent.Callable;
  * with counts and times.
  */
 @Command(name = "demo", description = {
-    "Runs reproject end to end on local servers (S3, DynamoDB and Kafka, started and stopped here):",
-    "a sample archive and the same records in Kafka, snapshot, more events, incremental snapshot,",
-    "rebuild, the live updater while more events are produced, then the view's queries."})
+        "Runs reproject end to end on local servers (S3, DynamoDB and Kafka, started and stopped here):",
+        "a sample archive and the same records in Kafka, snapshot, more events, incremental snapshot,",
+        "rebuild, the live updater while more events are produced, then the view's queries."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Mixin
@@ -49,7 +48,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the sample archive (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Seed of the sample archive (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--bad-records", defaultValue = "0.01", paramLabel = "FRACTION",

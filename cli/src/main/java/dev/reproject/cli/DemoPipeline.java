@@ -27,10 +27,10 @@ import dev.reproject.sandbox.SandboxCredentials;
 import dev.reproject.snapshot.SnapshotJob;
 import dev.reproject.snapshot.SnapshotOutcome;
 import dev.reproject.snapshot.SnapshotRequest;
-import dev.reproject.spark.snapshot.SnapshotStore;
 import dev.reproject.spark.ArchiveRoot;
 import dev.reproject.spark.S3aSettings;
 import dev.reproject.spark.SparkSessions;
+import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -95,7 +95,7 @@ final class DemoPipeline implements AutoCloseable {
         GenerationReport written = generator.generateDemo(archive, seed, badFraction);
         PublishReport published = publish(Map.of());
         steps.done("generate", String.format("%,d events and %,d bad records written to %s; the same %,d records "
-                        + "in Kafka topic %s (%d partitions)", written.totalEvents(), totalRejected(written), ARCHIVE,
+                + "in Kafka topic %s (%d partitions)", written.totalEvents(), totalRejected(written), ARCHIVE,
                 published.records(), published.topic(), published.partitions().size()), start,
                 Map.of("events", written.totalEvents(), "rejected", totalRejected(written),
                         "records", written.records(), "published", published.records()));
@@ -112,8 +112,10 @@ final class DemoPipeline implements AutoCloseable {
         }
         var counts = committed.manifest().counts();
         steps.done(step, String.format("%s %s: %,d records read (%,d events applied, %,d rejected, %,d duplicate "
-                        + "records), %,d items", committed.manifest().parent().isPresent() ? "incremental snapshot"
-                        : "snapshot", committed.manifest().id(), counts.records(), counts.applied(), counts.totalRejected(),
+                + "records), %,d items",
+                committed.manifest().parent().isPresent() ? "incremental snapshot"
+                        : "snapshot",
+                committed.manifest().id(), counts.records(), counts.applied(), counts.totalRejected(),
                 counts.duplicateRecords(), counts.items()), start,
                 Map.of("snapshotId", committed.manifest().id().value(), "records", counts.records(),
                         "items", counts.items(), "incremental", committed.manifest().parent().isPresent()));
@@ -126,8 +128,9 @@ final class DemoPipeline implements AutoCloseable {
         GenerationReport written = generator.appendDemo(archive, badFraction);
         PublishReport published = publish(publishedUntil);
         steps.done(step, String.format("%,d more events archived and produced to Kafka (%,d records)",
-                written.totalEvents(), published.records()), start, Map.of("events", written.totalEvents(),
-                "records", written.records(), "published", published.records()));
+                written.totalEvents(), published.records()), start,
+                Map.of("events", written.totalEvents(),
+                        "records", written.records(), "published", published.records()));
         return published;
     }
 
@@ -142,8 +145,8 @@ final class DemoPipeline implements AutoCloseable {
         RebuildOutcome outcome = new RebuildJob(spark, snapshots, catalog, Clock.systemUTC())
                 .run(new RebuildRequest(ARCHIVE, view.name(), Optional.empty(), target, false));
         steps.done("rebuild", String.format("%,d items into table %s in %,d BatchWriteItem calls; %s with the "
-                        + "handoff (last offset per partition) %s", outcome.writes().itemsWritten(), table,
-                        outcome.writes().writeCalls(), outcome.entry().status(), handoff(outcome.entry())), start,
+                + "handoff (last offset per partition) %s", outcome.writes().itemsWritten(), table,
+                outcome.writes().writeCalls(), outcome.entry().status(), handoff(outcome.entry())), start,
                 Map.of("items", outcome.writes().itemsWritten(), "writeCalls", outcome.writes().writeCalls(),
                         "status", outcome.entry().status().name()));
         return outcome;
@@ -169,7 +172,7 @@ final class DemoPipeline implements AutoCloseable {
             run.stop(Duration.ofSeconds(30));
             LiveOutcome outcome = running.get(30, TimeUnit.SECONDS);
             steps.done("live", String.format("the live updater consumed %,d records while they were produced: "
-                            + "%,d applied, %,d duplicates, %,d skipped, %,d dead letters; lag 0, entry %s",
+                    + "%,d applied, %,d duplicates, %,d skipped, %,d dead letters; lag 0, entry %s",
                     outcome.counts().records(), outcome.counts().applied(), outcome.counts().duplicates(),
                     outcome.counts().skipped(), outcome.counts().totalDeadLettered(), outcome.entry().status()), start,
                     Map.of("records", outcome.counts().records(), "applied", outcome.counts().applied(),
@@ -218,8 +221,8 @@ final class DemoPipeline implements AutoCloseable {
     /** {@code 0:5689 1:5694 …} for the view's topic. */
     private static String handoff(RebuildEntry entry) {
         StringBuilder text = new StringBuilder();
-        entry.handoff().toJsonMap().values().forEach(partitions -> partitions.forEach((partition, offset) ->
-                text.append(text.isEmpty() ? "" : " ").append(partition).append(':').append(offset)));
+        entry.handoff().toJsonMap().values().forEach(partitions -> partitions.forEach((partition, offset) -> text
+                .append(text.isEmpty() ? "" : " ").append(partition).append(':').append(offset)));
         return text.toString();
     }
 

@@ -1,7 +1,7 @@
 package dev.reproject.cli;
 
-import dev.reproject.cli.api.CommandPlugin;
 import dev.reproject.cli.api.CommandLines;
+import dev.reproject.cli.api.CommandPlugin;
 import dev.reproject.cli.api.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -8,9 +8,9 @@ import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.cli.api.Json;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.snapshot.SnapshotManifest;
-import dev.reproject.spark.snapshot.SnapshotStore;
 import dev.reproject.spark.ArchiveRoot;
 import dev.reproject.spark.S3aSettings;
+import dev.reproject.spark.snapshot.SnapshotStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,8 +28,8 @@ import java.util.concurrent.Callable;
 
 /** {@code reproject status}: a view's committed snapshots and its rebuilds in the catalog, read only. */
 @Command(name = "status", mixinStandardHelpOptions = true, description = {
-    "Shows a view's committed snapshots (with --snapshots) and its rebuilds in the catalog: table, snapshot,",
-    "status (LOADING, LOADED, LIVE), handoff watermark, counts and the live updater's lag per partition."})
+        "Shows a view's committed snapshots (with --snapshots) and its rebuilds in the catalog: table, snapshot,",
+        "status (LOADING, LOADED, LIVE), handoff watermark, counts and the live updater's lag per partition."})
 public final class StatusCommand implements Callable<Integer> {
 
     @Mixin
@@ -38,7 +38,8 @@ public final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--snapshots", paramLabel = "URI", description = "Where snapshots live: <URI>/<view>/<snapshotId>/.")
+    @Option(names = "--snapshots", paramLabel = "URI",
+            description = "Where snapshots live: <URI>/<view>/<snapshotId>/.")
     String snapshots;
 
     @Option(names = "--json", description = "Print one line of JSON.")
@@ -55,9 +56,11 @@ public final class StatusCommand implements Callable<Integer> {
         try (DynamoDbClient dynamo = AwsClients.dynamoDb(AwsSettings.of(common.endpoints()))) {
             DynamoCatalog catalog = new DynamoCatalog(dynamo, common.catalogTable(), Clock.systemUTC());
             catalogExists = catalog.exists();
-            rebuilds = catalogExists ? catalog.all().stream().filter(e -> e.view().equals(common.view())).toList() : List.of();
+            rebuilds = catalogExists ? catalog.all().stream().filter(e -> e.view().equals(common.view())).toList()
+                    : List.of();
         }
-        ViewStatus status = new ViewStatus(common.view(), root, manifests, common.catalogTable(), catalogExists, rebuilds);
+        ViewStatus status = new ViewStatus(common.view(), root, manifests, common.catalogTable(), catalogExists,
+                rebuilds);
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? Json.line(StatusReports.toMap(status)) : StatusReports.text(status));
         out.flush();

@@ -84,8 +84,8 @@ final class StatusReports {
             return "(empty)";
         }
         SortedMap<String, SortedMap<Integer, Long>> byTopic = new TreeMap<>();
-        watermark.offsets().forEach((SourcePartition tp, Long offset) ->
-                byTopic.computeIfAbsent(tp.topic(), t -> new TreeMap<>()).put(tp.partition(), offset));
+        watermark.offsets().forEach((SourcePartition tp, Long offset) -> byTopic
+                .computeIfAbsent(tp.topic(), t -> new TreeMap<>()).put(tp.partition(), offset));
         return byTopic.entrySet().stream().map(topic -> {
             SortedMap<Integer, Long> partitions = topic.getValue();
             if (partitions.size() > LISTED_PARTITIONS) {

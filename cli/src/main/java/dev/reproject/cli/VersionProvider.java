@@ -9,7 +9,7 @@ public final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {
+        return new String[]{
                 "reproject " + version(VersionProvider.class.getPackage()),
                 "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
     }

@@ -94,7 +94,8 @@ class ArchiveRoundTripIT {
             assertThat(scan.summary().filesCovered()).isEqualTo(first.get("files").asLong());
             // every partition goes on from where the first run ended
             second.get("endOffsets").fields().forEachRemaining(end -> assertThat(
-                    scan.summary().watermark().offsets().get(partition(end.getKey()))).isEqualTo(end.getValue().asLong()));
+                    scan.summary().watermark().offsets().get(partition(end.getKey())))
+                    .isEqualTo(end.getValue().asLong()));
         }
 
         try (ArchiveScan whole = read(archive, ArchivePosition.beginning())) {

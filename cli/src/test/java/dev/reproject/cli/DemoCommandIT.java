@@ -31,7 +31,8 @@ class DemoCommandIT {
         assertThat(summary.get("rebuild").get("items").asLong()).isEqualTo(22_000);
         assertThat(summary.get("rebuild").get("status").asText()).isEqualTo("LOADED");
         JsonNode live = summary.get("live");
-        assertThat(summary.get("produce").get("published").asLong()).isEqualTo(summary.get("produce").get("records").asLong());
+        assertThat(summary.get("produce").get("published").asLong())
+                .isEqualTo(summary.get("produce").get("records").asLong());
         assertThat(live.get("records").asLong()).isEqualTo(summary.get("produce").get("published").asLong());
         assertThat(live.get("applied").asLong()).isGreaterThanOrEqualTo(2_000); // at least one per new order
         assertThat(summary.get("liveStatus").asText()).isEqualTo("LIVE");

@@ -56,7 +56,7 @@ class ErrorHandlerTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("reproject: the archive vanished" + System.lineSeparator()
-                        + "java.lang.IllegalStateException: the archive vanished")
+                + "java.lang.IllegalStateException: the archive vanished")
                 .contains("at dev.reproject.cli.TestCommandPlugin$Fail.call");
     }
 

@@ -251,7 +251,8 @@ final class ExpectedOrderHistory {
 
     /** One record per line, every line counting; a blank trailing line (a final newline) is not a record. */
     private static List<String> splitLines(byte[] content) {
-        List<String> result = new ArrayList<>(Arrays.asList(new String(content, StandardCharsets.UTF_8).split("\n", -1)));
+        List<String> result = new ArrayList<>(
+                Arrays.asList(new String(content, StandardCharsets.UTF_8).split("\n", -1)));
         if (!result.isEmpty() && result.get(result.size() - 1).isBlank()) {
             result.remove(result.size() - 1);
         }
@@ -267,7 +268,8 @@ final class ExpectedOrderHistory {
                     Event event = decode(line.getValue(), latestIdTime);
                     long skippedBefore = skipped;
                     if (apply(event)) {
-                        appliedAt.merge(event.aggregateId(), new Applied(partition.getKey(), line.getKey(), line.getKey()),
+                        appliedAt.merge(event.aggregateId(),
+                                new Applied(partition.getKey(), line.getKey(), line.getKey()),
                                 (before, now) -> new Applied(before.partition(), before.first(), now.last()));
                         outcome = Outcome.APPLIED.name();
                     } else {

@@ -140,7 +140,8 @@ class LiveCrashIT {
                 try {
                     long reached = awaitCommitted(kafka, group, starts, Math.max(target, lastCommitted + 1), live, log);
                     Thread.sleep(delayMillis);
-                    assertThat(live.isAlive()).as("run %d still running before its kill; log:%n%s", i, tail(log)).isTrue();
+                    assertThat(live.isAlive()).as("run %d still running before its kill; log:%n%s", i, tail(log))
+                            .isTrue();
                     live.destroyForcibly();
                     assertThat(live.waitFor(30, TimeUnit.SECONDS)).isTrue();
                     double ranSeconds = (System.nanoTime() - runStarted) / 1e9;
@@ -151,7 +152,7 @@ class LiveCrashIT {
                             .filter(at -> at.first() < committedOffsets.get(at.partition())).count();
                     cutBatches += count > committedItems ? 1 : 0;
                     String kill = String.format("kill %d after %.1f s, %d ms after the commit of record %,d: committed"
-                                    + " %,d of %,d records, table %,d items, %,d of them beyond the commit", i, ranSeconds,
+                            + " %,d of %,d records, table %,d items, %,d of them beyond the commit", i, ranSeconds,
                             delayMillis, reached - first, committed - first, toConsume, count, count - committedItems);
                     kills.add(kill);
                     System.out.println("LiveCrashIT: " + kill + " (exit " + live.exitValue() + ")");
@@ -199,7 +200,8 @@ class LiveCrashIT {
      * JVM die), credentials in its environment as a service gets them; stderr (the log) and stdout to files.
      */
     private static Process startLive(Path log, Path out, String... more) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), ParentWatchdog.class.getName(),
                 Long.toString(ProcessHandle.current().pid()), "dev.reproject.live.cli.LiveMain",
                 "--bootstrap-servers", servers.kafkaBootstrapServers(), "--table", TABLE, "--catalog-table", CATALOG,
@@ -214,7 +216,8 @@ class LiveCrashIT {
 
     /** Waits until the group's committed offsets add up to {@code target}; their total then. */
     private static long awaitCommitted(LiveKafka kafka, String group, Map<Integer, Long> starts, long target,
-                                       Process live, Path log) throws Exception {
+                                       Process live, Path log)
+            throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(WAIT_MINUTES);
         while (System.nanoTime() < deadline) {
             if (!live.isAlive()) {

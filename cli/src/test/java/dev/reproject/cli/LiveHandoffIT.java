@@ -85,7 +85,8 @@ class LiveHandoffIT {
         generated = run("generate", "--archive", source.toString(), "--orders", Integer.toString(ORDERS),
                 "--partitions", Integer.toString(PARTITIONS), "--bad-records", "0.01", "--seed", "4711", "--json");
         generated.get("endOffsets").fields().forEachRemaining(end -> sourceEnds.put(
-                Integer.parseInt(end.getKey().substring(end.getKey().lastIndexOf('-') + 1)), end.getValue().asLong() + 1));
+                Integer.parseInt(end.getKey().substring(end.getKey().lastIndexOf('-') + 1)),
+                end.getValue().asLong() + 1));
         assertThat(sourceEnds).hasSize(PARTITIONS);
     }
 
@@ -127,7 +128,8 @@ class LiveHandoffIT {
             Map<String, Long> overlap = variant.folded().outcomes(p, variant.starts().get(p), variant.handoff().get(p));
             overlapHandled += overlap.getOrDefault(APPLIED.name(), 0L) + overlap.getOrDefault(DUPLICATE.name(), 0L);
         }
-        System.out.printf("LiveHandoffIT overlap: %,d handled events re-delivered before the handoff%n", overlapHandled);
+        System.out.printf("LiveHandoffIT overlap: %,d handled events re-delivered before the handoff%n",
+                overlapHandled);
         assertThat(overlapHandled).as("handled events in the overlap").isGreaterThan(1000);
         assertThat(variant.live().get("duplicates").asLong()).as("duplicates: every handled event of the overlap")
                 .isEqualTo(variant.expected().duplicates()).isEqualTo(overlapHandled);
@@ -175,7 +177,8 @@ class LiveHandoffIT {
                 long afterSnapshot = LiveKafka.total(kafka.endOffsets());
                 assertThat(snapshot.get("status").asText()).isEqualTo("committed");
                 snapshotWatermark = partitionOffsets(snapshot.get("watermark"));
-                assertThat(snapshotWatermark).as("the snapshot's watermark: what the first run archived").isEqualTo(first);
+                assertThat(snapshotWatermark).as("the snapshot's watermark: what the first run archived")
+                        .isEqualTo(first);
 
                 slices.allow(SLICES * 5 / 8);
                 Map<Integer, Long> second = archive(archive);
@@ -190,8 +193,10 @@ class LiveHandoffIT {
                 assertThat(handoff).as("the handoff: what the second run archived").isEqualTo(second);
 
                 slices.awaitDone();
-                System.out.printf("LiveHandoffIT %s: records in Kafka when the snapshot started %,d, ended %,d; when the"
-                                + " rebuild started %,d, ended %,d (slice %d of %d); in all %,d%n", name, beforeSnapshot,
+                System.out.printf(
+                        "LiveHandoffIT %s: records in Kafka when the snapshot started %,d, ended %,d; when the"
+                                + " rebuild started %,d, ended %,d (slice %d of %d); in all %,d%n",
+                        name, beforeSnapshot,
                         afterSnapshot, beforeRebuild, afterRebuild, publishedAtRebuild, SLICES,
                         LiveKafka.total(kafka.endOffsets()));
                 assertThat(afterSnapshot).as("records produced while the snapshot ran").isGreaterThan(beforeSnapshot);
@@ -227,7 +232,8 @@ class LiveHandoffIT {
             assertThat(live.get("duplicates").asLong()).as("duplicates").isEqualTo(expected.duplicates());
             assertThat(live.get("skipped").asLong()).as("skipped").isEqualTo(expected.skipped());
             Map<String, Long> deadLettered = new TreeMap<>();
-            live.get("deadLettered").fields().forEachRemaining(f -> deadLettered.put(f.getKey(), f.getValue().asLong()));
+            live.get("deadLettered").fields()
+                    .forEachRemaining(f -> deadLettered.put(f.getKey(), f.getValue().asLong()));
             assertThat(deadLettered).as("dead letters").isEqualTo(expected.dead());
             assertThat(expected.dead()).as("bad records after the start").isNotEmpty();
             ends.forEach((p, end) -> {

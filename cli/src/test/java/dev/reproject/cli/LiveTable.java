@@ -49,7 +49,8 @@ final class LiveTable implements AutoCloseable {
     /** The whole table by order id; fails if a scan returns an item twice. */
     Map<String, Map<String, AttributeValue>> scan(String table) {
         Map<String, Map<String, AttributeValue>> items = new HashMap<>();
-        for (Map<String, AttributeValue> item : dynamo.scanPaginator(b -> b.tableName(table).consistentRead(true)).items()) {
+        for (Map<String, AttributeValue> item : dynamo.scanPaginator(b -> b.tableName(table).consistentRead(true))
+                .items()) {
             assertThat(items.put(item.get("orderId").s(), item)).as("scanned twice: %s", item).isNull();
         }
         return items;
@@ -58,7 +59,8 @@ final class LiveTable implements AutoCloseable {
     /** How many items the table holds (a consistent, paginated {@code COUNT} scan). */
     long count(String table) {
         long count = 0;
-        for (ScanResponse page : dynamo.scanPaginator(b -> b.tableName(table).consistentRead(true).select(Select.COUNT))) {
+        for (ScanResponse page : dynamo
+                .scanPaginator(b -> b.tableName(table).consistentRead(true).select(Select.COUNT))) {
             count += page.count();
         }
         return count;

@@ -71,7 +71,8 @@ class OrderHistorySnapshotIT {
     }
 
     private static JsonNode snapshot(String archive, String snapshots) throws IOException {
-        return JSON.readTree(run("snapshot", "--archive", archive, "--snapshots", snapshots, "--master", "local[2]", "--json"));
+        return JSON.readTree(
+                run("snapshot", "--archive", archive, "--snapshots", snapshots, "--master", "local[2]", "--json"));
     }
 
     private static String run(String... args) {
@@ -81,7 +82,8 @@ class OrderHistorySnapshotIT {
     }
 
     private static Set<Row> rows(String snapshots, JsonNode outcome) {
-        SparkSession spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false").getOrCreate();
+        SparkSession spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false")
+                .getOrCreate();
         try {
             return new HashSet<>(spark.read().parquet(snapshots + "/order-history/" + outcome.get("snapshotId").asText()
                     + "/data").collectAsList());

@@ -44,7 +44,8 @@ class RebuildFromS3IT {
     private static final String ARCHIVE = "s3a://" + BUCKET + "/archive";
     private static final String SNAPSHOTS = "s3a://" + BUCKET + "/snapshots";
     private static final String TABLE = "rebuild-from-s3";
-    private static final List<String> INJECTED = List.of("not-json", "missing-header", "bad-payload", "unreadable-file");
+    private static final List<String> INJECTED = List.of("not-json", "missing-header", "bad-payload",
+            "unreadable-file");
 
     private static LocalServers servers;
     private static Map<String, String> env;
@@ -118,7 +119,8 @@ class RebuildFromS3IT {
         assertThat(expected.skipped()).as("unhandled events").isEqualTo(sum(first, second, "unhandled"));
         for (String reason : INJECTED) {
             assertThat(expected.rejected(reason)).as(reason).isPositive()
-                    .isEqualTo(first.get("rejected").path(reason).asLong() + second.get("rejected").path(reason).asLong());
+                    .isEqualTo(
+                            first.get("rejected").path(reason).asLong() + second.get("rejected").path(reason).asLong());
         }
         assertThat(expected.rejected().keySet()).containsExactlyInAnyOrderElementsOf(INJECTED);
         assertThat(expected.applied() + expected.skipped() + expected.duplicateEvents()).as("events")
@@ -135,7 +137,8 @@ class RebuildFromS3IT {
         first.get("endOffsets").fields().forEachRemaining(end -> snapshotEnd.put(
                 Integer.parseInt(end.getKey().substring(end.getKey().lastIndexOf('-') + 1)), end.getValue().asLong()));
         return expected.appliedAt().values().stream()
-                .filter(at -> at.first() <= snapshotEnd.get(at.partition()) && at.last() > snapshotEnd.get(at.partition()))
+                .filter(at -> at.first() <= snapshotEnd.get(at.partition())
+                        && at.last() > snapshotEnd.get(at.partition()))
                 .count();
     }
 
@@ -161,8 +164,8 @@ class RebuildFromS3IT {
                 .credentialsProvider(credentials())
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .build()) {
-            for (Map<String, AttributeValue> item
-                    : dynamo.scanPaginator(b -> b.tableName(tableName).consistentRead(true)).items()) {
+            for (Map<String, AttributeValue> item : dynamo
+                    .scanPaginator(b -> b.tableName(tableName).consistentRead(true)).items()) {
                 assertThat(items.put(item.get("orderId").s(), item)).as("scanned twice: %s", item).isNull();
             }
         }

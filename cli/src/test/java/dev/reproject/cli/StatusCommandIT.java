@@ -62,7 +62,7 @@ class StatusCommandIT {
         credentials = servers.credentials().inSystemProperties();
         client = AwsClients.dynamoDb(new AwsSettings(Optional.of(servers.dynamoDbEndpoint()), Optional.empty(),
                 servers.region()).withStaticCredentials(servers.credentials().accessKeyId(),
-                servers.credentials().secretAccessKey()));
+                        servers.credentials().secretAccessKey()));
     }
 
     @AfterAll
@@ -81,7 +81,8 @@ class StatusCommandIT {
         CliRun json = status("--catalog-table", table, "--json");
 
         assertThat(text.exitCode()).as(text.err()).isZero();
-        assertThat(text.out()).contains("view order-history").contains("rebuilds in catalog " + table + ": no rebuilds yet")
+        assertThat(text.out()).contains("view order-history")
+                .contains("rebuilds in catalog " + table + ": no rebuilds yet")
                 .doesNotContain("snapshots");
         assertThat(json.exitCode()).as(json.err()).isZero();
         JsonNode status = JSON.readTree(json.out());
@@ -100,11 +101,13 @@ class StatusCommandIT {
         DynamoCatalog catalog = new DynamoCatalog(client, table, Clock.fixed(NOW, ZoneOffset.UTC));
         RebuildId live = RebuildId.of("ftgo-order-history", S2);
         catalog.begin(RebuildEntry.loading(live, "order-history", "archive", Watermark.empty(), NOW));
-        catalog.markLoaded(live, Map.of("itemsWritten", 5000L, "writeCalls", 200L), Watermark.of(Map.of(P0, 160L, P1, 80L)));
+        catalog.markLoaded(live, Map.of("itemsWritten", 5000L, "writeCalls", 200L),
+                Watermark.of(Map.of(P0, 160L, P1, 80L)));
         catalog.updateLive(live, Map.of(P0, new LivePosition(170, 4), P1, new LivePosition(81, 0)));
         RebuildId loading = RebuildId.of("ftgo-order-history-2", S2);
         catalog.begin(RebuildEntry.loading(loading, "order-history", "archive", Watermark.empty(), NOW));
-        catalog.begin(RebuildEntry.loading(RebuildId.of("other-view", S1), "another-view", "archive", Watermark.empty(), NOW));
+        catalog.begin(RebuildEntry.loading(RebuildId.of("other-view", S1), "another-view", "archive", Watermark.empty(),
+                NOW));
 
         CliRun json = status("--snapshots", dir.toString(), "--catalog-table", table, "--json");
 
@@ -148,7 +151,8 @@ class StatusCommandIT {
 
     @Test
     void givenAViewWithoutSnapshots_thenNoneCommitted(@TempDir Path dir) {
-        CliRun text = status("--snapshots", dir.toString(), "--catalog-table", "catalog-none", "--view", "nothing-here");
+        CliRun text = status("--snapshots", dir.toString(), "--catalog-table", "catalog-none", "--view",
+                "nothing-here");
 
         assertThat(text.exitCode()).as(text.err()).isZero();
         assertThat(text.out()).contains("view nothing-here").contains(": none committed").contains("no rebuilds yet");

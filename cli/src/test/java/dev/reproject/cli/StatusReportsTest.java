@@ -19,7 +19,8 @@ class StatusReportsTest {
             offsets.put(new SourcePartition("b", p), 100L + p);
         }
 
-        assertThat(StatusReports.summary(Watermark.of(offsets))).isEqualTo("a 0:41 1:7; b 12 partitions, offsets 100..111");
+        assertThat(StatusReports.summary(Watermark.of(offsets)))
+                .isEqualTo("a 0:41 1:7; b 12 partitions, offsets 100..111");
         assertThat(StatusReports.summary(Watermark.empty())).isEqualTo("(empty)");
     }
 

@@ -38,7 +38,7 @@ class JobJarsIT {
     void snapshot_then_rebuild_through_spark_submit(LocalServers servers, @TempDir Path dir) throws Exception {
         AwsSettings aws = new AwsSettings(Optional.of(servers.dynamoDbEndpoint()), Optional.of(servers.s3Endpoint()),
                 servers.region()).withStaticCredentials(servers.credentials().accessKeyId(),
-                servers.credentials().secretAccessKey());
+                        servers.credentials().secretAccessKey());
         try (S3ArchiveStore store = S3ArchiveStore.owning("s3a://emr-rebuild/archive", AwsClients.s3(aws))) {
             OrderArchiveGenerator.generate(store, GeneratorOptions.builder().orders(500).build());
         }

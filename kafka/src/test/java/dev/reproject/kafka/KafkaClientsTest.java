@@ -85,7 +85,8 @@ class KafkaClientsTest {
     @Test
     void toStringShowsTheServersAlone() {
         KafkaClients secured = new KafkaClients(Map.of("bootstrap.servers", SERVERS,
-                "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required password=\"s3cret\";"));
+                "sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required password=\"s3cret\";"));
 
         assertThat(secured).hasToString("KafkaClients[" + SERVERS + "]");
     }

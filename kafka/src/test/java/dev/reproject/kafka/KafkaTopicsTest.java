@@ -79,7 +79,7 @@ class KafkaTopicsTest {
     }
 
     private KafkaTopics topics(Duration settle) {
-        Admin admin = (Admin) Proxy.newProxyInstance(Admin.class.getClassLoader(), new Class<?>[] {Admin.class},
+        Admin admin = (Admin) Proxy.newProxyInstance(Admin.class.getClassLoader(), new Class<?>[]{Admin.class},
                 (proxy, method, args) -> {
                     if (!method.getName().equals("describeTopics")) {
                         throw new UnsupportedOperationException(method.getName());

@@ -39,7 +39,7 @@ public final class DynamoItemUpdater implements ItemUpdater {
     @Override
     public WriteResult apply(Update update) throws InterruptedException {
         SplittableRandom random = null;
-        for (int callsMade = 1; ; callsMade++) {
+        for (int callsMade = 1;; callsMade++) {
             calls.incrementAndGet();
             try {
                 client.updateItem(UpdateItemRequests.of(table, update));
@@ -76,7 +76,8 @@ public final class DynamoItemUpdater implements ItemUpdater {
         if (!"ValidationException".equals(code)) {
             return Optional.empty();
         }
-        String message = e.awsErrorDetails().errorMessage() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+        String message = e.awsErrorDetails().errorMessage() == null ? e.getMessage()
+                : e.awsErrorDetails().errorMessage();
         RejectReason reason = message != null && message.toLowerCase(java.util.Locale.ROOT).contains("item size")
                 ? RejectReason.ITEM_TOO_LARGE : RejectReason.INVALID_UPDATE;
         return Optional.of(new WriteResult.Refused(reason, "DynamoDB: " + message));

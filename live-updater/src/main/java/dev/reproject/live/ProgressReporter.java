@@ -1,10 +1,10 @@
 package dev.reproject.live;
 
-import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.catalog.LivePosition;
 import dev.reproject.core.catalog.RebuildCatalog;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildStatus;
+import dev.reproject.core.event.SourcePartition;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;

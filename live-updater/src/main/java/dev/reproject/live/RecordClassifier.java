@@ -2,8 +2,8 @@ package dev.reproject.live;
 
 import dev.reproject.core.decode.DecodeResult;
 import dev.reproject.core.decode.EventuateDecoder;
-import dev.reproject.core.event.SourcePosition;
 import dev.reproject.core.event.SourcePartition;
+import dev.reproject.core.event.SourcePosition;
 import dev.reproject.core.item.UpdateFold;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.view.ViewDefinition;

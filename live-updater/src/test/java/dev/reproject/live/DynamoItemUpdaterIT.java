@@ -31,7 +31,8 @@ class DynamoItemUpdaterIT {
         try (LiveFixture fixture = new LiveFixture(servers, "live-updater-it")) {
             fixture.dynamo.createTable(TableSchemas.createTableRequest(fixture.name,
                     Views.byName("order-history").table()));
-            DynamoItemUpdater updater = new DynamoItemUpdater(fixture.dynamo, fixture.name, Backoff.DEFAULT, Sleeper.SYSTEM);
+            DynamoItemUpdater updater = new DynamoItemUpdater(fixture.dynamo, fixture.name, Backoff.DEFAULT,
+                    Sleeper.SYSTEM);
 
             assertThat(updater.apply(update(5, new Action.Set("orderStatus", new AttrValue.S("APPROVED")))))
                     .isEqualTo(WriteResult.APPLIED);

@@ -61,7 +61,7 @@ final class LiveFixture implements AutoCloseable {
         this.credentials = servers.credentials().inSystemProperties(); // for the commands, as in a user's run
         this.dynamo = AwsClients.dynamoDb(new AwsSettings(Optional.of(servers.dynamoDbEndpoint()), Optional.empty(),
                 servers.region()).withStaticCredentials(servers.credentials().accessKeyId(),
-                servers.credentials().secretAccessKey()));
+                        servers.credentials().secretAccessKey()));
         this.catalog = new DynamoCatalog(dynamo, catalogTable, Clock.systemUTC());
     }
 

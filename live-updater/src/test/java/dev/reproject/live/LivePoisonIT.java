@@ -79,7 +79,8 @@ class LivePoisonIT {
             List<ConsumerRecord<byte[], byte[]>> letters = new ArrayList<>(
                     deadLetters(servers, fixture.topic + DeadLetters.SUFFIX, 6));
             letters.sort(Comparator.comparingLong(letter -> Long.parseLong(header(letter, DeadLetters.SOURCE_OFFSET))));
-            assertThat(letters).extracting(letter -> header(letter, DeadLetters.REASON)).containsExactlyElementsOf(reasons);
+            assertThat(letters).extracting(letter -> header(letter, DeadLetters.REASON))
+                    .containsExactlyElementsOf(reasons);
             for (int i = 0; i < letters.size(); i++) {
                 ConsumerRecord<byte[], byte[]> letter = letters.get(i);
                 int offset = poisonOffsets.get(i);

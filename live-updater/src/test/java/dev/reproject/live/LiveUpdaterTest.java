@@ -191,7 +191,8 @@ class LiveUpdaterTest {
         consumer.schedulePollTask(() -> {
             for (int offset = 0; offset < values.size(); offset++) {
                 if (offset >= consumer.position(tp)) {
-                    consumer.addRecord(new ConsumerRecord<>(tp.topic(), tp.partition(), offset, null, values.get(offset)));
+                    consumer.addRecord(
+                            new ConsumerRecord<>(tp.topic(), tp.partition(), offset, null, values.get(offset)));
                 }
             }
         });

@@ -47,7 +47,8 @@ final class Messages {
         headers.put("event-type", EVENTS + type);
         headers.put("event-aggregate-type", TOPIC);
         headers.put("event-aggregate-id", orderId);
-        headers.put("DATE", DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC).format(BASE.plusSeconds(seconds)));
+        headers.put("DATE",
+                DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC).format(BASE.plusSeconds(seconds)));
         return message.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -49,7 +49,8 @@ public record DynamoTarget(String endpoint, String region, String accessKeyId, S
     }
 
     public AwsSettings awsSettings() {
-        AwsSettings settings = new AwsSettings(Optional.ofNullable(endpoint).map(URI::create), Optional.empty(), region);
+        AwsSettings settings = new AwsSettings(Optional.ofNullable(endpoint).map(URI::create), Optional.empty(),
+                region);
         return accessKeyId != null && secretAccessKey != null
                 ? settings.withStaticCredentials(accessKeyId, secretAccessKey) : settings;
     }

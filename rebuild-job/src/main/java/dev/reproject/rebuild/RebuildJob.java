@@ -10,14 +10,14 @@ import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.core.view.ViewDefinition;
 import dev.reproject.core.view.Views;
-import dev.reproject.spark.reject.RejectedLines;
-import dev.reproject.spark.fold.FoldOutput;
-import dev.reproject.spark.fold.FoldRows;
-import dev.reproject.spark.fold.ViewFold;
-import dev.reproject.spark.snapshot.SnapshotStore;
 import dev.reproject.spark.ArchiveRoot;
 import dev.reproject.spark.archive.ArchiveReader;
 import dev.reproject.spark.archive.ArchiveScan;
+import dev.reproject.spark.fold.FoldOutput;
+import dev.reproject.spark.fold.FoldRows;
+import dev.reproject.spark.fold.ViewFold;
+import dev.reproject.spark.reject.RejectedLines;
+import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -88,9 +88,11 @@ public final class RebuildJob {
                         + SnapshotManifest.REJECTED_DIR; // as in a snapshot's directory
                 Map<RejectReason, Long> rejected = RejectedLines.write(spark,
                         ArchiveRoot.of(request.archive()).toString(), scan.rejects(), fold.rejects(), rejectedDir);
-                writes.rejected().forEach(item -> log.warn("item {} left out: {} bytes, over DynamoDB's item size limit",
-                        item.keyJson(), item.sizeBytes()));
-                RebuildEntry loaded = catalog.markLoaded(id, counts(writes, fold, rejected), scan.position().watermark());
+                writes.rejected()
+                        .forEach(item -> log.warn("item {} left out: {} bytes, over DynamoDB's item size limit",
+                                item.keyJson(), item.sizeBytes()));
+                RebuildEntry loaded = catalog.markLoaded(id, counts(writes, fold, rejected),
+                        scan.position().watermark());
                 log.info("rebuild {} LOADED: {} items in {} write calls; handoff {}", id, writes.itemsWritten(),
                         writes.writeCalls(), scan.position().watermark());
                 return new RebuildOutcome(loaded, writes, scan.summary(), fold.applied(), fold.duplicates(),

@@ -109,7 +109,8 @@ class RebuildCrashIT {
 
     /** {@code reproject rebuild} in its own JVM, slowed by --write-rate so that it can be killed midway. */
     private static Process startRebuild(LocalServers servers, Path dir, String archive) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-cp", System.getProperty("java.class.path"), "dev.reproject.rebuild.cli.RebuildMain",
                 "--master", "local[2]", "--archive", archive, "--snapshots", dir.resolve("snapshots").toString(),
                 "--table", TABLE, "--catalog-table", CATALOG, "--write-rate", "400",
@@ -126,8 +127,9 @@ class RebuildCrashIT {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new AssertionError("the rebuild ended (exit " + process.exitValue() + ") before it could be killed:\n"
-                        + Files.readString(log));
+                throw new AssertionError(
+                        "the rebuild ended (exit " + process.exitValue() + ") before it could be killed:\n"
+                                + Files.readString(log));
             }
             try {
                 int count = tableCount(target);

@@ -10,9 +10,9 @@ import dev.reproject.sandbox.LocalServers;
 import dev.reproject.snapshot.SnapshotJob;
 import dev.reproject.snapshot.SnapshotOutcome;
 import dev.reproject.snapshot.SnapshotRequest;
+import dev.reproject.spark.ArchiveRoot;
 import dev.reproject.spark.fold.FoldRows;
 import dev.reproject.spark.snapshot.SnapshotStore;
-import dev.reproject.spark.ArchiveRoot;
 import org.apache.spark.sql.SparkSession;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -36,7 +36,8 @@ final class RebuildFixture {
                 .config("spark.sql.shuffle.partitions", "4").getOrCreate();
     }
 
-    static DynamoTarget target(LocalServers servers, String table, WriteOptions write, DynamoTarget.ClientWrapper wrap) {
+    static DynamoTarget target(LocalServers servers, String table, WriteOptions write,
+                               DynamoTarget.ClientWrapper wrap) {
         return new DynamoTarget(servers.dynamoDbEndpoint().toString(), servers.region(),
                 servers.credentials().accessKeyId(), servers.credentials().secretAccessKey(), table, VIEW, write, wrap);
     }
@@ -60,7 +61,8 @@ final class RebuildFixture {
     /** A committed snapshot's rows, as items. */
     static Set<Item> snapshotItems(SparkSession spark, SnapshotStore store, SnapshotManifest snapshot) {
         return spark.read().schema(FoldRows.SNAPSHOT_SCHEMA)
-                .parquet(store.directory(snapshot.view(), snapshot.id()) + "/" + snapshot.data()).collectAsList().stream()
+                .parquet(store.directory(snapshot.view(), snapshot.id()) + "/" + snapshot.data()).collectAsList()
+                .stream()
                 .map(row -> DynamoJson.readItem(row.<String>getAs("item"))).collect(Collectors.toSet());
     }
 

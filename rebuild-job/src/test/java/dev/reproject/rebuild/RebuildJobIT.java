@@ -23,11 +23,10 @@ import dev.reproject.orderhistory.generate.GeneratorOptions;
 import dev.reproject.orderhistory.generate.OrderArchiveGenerator;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
-import dev.reproject.spark.reject.RejectedLines;
 import dev.reproject.snapshot.SnapshotJob;
 import dev.reproject.snapshot.SnapshotRequest;
+import dev.reproject.spark.reject.RejectedLines;
 import dev.reproject.spark.snapshot.SnapshotStore;
-import dev.reproject.spark.ArchiveRoot;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -175,7 +174,8 @@ class RebuildJobIT {
         TableSchema schema = Views.byName(VIEW).table();
         try (DynamoDbClient dynamo = dynamo(servers)) {
             dynamo.createTable(TableSchemas.createTableRequest("refuse-foreign", schema));
-            dynamo.putItem(b -> b.tableName("refuse-foreign").item(Map.of("orderId", AttributeValue.fromS("not-ours"))));
+            dynamo.putItem(
+                    b -> b.tableName("refuse-foreign").item(Map.of("orderId", AttributeValue.fromS("not-ours"))));
             dynamo.createTable(TableSchemas.createTableRequest("accept-empty", schema));
         }
 
@@ -199,7 +199,8 @@ class RebuildJobIT {
     }
 
     private static RebuildOutcome rebuild(LocalServers servers, Path dir, SnapshotStore store, RebuildCatalog catalog,
-                                          String table) throws Exception {
+                                          String table)
+            throws Exception {
         return new RebuildJob(spark, store, catalog, Clock.systemUTC()).run(new RebuildRequest(
                 dir.resolve("archive").toString(), VIEW, Optional.empty(),
                 target(servers, table, WriteOptions.DEFAULT, DynamoTarget.ClientWrapper.NONE), false));

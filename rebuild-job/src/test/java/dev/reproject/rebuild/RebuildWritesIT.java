@@ -80,7 +80,8 @@ class RebuildWritesIT {
     void faults_on_30_percent_of_calls_give_the_same_table_and_every_retry_is_counted(LocalServers servers)
             throws Exception {
         Faults faults = new Faults(0.3, 20261130L, "RebuildWritesIT-faults");
-        WriteOptions write = WriteOptions.DEFAULT.withBackoff(new Backoff(Duration.ofMillis(2), Duration.ofMillis(50), 20));
+        WriteOptions write = WriteOptions.DEFAULT
+                .withBackoff(new Backoff(Duration.ofMillis(2), Duration.ofMillis(50), 20));
         DynamoTarget target = target(servers, "rebuild-faults", write, new FaultyClients(faults));
 
         RebuildOutcome outcome = new RebuildJob(spark, store, new InMemoryRebuildCatalog(Clock.systemUTC()),

@@ -44,7 +44,8 @@ final class ManagedProcess {
      * Starts {@code command} in {@code workingDir}, its stdout and stderr appended to {@code logFile}.
      * {@code otherLogs} are files the process writes itself; their tails go into start errors too.
      */
-    static ManagedProcess start(String name, List<String> command, Path workingDir, Path logFile, List<Path> otherLogs) {
+    static ManagedProcess start(String name, List<String> command, Path workingDir, Path logFile,
+                                List<Path> otherLogs) {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDir.toFile())
                 .redirectErrorStream(true)
@@ -174,7 +175,8 @@ final class ManagedProcess {
             in.seek(start);
             in.readFully(bytes);
             List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
-            return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
+            return String.join(System.lineSeparator(),
+                    lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
         } catch (IOException e) {
             // never hide the start error behind an error about its log
             return "(cannot read: " + e + ")";

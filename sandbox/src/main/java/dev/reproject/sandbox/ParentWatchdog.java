@@ -30,7 +30,8 @@ public final class ParentWatchdog {
         // Taken once: a handle remembers the process's start time, so a recycled pid does not look alive.
         Optional<ProcessHandle> parent = ProcessHandle.of(Long.parseLong(args[0]));
         if (parent.isEmpty() || !parent.get().isAlive()) {
-            System.err.println("ParentWatchdog: parent process " + args[0] + " is not running, not starting " + args[1]);
+            System.err
+                    .println("ParentWatchdog: parent process " + args[0] + " is not running, not starting " + args[1]);
             System.exit(1);
         }
         daemon("parent-watchdog", () -> watch(parent.get())).start();

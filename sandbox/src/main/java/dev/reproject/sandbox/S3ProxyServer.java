@@ -30,7 +30,8 @@ final class S3ProxyServer extends StartedServer {
         URI endpoint = URI.create("http://127.0.0.1:" + port);
         // the filesystem provider fails at start if its base directory does not exist
         Path data = ConfigFiles.createDirectories(dir.resolve("data"));
-        Path config = ConfigFiles.writeProperties(dir.resolve("s3proxy.properties"), properties(endpoint, credentials, data));
+        Path config = ConfigFiles.writeProperties(dir.resolve("s3proxy.properties"),
+                properties(endpoint, credentials, data));
         ManagedProcess process = ManagedProcess.start("S3Proxy",
                 ChildJvm.command(JVM_OPTIONS, jar.toString(), MAIN_CLASS, List.of("--properties", config.toString())),
                 dir, dir.resolve("s3proxy.log"), List.of());

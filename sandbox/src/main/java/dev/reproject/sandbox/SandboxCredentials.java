@@ -32,7 +32,8 @@ public record SandboxCredentials(String accessKeyId, String secretAccessKey) {
      * from the default chain as a user's run does. Closing the returned scope puts back what was there before.
      */
     public SystemPropertiesScope inSystemProperties() {
-        return new SystemPropertiesScope(Map.of("aws.accessKeyId", accessKeyId, "aws.secretAccessKey", secretAccessKey));
+        return new SystemPropertiesScope(
+                Map.of("aws.accessKeyId", accessKeyId, "aws.secretAccessKey", secretAccessKey));
     }
 
     /** System properties set for a while; {@link #close()} restores (or clears) the earlier values. */

@@ -52,8 +52,9 @@ public record SandboxPaths(Path s3ProxyJar, Path kafkaLib, Path dynaliteDir) {
         Properties properties = new Properties();
         try (InputStream in = SandboxPaths.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("Missing resource " + RESOURCE + " next to " + SandboxPaths.class.getName()
-                        + ": the sandbox was not built with Maven; " + REBUILD_HINT);
+                throw new IllegalStateException(
+                        "Missing resource " + RESOURCE + " next to " + SandboxPaths.class.getName()
+                                + ": the sandbox was not built with Maven; " + REBUILD_HINT);
             }
             properties.load(in);
         } catch (IOException e) {

@@ -91,7 +91,8 @@ class LocalServersIT {
                 assertThatThrownBy(() -> dynamo.updateItem(markerUpdate(table, 3, "older")))
                         .isInstanceOf(ConditionalCheckFailedException.class);
 
-                Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(Map.of("pk", s("order-1"))))
+                Map<String, AttributeValue> item = dynamo
+                        .getItem(g -> g.tableName(table).key(Map.of("pk", s("order-1"))))
                         .item();
                 assertThat(item).containsEntry("status", s("paid")).containsEntry("m", n(7));
             }
@@ -169,15 +170,16 @@ class LocalServersIT {
         @Test
         void everyProducedRecordIsConsumedBack(LocalServers servers) throws Exception {
             String topic = "events-" + UUID.randomUUID();
-            Map<String, Object> common = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafkaBootstrapServers());
+            Map<String, Object> common = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    servers.kafkaBootstrapServers());
             try (Admin admin = Admin.create(common)) {
                 admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
             }
 
             Map<String, Object> producerConfig = new HashMap<>(common);
             producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
-            try (KafkaProducer<String, String> producer =
-                         new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
+                    new StringSerializer())) {
                 for (int i = 0; i < RECORDS; i++) {
                     producer.send(new ProducerRecord<>(topic, "key-" + i, "value-" + i));
                 }
@@ -207,8 +209,8 @@ class LocalServersIT {
             List<TopicPartition> partitions = List.of(
                     new TopicPartition(topic, 0), new TopicPartition(topic, 1), new TopicPartition(topic, 2));
             List<ConsumerRecord<String, String>> consumed = new ArrayList<>();
-            try (KafkaConsumer<String, String> consumer =
-                         new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer())) {
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
+                    new StringDeserializer())) {
                 consumer.assign(partitions);
                 consumer.seekToBeginning(partitions);
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

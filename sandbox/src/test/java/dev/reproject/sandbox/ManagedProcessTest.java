@@ -32,7 +32,8 @@ class ManagedProcessTest {
         List<String> command = ChildJvm.command(List.of(), "", ParentWatchdog.class.getName(), List.of());
 
         // the watchdog itself, called without its own arguments, prints its usage and exits with 2
-        assertThatThrownBy(() -> ManagedProcess.run("nested", command, tmp, tmp.resolve("nested.log"), Duration.ofSeconds(30)))
+        assertThatThrownBy(
+                () -> ManagedProcess.run("nested", command, tmp, tmp.resolve("nested.log"), Duration.ofSeconds(30)))
                 .hasMessageContaining("exit code 2")
                 .hasMessageContaining("usage: ParentWatchdog");
     }

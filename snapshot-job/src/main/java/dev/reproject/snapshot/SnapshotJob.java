@@ -7,15 +7,15 @@ import dev.reproject.core.snapshot.SnapshotId;
 import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.core.view.ViewDefinition;
 import dev.reproject.core.view.Views;
-import dev.reproject.spark.fold.FoldOutput;
-import dev.reproject.spark.fold.FoldRows;
-import dev.reproject.spark.fold.ViewFold;
-import dev.reproject.spark.snapshot.SnapshotStore;
 import dev.reproject.spark.ArchiveRoot;
-import dev.reproject.spark.reject.RejectedLines;
 import dev.reproject.spark.archive.ArchiveReader;
 import dev.reproject.spark.archive.ArchiveScan;
 import dev.reproject.spark.archive.ScanSummary;
+import dev.reproject.spark.fold.FoldOutput;
+import dev.reproject.spark.fold.FoldRows;
+import dev.reproject.spark.fold.ViewFold;
+import dev.reproject.spark.reject.RejectedLines;
+import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -65,8 +65,9 @@ public final class SnapshotJob {
                 log.info("nothing archived beyond snapshot {}: nothing committed", parent.get().id());
                 return new SnapshotOutcome.NothingNew(parent.get(), read);
             }
-            SnapshotId id = SnapshotId.next(started, Stream.of(store.highestId(view.name()), parent.map(SnapshotManifest::id))
-                    .flatMap(Optional::stream).max(SnapshotId::compareTo));
+            SnapshotId id = SnapshotId.next(started,
+                    Stream.of(store.highestId(view.name()), parent.map(SnapshotManifest::id))
+                            .flatMap(Optional::stream).max(SnapshotId::compareTo));
             String dir = store.directory(view.name(), id);
             Optional<Dataset<Row>> parentRows = parent.map(p -> spark.read().schema(FoldRows.SNAPSHOT_SCHEMA)
                     .parquet(store.directory(view.name(), p.id()) + "/" + p.data()));
@@ -77,7 +78,8 @@ public final class SnapshotJob {
                 long t2 = System.nanoTime();
                 fold.items().coalesce(spark.sparkContext().defaultParallelism())
                         .write().parquet(dir + "/" + SnapshotManifest.DATA_DIR);
-                Map<RejectReason, Long> rejected = RejectedLines.write(spark, ArchiveRoot.of(request.archive()).toString(),
+                Map<RejectReason, Long> rejected = RejectedLines.write(spark,
+                        ArchiveRoot.of(request.archive()).toString(),
                         scan.rejects(), fold.rejects(), dir + "/" + SnapshotManifest.REJECTED_DIR);
                 log.info("wrote items and rejects in {} ms", ms(t2));
 
@@ -100,9 +102,10 @@ public final class SnapshotJob {
 
     private static void requireSameDefinition(SnapshotManifest parent, ViewDefinition view) {
         if (!parent.fingerprint().equals(view.fingerprint())) {
-            throw new IllegalStateException("the latest snapshot " + parent.id() + " was made by another definition of view "
-                    + view.name() + " (fingerprint " + parent.fingerprint() + ", now " + view.fingerprint()
-                    + "): it cannot be continued; run the snapshot with --full");
+            throw new IllegalStateException(
+                    "the latest snapshot " + parent.id() + " was made by another definition of view "
+                            + view.name() + " (fingerprint " + parent.fingerprint() + ", now " + view.fingerprint()
+                            + "): it cannot be continued; run the snapshot with --full");
         }
     }
 

@@ -82,7 +82,8 @@ final class ActivityArchive {
         headers.put("event-aggregate-type", aggregateType);
         headers.put("event-aggregate-id", aggregateId);
         long millis = Long.parseUnsignedLong(id.substring(0, 16), 16);
-        headers.put("DATE", DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochMilli(millis).atOffset(ZoneOffset.UTC)));
+        headers.put("DATE",
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochMilli(millis).atOffset(ZoneOffset.UTC)));
         return message.toString();
     }
 

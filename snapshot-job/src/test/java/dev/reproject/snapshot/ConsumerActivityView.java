@@ -84,8 +84,9 @@ public final class ConsumerActivityView implements ViewDefinition {
                 payload.get("tags").forEach(tag -> tags.add(tag.asText()));
                 actions.add(new Action.Add("tags", new AttrValue.SS(tags)));
             }
-            return new ViewResult.Handled(Update.of(Map.of("consumerId", AttrValue.s(payload.get("consumerId").asText())),
-                    actions, marker));
+            return new ViewResult.Handled(
+                    Update.of(Map.of("consumerId", AttrValue.s(payload.get("consumerId").asText())),
+                            actions, marker));
         }
         return ViewResult.UNHANDLED;
     }

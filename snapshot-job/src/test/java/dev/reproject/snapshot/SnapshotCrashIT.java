@@ -2,9 +2,9 @@ package dev.reproject.snapshot;
 
 import dev.reproject.core.snapshot.SnapshotId;
 import dev.reproject.core.snapshot.SnapshotManifest;
+import dev.reproject.spark.ArchiveRoot;
 import dev.reproject.spark.fold.FoldRows;
 import dev.reproject.spark.snapshot.SnapshotStore;
-import dev.reproject.spark.ArchiveRoot;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -44,9 +44,11 @@ class SnapshotCrashIT {
         SparkSession spark = SparkSession.builder().master("local[2]").appName("SnapshotCrashIT")
                 .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4").getOrCreate();
         try {
-            SnapshotStore store = new SnapshotStore(ArchiveRoot.of(snapshots.toString()), spark.sparkContext().hadoopConfiguration());
+            SnapshotStore store = new SnapshotStore(ArchiveRoot.of(snapshots.toString()),
+                    spark.sparkContext().hadoopConfiguration());
             SnapshotJob job = new SnapshotJob(spark, store, Clock.systemUTC());
-            SnapshotRequest incremental = new SnapshotRequest(archive.root().toString(), ConsumerActivityView.NAME, false, false);
+            SnapshotRequest incremental = new SnapshotRequest(archive.root().toString(), ConsumerActivityView.NAME,
+                    false, false);
             SnapshotManifest first = ((SnapshotOutcome.Committed) job.run(incremental)).manifest();
 
             // enough new events that the run is still writing when it is killed
@@ -67,7 +69,8 @@ class SnapshotCrashIT {
 
             assertThat(started.resolve(SnapshotManifest.FILE_NAME)).doesNotExist();
             assertThat(store.latest(ConsumerActivityView.NAME).orElseThrow().id()).isEqualTo(first.id());
-            assertThat(store.list(ConsumerActivityView.NAME)).extracting(SnapshotManifest::id).containsExactly(first.id());
+            assertThat(store.list(ConsumerActivityView.NAME)).extracting(SnapshotManifest::id)
+                    .containsExactly(first.id());
 
             SnapshotManifest next = ((SnapshotOutcome.Committed) job.run(incremental)).manifest();
             assertThat(next.parent()).contains(first.id());
@@ -87,7 +90,8 @@ class SnapshotCrashIT {
             File[] dirs = viewDir.toFile().listFiles(File::isDirectory);
             if (dirs != null) {
                 for (File d : dirs) {
-                    if (!existing.contains(d.getName()) && Files.exists(d.toPath().resolve(SnapshotManifest.DATA_DIR))) {
+                    if (!existing.contains(d.getName())
+                            && Files.exists(d.toPath().resolve(SnapshotManifest.DATA_DIR))) {
                         return d.toPath();
                     }
                 }

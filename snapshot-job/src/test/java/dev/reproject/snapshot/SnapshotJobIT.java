@@ -5,11 +5,10 @@ import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.item.AttrValue;
 import dev.reproject.core.item.DynamoJson;
 import dev.reproject.core.item.Item;
-import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.snapshot.SnapshotManifest;
+import dev.reproject.spark.ArchiveRoot;
 import dev.reproject.spark.fold.FoldRows;
 import dev.reproject.spark.snapshot.SnapshotStore;
-import dev.reproject.spark.ArchiveRoot;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -136,7 +135,8 @@ class SnapshotJobIT {
         // partition 0 (offsets 5..7) and runs past it with new orders (8..9)
         String reDelivered = archive.writeAt("redelivered/" + ORDERS, ORDERS, 1, 0,
                 Files.readAllLines(archive.root().resolve(
-                        "topics/" + ORDERS + "/partition=1/" + ORDERS + "+1+0000000000.json")), false);
+                        "topics/" + ORDERS + "/partition=1/" + ORDERS + "+1+0000000000.json")),
+                false);
         List<String> p0 = Files.readAllLines(archive.root().resolve(
                 "topics/" + ORDERS + "/partition=0/" + ORDERS + "+0+0000000000.json"));
         List<String> straddling = lines(p0.get(5), p0.get(6), p0.get(7));
@@ -225,7 +225,8 @@ class SnapshotJobIT {
     void allow_gaps_passes_a_hole_and_records_it() throws Exception {
         firstBatch();
         String c = archive.nextId();
-        archive.writeAt("topics/" + ORDERS + "/partition=1", ORDERS, 1, 10, lines(placed(c, "o400", "c3", "R3")), false);
+        archive.writeAt("topics/" + ORDERS + "/partition=1", ORDERS, 1, 10, lines(placed(c, "o400", "c3", "R3")),
+                false);
         expected.placed("o400", "c3", "R3", c);
 
         SnapshotOutcome outcome = run(false, true);

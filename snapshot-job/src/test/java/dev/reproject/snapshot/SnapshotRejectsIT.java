@@ -8,8 +8,8 @@ import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.snapshot.cli.SnapshotCommand;
-import dev.reproject.spark.snapshot.SnapshotStore;
 import dev.reproject.spark.ArchiveRoot;
+import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +44,8 @@ class SnapshotRejectsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void every_reason_lands_in_rejected_and_max_rejected_exits_3_after_committing(@TempDir Path dir) throws IOException {
+    void every_reason_lands_in_rejected_and_max_rejected_exits_3_after_committing(@TempDir Path dir)
+            throws IOException {
         ActivityArchive archive = new ActivityArchive(dir.resolve("archive"));
         String good = registered(archive.nextId(), "c1", "Ann");
         String notJson = registered(archive.nextId(), "c2", "Bob").substring(0, 50);
@@ -69,7 +70,8 @@ class SnapshotRejectsIT {
         CommandLine command = CommandLines.configure(new CommandLine(new SnapshotCommand()), Map.of());
         command.setOut(new PrintWriter(out));
         command.setErr(new PrintWriter(err));
-        int exit = command.execute("--archive", archive.root().toString(), "--snapshots", dir.resolve("snapshots").toString(),
+        int exit = command.execute("--archive", archive.root().toString(), "--snapshots",
+                dir.resolve("snapshots").toString(),
                 "--view", ConsumerActivityView.NAME, "--master", "local[2]", "--max-rejected", "3", "--json");
 
         assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.TOO_MANY_REJECTED);
@@ -77,7 +79,8 @@ class SnapshotRejectsIT {
         JsonNode summary = JSON.readTree(out.toString());
         assertThat(summary.get("status").asText()).isEqualTo("committed");
 
-        SnapshotStore store = new SnapshotStore(ArchiveRoot.of(dir.resolve("snapshots").toString()), new Configuration());
+        SnapshotStore store = new SnapshotStore(ArchiveRoot.of(dir.resolve("snapshots").toString()),
+                new Configuration());
         SnapshotManifest manifest = store.latest(ConsumerActivityView.NAME).orElseThrow();
         for (RejectReason reason : RejectReason.values()) {
             assertThat(manifest.counts().rejected(reason)).as(reason.code()).isEqualTo(1);
@@ -95,13 +98,15 @@ class SnapshotRejectsIT {
         assertThat(rejected.get("not-json").get("offset").asLong()).isEqualTo(1);
         assertThat(rejected.get("missing-header").get("raw").asText()).isEqualTo(missingHeader);
         assertThat(rejected.get("bad-payload").get("line").asLong()).isEqualTo(3);
-        assertThat(rejected.get("item-too-large").get("raw").asText()).hasSize(65_536).isEqualTo(tooLarge.substring(0, 65_536));
+        assertThat(rejected.get("item-too-large").get("raw").asText()).hasSize(65_536)
+                .isEqualTo(tooLarge.substring(0, 65_536));
         assertThat(rejected.get("item-too-large").get("offset").asLong()).isEqualTo(4);
         assertThat(rejected.get("invalid-event").get("raw").asText()).isEqualTo(invalidEvent);
         assertThat(rejected.get("invalid-event").get("detail").asText()).contains("restaurant");
         assertThat(rejected.get("invalid-update").get("raw").asText()).isEqualTo(invalidUpdate);
         assertThat(rejected.get("invalid-update").get("topic").asText()).isEqualTo(ORDERS);
-        assertThat(rejected.get("unreadable-file").get("file").asText()).endsWith("copy/" + ORDERS + "+0+0000000000.json.gz");
+        assertThat(rejected.get("unreadable-file").get("file").asText())
+                .endsWith("copy/" + ORDERS + "+0+0000000000.json.gz");
     }
 
     private static List<JsonNode> rejectedRecords(Path dir) throws IOException {

@@ -1,6 +1,7 @@
 package dev.reproject.spark;
 
 import dev.reproject.core.config.Endpoints;
+
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,8 @@ import java.util.TreeMap;
  * @param accessKey   static credentials for a local server; empty: s3a's default credential chain
  * @param secretKey   never printed ({@link #toString()} hides it)
  */
-public record S3aSettings(Optional<URI> endpoint, String region, Optional<String> accessKey, Optional<String> secretKey) {
+public record S3aSettings(Optional<URI> endpoint, String region, Optional<String> accessKey,
+                          Optional<String> secretKey) {
 
     public static S3aSettings aws(String region) {
         return new S3aSettings(Optional.empty(), region, Optional.empty(), Optional.empty());

@@ -27,8 +27,8 @@ import java.util.concurrent.Callable;
 
 /** {@code reproject archive}: archives Kafka topics as Kafka Connect's S3 sink would, for users without Connect. */
 @Command(name = "archive", description = {
-    "Archives Kafka topics as Kafka Connect's S3 sink (JSON format) would, under topics/<topic>/partition=<p>/.",
-    "Each run goes on after the highest offset archived and stops at the end offsets seen when it starts."})
+        "Archives Kafka topics as Kafka Connect's S3 sink (JSON format) would, under topics/<topic>/partition=<p>/.",
+        "Each run goes on after the highest offset archived and stops at the end offsets seen when it starts."})
 public final class ArchiveCommand implements Callable<Integer> {
 
     @Mixin

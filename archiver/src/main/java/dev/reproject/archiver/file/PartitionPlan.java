@@ -50,7 +50,8 @@ public record PartitionPlan(SourcePartition partition, List<Segment> segments, l
      * @param until the offset to stop before (default: the end of the archive)
      */
     public static PartitionPlan of(ArchiveStore store, SourcePartition tp, List<ArchiveFile> files, OptionalLong from,
-                                   OptionalLong until) throws IOException {
+                                   OptionalLong until)
+            throws IOException {
         long next = from.orElse(files.isEmpty() ? 0 : files.get(0).startOffset());
         long stop = until.orElse(Long.MAX_VALUE);
         List<Segment> segments = new ArrayList<>();

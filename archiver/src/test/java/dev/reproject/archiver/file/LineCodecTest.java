@@ -81,7 +81,8 @@ class LineCodecTest {
         @Test
         void isEmptyForLinesThatAreNoMessage() {
             assertThat(LineCodec.aggregateId(utf8("{\"payload\":\"{}\",\"headers\":{\"ID\":\"1\"}}"))).isEmpty();
-            assertThat(LineCodec.aggregateId(utf8("{\"payload\":\"{}\",\"headers\":{\"event-aggregate-id\":7}}"))).isEmpty();
+            assertThat(LineCodec.aggregateId(utf8("{\"payload\":\"{}\",\"headers\":{\"event-aggregate-id\":7}}")))
+                    .isEmpty();
             assertThat(LineCodec.aggregateId(utf8("{\"payload\":\"{\\\"a\\\""))).isEmpty();
             assertThat(LineCodec.aggregateId(utf8("null"))).isEmpty();
             assertThat(LineCodec.aggregateId(utf8("[1,2]"))).isEmpty();

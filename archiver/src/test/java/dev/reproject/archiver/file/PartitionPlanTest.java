@@ -36,7 +36,8 @@ class PartitionPlanTest {
 
     /** A file of offsets start..start+count-1, each line "o<offset>". */
     private void file(String directory, long start, int count, boolean gzip) throws IOException {
-        String content = LongStream.range(start, start + count).mapToObj(o -> "o" + o + "\n").collect(Collectors.joining());
+        String content = LongStream.range(start, start + count).mapToObj(o -> "o" + o + "\n")
+                .collect(Collectors.joining());
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         store.write(directory + "/" + String.format("t+0+%010d.json%s", start, gzip ? ".gz" : ""),
                 gzip ? Gzip.compress(bytes, 0) : bytes);

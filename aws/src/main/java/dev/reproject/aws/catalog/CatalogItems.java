@@ -64,9 +64,11 @@ final class CatalogItems {
         String id = item.containsKey(ID) ? item.get(ID).s() : "(no " + ID + ")";
         try {
             Map<SourcePartition, LivePosition> positions = new TreeMap<>();
-            required(item, POSITIONS).m().forEach((topic, partitions) -> partitions.m().forEach((partition, p) ->
-                    positions.put(new SourcePartition(topic, Integer.parseInt(partition)),
-                            new LivePosition(number(p.m(), "offset"), number(p.m(), "lag")))));
+            required(item, POSITIONS).m()
+                    .forEach((topic, partitions) -> partitions.m()
+                            .forEach((partition, p) -> positions.put(
+                                    new SourcePartition(topic, Integer.parseInt(partition)),
+                                    new LivePosition(number(p.m(), "offset"), number(p.m(), "lag")))));
             Map<String, Long> counts = new TreeMap<>();
             required(item, COUNTS).m().forEach((name, n) -> counts.put(name, Long.parseLong(n.n())));
             return new RebuildEntry(new RebuildId(id), text(item, VIEW), text(item, ARCHIVE),

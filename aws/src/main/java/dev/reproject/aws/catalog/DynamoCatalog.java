@@ -83,7 +83,8 @@ public final class DynamoCatalog implements RebuildCatalog {
         if (!exists()) {
             try {
                 client.createTable(b -> b.tableName(tableName)
-                        .keySchema(KeySchemaElement.builder().attributeName(CatalogItems.ID).keyType(KeyType.HASH).build())
+                        .keySchema(
+                                KeySchemaElement.builder().attributeName(CatalogItems.ID).keyType(KeyType.HASH).build())
                         .attributeDefinitions(AttributeDefinition.builder().attributeName(CatalogItems.ID)
                                 .attributeType(ScalarAttributeType.S).build())
                         .billingMode(BillingMode.PAY_PER_REQUEST));

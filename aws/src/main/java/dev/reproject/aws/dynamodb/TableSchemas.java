@@ -32,7 +32,8 @@ public final class TableSchemas {
     }
 
     /** Provisioned, with the same throughput for the table and each of its indexes. */
-    public static CreateTableRequest createTableRequest(String table, TableSchema schema, ProvisionedThroughput throughput) {
+    public static CreateTableRequest createTableRequest(String table, TableSchema schema,
+                                                        ProvisionedThroughput throughput) {
         Objects.requireNonNull(throughput, "throughput");
         return builder(table, schema, Optional.of(throughput))
                 .billingMode(BillingMode.PROVISIONED)
@@ -65,7 +66,8 @@ public final class TableSchemas {
     private static List<KeySchemaElement> keySchema(KeyAttribute hash, Optional<KeyAttribute> range) {
         List<KeySchemaElement> elements = new ArrayList<>();
         elements.add(KeySchemaElement.builder().attributeName(hash.name()).keyType(KeyType.HASH).build());
-        range.ifPresent(r -> elements.add(KeySchemaElement.builder().attributeName(r.name()).keyType(KeyType.RANGE).build()));
+        range.ifPresent(
+                r -> elements.add(KeySchemaElement.builder().attributeName(r.name()).keyType(KeyType.RANGE).build()));
         return elements;
     }
 
@@ -82,7 +84,8 @@ public final class TableSchemas {
         return byName.values().stream()
                 .map(a -> AttributeDefinition.builder()
                         .attributeName(a.name())
-                        .attributeType(a.type() == TableSchema.KeyType.S ? ScalarAttributeType.S : ScalarAttributeType.N)
+                        .attributeType(
+                                a.type() == TableSchema.KeyType.S ? ScalarAttributeType.S : ScalarAttributeType.N)
                         .build())
                 .toList();
     }

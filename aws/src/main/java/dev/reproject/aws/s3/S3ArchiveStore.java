@@ -63,7 +63,8 @@ public final class S3ArchiveStore implements ArchiveStore {
     public void write(String relativePath, byte[] content) throws IOException {
         ensureBucket();
         try {
-            s3.putObject(b -> b.bucket(location.bucket()).key(location.key(relativePath)), RequestBody.fromBytes(content));
+            s3.putObject(b -> b.bucket(location.bucket()).key(location.key(relativePath)),
+                    RequestBody.fromBytes(content));
         } catch (SdkException e) {
             throw failure("write", relativePath, e);
         }
@@ -102,7 +103,8 @@ public final class S3ArchiveStore implements ArchiveStore {
         String keyPrefix = location.prefix().isEmpty() ? relativePrefix : location.prefix() + "/" + relativePrefix;
         List<String> paths = new ArrayList<>();
         try {
-            for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(location.bucket()).prefix(keyPrefix)).contents()) {
+            for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(location.bucket()).prefix(keyPrefix))
+                    .contents()) {
                 if (!object.key().endsWith("/")) { // "directory" markers some tools write
                     paths.add(location.relative(object.key()));
                 }

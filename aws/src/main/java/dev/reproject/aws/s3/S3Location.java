@@ -29,7 +29,8 @@ public record S3Location(String bucket, String prefix) {
     /** @throws IllegalArgumentException when {@code root} is not {@code s3a://bucket[/prefix]} or {@code s3://…} */
     public static S3Location parse(String root) {
         if (!isS3(root)) {
-            throw new IllegalArgumentException("not an S3 location: '" + root + "' (expected s3a://bucket/prefix or s3://bucket/prefix)");
+            throw new IllegalArgumentException(
+                    "not an S3 location: '" + root + "' (expected s3a://bucket/prefix or s3://bucket/prefix)");
         }
         String rest = root.substring(root.indexOf("://") + 3);
         int slash = rest.indexOf('/');

@@ -24,8 +24,9 @@ class CatalogItemsTest {
     private static final RebuildId ID = RebuildId.of("ftgo-order-history", new SnapshotId("20261130T115714.123Z"));
 
     private static final RebuildEntry LIVE = RebuildEntry.loading(ID, "order-history", "s3a://b/archive",
-                    Watermark.of(Map.of(P0, 9L)), T0)
-            .loaded(Map.of("itemsWritten", 5000L, "retries", 0L), Watermark.of(Map.of(P0, 11L, P12, 3L)), T0.plusSeconds(1))
+            Watermark.of(Map.of(P0, 9L)), T0)
+            .loaded(Map.of("itemsWritten", 5000L, "retries", 0L), Watermark.of(Map.of(P0, 11L, P12, 3L)),
+                    T0.plusSeconds(1))
             .live(Map.of(P0, new LivePosition(12, 0), P12, new LivePosition(4, 0)), T0.plusSeconds(2));
 
     @Test

@@ -25,8 +25,10 @@ class DynamoCatalogIT extends RebuildCatalogContract {
 
     @BeforeAll
     static void connect(LocalServers servers) {
-        client = AwsClients.dynamoDb(new AwsSettings(Optional.of(servers.dynamoDbEndpoint()), Optional.empty(), servers.region())
-                .withStaticCredentials(servers.credentials().accessKeyId(), servers.credentials().secretAccessKey()));
+        client = AwsClients
+                .dynamoDb(new AwsSettings(Optional.of(servers.dynamoDbEndpoint()), Optional.empty(), servers.region())
+                        .withStaticCredentials(servers.credentials().accessKeyId(),
+                                servers.credentials().secretAccessKey()));
     }
 
     @AfterAll

@@ -28,7 +28,8 @@ class AttributeValuesTest {
         assertThat(AttributeValues.toSdk(AttrValue.n("1E+3"))).isEqualTo(AttributeValue.fromN("1000"));
         assertThat(AttributeValues.toSdk(new AttrValue.Bool(false))).isEqualTo(AttributeValue.fromBool(false));
         assertThat(AttributeValues.toSdk(new AttrValue.Null())).isEqualTo(AttributeValue.fromNul(true));
-        assertThat(AttributeValues.toSdk(AttrValue.SS.of("b", "a"))).isEqualTo(AttributeValue.fromSs(List.of("a", "b")));
+        assertThat(AttributeValues.toSdk(AttrValue.SS.of("b", "a")))
+                .isEqualTo(AttributeValue.fromSs(List.of("a", "b")));
         assertThat(AttributeValues.toSdk(ns("2", "1.0"))).isEqualTo(AttributeValue.fromNs(List.of("1", "2")));
         assertThat(AttributeValues.toSdk(ORDER_LINE)).isEqualTo(AttributeValue.fromM(Map.of(
                 "name", AttributeValue.fromS("Chicken Vindaloo"),

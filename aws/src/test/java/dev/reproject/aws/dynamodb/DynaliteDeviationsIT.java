@@ -96,7 +96,8 @@ class DynaliteDeviationsIT {
             assertThat(tooLarge.fold()).isEqualTo(rejected(RejectReason.ITEM_TOO_LARGE, tooLarge.fold()));
             assertThat(tooLarge.dynalite().kind()).isEqualTo(DynamoOutcome.Kind.REJECTED);
             assertThat(tooLarge.dynalite().reason()).isEqualTo(RejectReason.ITEM_TOO_LARGE);
-            assertThat(tooLarge.dynalite().message()).contains("Item size to update has exceeded the maximum allowed size");
+            assertThat(tooLarge.dynalite().message())
+                    .contains("Item size to update has exceeded the maximum allowed size");
         }
 
         @Test
@@ -104,7 +105,8 @@ class DynaliteDeviationsIT {
             SortedMap<String, AttrValue> key = newKey();
             long overhead = ItemSize.of(Item.of(key)) + "events.T1".length() + "e1".length() + "big".length();
 
-            Both exact = both(update(key, "e1", new Action.Set("big", new AttrValue.S("x".repeat((int) (409_600 - overhead))))));
+            Both exact = both(
+                    update(key, "e1", new Action.Set("big", new AttrValue.S("x".repeat((int) (409_600 - overhead))))));
 
             assertThat(exact.fold()).isInstanceOf(FoldResult.Applied.class);
             assertThat(exact.dynalite().kind()).isEqualTo(DynamoOutcome.Kind.APPLIED);
@@ -142,7 +144,8 @@ class DynaliteDeviationsIT {
 
             Both later = both(update(key, "\uFFFF"));
 
-            assertThat(later.fold()).as("DynamoDB: U+FFFF (EF BF BF) < U+1F600 (F0 9F 98 80)").isInstanceOf(FoldResult.Duplicate.class);
+            assertThat(later.fold()).as("DynamoDB: U+FFFF (EF BF BF) < U+1F600 (F0 9F 98 80)")
+                    .isInstanceOf(FoldResult.Duplicate.class);
             assertThat(later.dynalite().kind()).isEqualTo(DynamoOutcome.Kind.APPLIED);
         }
 
@@ -159,7 +162,8 @@ class DynaliteDeviationsIT {
         @Test
         void addResultsAreNotChecked() {
             SortedMap<String, AttrValue> key = newKey();
-            both(update(key, "e1", new Action.Set("range", AttrValue.n("9.9E+125")), new Action.Set("digits", AttrValue.n("1E+37"))));
+            both(update(key, "e1", new Action.Set("range", AttrValue.n("9.9E+125")),
+                    new Action.Set("digits", AttrValue.n("1E+37"))));
 
             Both range = both(update(key, "e2", new Action.Add("range", AttrValue.n("9.9E+125"))));
             Both digits = both(update(key, "e3", new Action.Add("digits", AttrValue.n("0.1"))));
@@ -225,7 +229,8 @@ class DynaliteDeviationsIT {
         /** DynamoDB: a GSI partition key value is at most 2,048 bytes. */
         @Test
         void gsiKeyValuesAreNotLimited() {
-            Both both = both(update(newKey(), "e1", new Action.Set(RandomSequences.OWNER, new AttrValue.S("o".repeat(2049)))));
+            Both both = both(
+                    update(newKey(), "e1", new Action.Set(RandomSequences.OWNER, new AttrValue.S("o".repeat(2049)))));
 
             assertThat(both.fold()).isInstanceOf(FoldResult.Rejected.class);
             assertThat(both.dynalite().kind()).isEqualTo(DynamoOutcome.Kind.APPLIED);

@@ -50,8 +50,8 @@ enum KnownDeviations {
     /** The deviation that makes dynalite's answer to {@code update} on {@code current} not DynamoDB's, if any. */
     static Optional<KnownDeviations> before(TableSchema table, Item current, Update update) {
         if (current.get(update.marker().attribute()).orElse(null) instanceof AttrValue.S marker
-                && Integer.signum(Utf8.compare(marker.value(), update.marker().eventId()))
-                != Integer.signum(marker.value().compareTo(update.marker().eventId()))) {
+                && Integer.signum(Utf8.compare(marker.value(), update.marker().eventId())) != Integer
+                        .signum(marker.value().compareTo(update.marker().eventId()))) {
             return Optional.of(MARKER_ORDER);
         }
         Set<String> indexKeys = table.allKeyAttributes().stream()
@@ -60,7 +60,8 @@ enum KnownDeviations {
             if (indexKeys.contains(action.attribute()) && emptyString(action)) {
                 return Optional.of(EMPTY_INDEX_KEY);
             }
-            if (action instanceof Action.Add add && add.value() instanceof AttrValue.N n && overflows(current, add, n)) {
+            if (action instanceof Action.Add add && add.value() instanceof AttrValue.N n
+                    && overflows(current, add, n)) {
                 return Optional.of(ADD_OVERFLOW);
             }
         }
@@ -74,7 +75,8 @@ enum KnownDeviations {
      */
     static boolean isItemSize(FoldResult folded, DynamoOutcome remote, Item candidate) {
         boolean foldTooLarge = folded instanceof FoldResult.Rejected r && r.reason() == RejectReason.ITEM_TOO_LARGE;
-        boolean remoteTooLarge = remote.kind() == DynamoOutcome.Kind.REJECTED && remote.reason() == RejectReason.ITEM_TOO_LARGE;
+        boolean remoteTooLarge = remote.kind() == DynamoOutcome.Kind.REJECTED
+                && remote.reason() == RejectReason.ITEM_TOO_LARGE;
         boolean documentedTooLarge = ItemSize.of(candidate) > ItemSize.MAX_BYTES;
         boolean dynaliteTooLarge = DynaliteItemSize.of(candidate) > ItemSize.MAX_BYTES;
         return foldTooLarge && remote.kind() == DynamoOutcome.Kind.APPLIED && documentedTooLarge && !dynaliteTooLarge

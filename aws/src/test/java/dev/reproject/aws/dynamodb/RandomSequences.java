@@ -201,7 +201,8 @@ final class RandomSequences {
                     return wrong;
                 }
                 default -> actions.add(random.nextBoolean()
-                        ? new Action.Set(OWNER, AttrValue.n(7)) : new Action.SetIfNotExists(RANK, new AttrValue.S("7")));
+                        ? new Action.Set(OWNER, AttrValue.n(7))
+                        : new Action.SetIfNotExists(RANK, new AttrValue.S("7")));
             }
             return key;
         }
@@ -241,7 +242,8 @@ final class RandomSequences {
             }
             if (roll < 55) {
                 int kind = random.nextInt(10);
-                return new Action.Add(name, kind < 6 ? values.addend() : kind < 8 ? values.stringSet() : values.numberSet());
+                return new Action.Add(name,
+                        kind < 6 ? values.addend() : kind < 8 ? values.stringSet() : values.numberSet());
             }
             if (roll < 67) {
                 return new Action.Delete(name, random.nextBoolean() ? values.stringSet() : values.numberSet());

@@ -14,7 +14,8 @@ import static dev.reproject.aws.dynamodb.RandomSequences.pick;
 /** Random attribute values for {@link RandomSequences}: every type, nested, with the numbers and strings that matter. */
 final class RandomValues {
 
-    private static final String[] STRINGS = {"", "a", "b", "x y", "é", "€", "\uD83D\uDE00", "\uFFFF", "Chicken Vindaloo"};
+    private static final String[] STRINGS = {"", "a", "b", "x y", "é", "€", "\uD83D\uDE00", "\uFFFF",
+            "Chicken Vindaloo"};
     private static final String[] NUMBERS = {"0", "1", "-1", "1.5", "-0.25", "100", "1E+3", "12345.678", "-0.000001",
             "3.1415926535897932384626433832795028", "1E+100", "-1E-100"};
     private static final String[] SET_STRINGS = {"a", "b", "c", "é", ""};

@@ -26,7 +26,8 @@ class TableSchemasTest {
     private static final TableSchema ORDERS = new TableSchema("ftgo-order-history",
             new KeyAttribute("orderId", KeyType.S), Optional.empty(),
             List.of(new GlobalIndex("ftgo-order-history-by-consumer-id-and-creation-time",
-                    new KeyAttribute("consumerId", KeyType.S), Optional.of(new KeyAttribute("creationDate", KeyType.N)))));
+                    new KeyAttribute("consumerId", KeyType.S),
+                    Optional.of(new KeyAttribute("creationDate", KeyType.N)))));
 
     @Test
     void onDemandByDefault_withKeysDefinitionsAndIndexes() {
@@ -51,7 +52,8 @@ class TableSchemasTest {
 
     @Test
     void provisioned_givesTheIndexesTheSameThroughput() {
-        ProvisionedThroughput throughput = ProvisionedThroughput.builder().readCapacityUnits(5L).writeCapacityUnits(7L).build();
+        ProvisionedThroughput throughput = ProvisionedThroughput.builder().readCapacityUnits(5L).writeCapacityUnits(7L)
+                .build();
 
         CreateTableRequest request = TableSchemas.createTableRequest("orders", ORDERS, throughput);
 
@@ -62,7 +64,8 @@ class TableSchemasTest {
 
     @Test
     void aKeyAttributeSharedByTableAndIndexIsDefinedOnce() {
-        TableSchema schema = new TableSchema("t", new KeyAttribute("pk", KeyType.S), Optional.of(new KeyAttribute("sk", KeyType.N)),
+        TableSchema schema = new TableSchema("t", new KeyAttribute("pk", KeyType.S),
+                Optional.of(new KeyAttribute("sk", KeyType.N)),
                 List.of(new GlobalIndex("by-sk", new KeyAttribute("sk", KeyType.N), Optional.empty())));
 
         CreateTableRequest request = TableSchemas.createTableRequest("t", schema);

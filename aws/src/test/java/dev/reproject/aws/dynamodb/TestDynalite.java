@@ -17,7 +17,7 @@ public final class TestDynalite {
     public static DynamoDbClient client(LocalServers servers) {
         return AwsClients.dynamoDb(new AwsSettings(Optional.of(servers.dynamoDbEndpoint()), Optional.empty(),
                 servers.region()).withStaticCredentials(servers.credentials().accessKeyId(),
-                servers.credentials().secretAccessKey()));
+                        servers.credentials().secretAccessKey()));
     }
 
     /** A new table {@code <prefix>-<hex>} with the schema's keys and indexes, once it exists. */

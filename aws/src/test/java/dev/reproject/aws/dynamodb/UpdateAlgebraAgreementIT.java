@@ -86,7 +86,7 @@ class UpdateAlgebraAgreementIT {
             for (int t = 0; t < THREADS; t++) {
                 workers.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < SEQUENCES && failures.size() < MAX_REPORTED_FAILURES;
-                         i = next.getAndIncrement()) {
+                            i = next.getAndIncrement()) {
                         run(seed, sequences.generate(i));
                     }
                     return null;
@@ -138,7 +138,8 @@ class UpdateAlgebraAgreementIT {
                     position++;
                     continue;
                 }
-                failures.add(String.format("seed %d, sequence %d, delivery %d: fold %s, dynalite %s%n  update %s%n  item before %s",
+                failures.add(String.format(
+                        "seed %d, sequence %d, delivery %d: fold %s, dynalite %s%n  update %s%n  item before %s",
                         seed, sequence.index(), position, result, remote, abbreviate(update.toString()),
                         abbreviate(DynamoJson.write(current))));
                 return;
@@ -156,7 +157,8 @@ class UpdateAlgebraAgreementIT {
             count("items.compared");
             if (!stored.equals(expected)) {
                 failures.add(String.format("seed %d, sequence %d, key %s: items differ%n  fold    %s%n  dynalite %s",
-                        seed, sequence.index(), key, abbreviate(DynamoJson.write(expected)), abbreviate(DynamoJson.write(stored))));
+                        seed, sequence.index(), key, abbreviate(DynamoJson.write(expected)),
+                        abbreviate(DynamoJson.write(stored))));
                 return;
             }
         }

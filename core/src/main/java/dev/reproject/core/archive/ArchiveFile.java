@@ -1,8 +1,8 @@
 package dev.reproject.core.archive;
 
-import java.io.Serializable;
 import dev.reproject.core.event.SourcePartition;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param startOffset offset of its first line
  * @param gzip        whether it is {@code .json.gz}
  */
-public record ArchiveFile(String path, SourcePartition topicPartition, long startOffset, boolean gzip) implements Serializable {
+public record ArchiveFile(String path, SourcePartition topicPartition, long startOffset,
+                          boolean gzip) implements Serializable {
 
     public ArchiveFile {
         Objects.requireNonNull(path, "path");

@@ -35,6 +35,7 @@ public final class ArchiveFileName {
 
     /** The name Connect gives a file (offsets zero-padded to 10 digits, as its default). */
     public static String format(SourcePartition tp, long startOffset, boolean gzip) {
-        return String.format(Locale.ROOT, "%s+%d+%010d.json%s", tp.topic(), tp.partition(), startOffset, gzip ? ".gz" : "");
+        return String.format(Locale.ROOT, "%s+%d+%010d.json%s", tp.topic(), tp.partition(), startOffset,
+                gzip ? ".gz" : "");
     }
 }

@@ -20,8 +20,8 @@ import java.util.Set;
 public record FileSelection(List<ArchiveFile> toOpen, List<ArchiveFile> covered) {
 
     /** Files of one partition in reading order: by start offset, then path. */
-    public static final Comparator<ArchiveFile> READING_ORDER =
-            Comparator.comparingLong(ArchiveFile::startOffset).thenComparing(ArchiveFile::path);
+    public static final Comparator<ArchiveFile> READING_ORDER = Comparator.comparingLong(ArchiveFile::startOffset)
+            .thenComparing(ArchiveFile::path);
 
     public FileSelection {
         toOpen = List.copyOf(toOpen);

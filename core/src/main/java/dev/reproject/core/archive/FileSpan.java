@@ -9,7 +9,8 @@ public record FileSpan(String path, long startOffset, long lineCount) implements
     public FileSpan {
         Objects.requireNonNull(path, "path");
         if (startOffset < 0 || lineCount < 0) {
-            throw new IllegalArgumentException("bad span of " + path + ": start " + startOffset + ", lines " + lineCount);
+            throw new IllegalArgumentException(
+                    "bad span of " + path + ": start " + startOffset + ", lines " + lineCount);
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.reproject.core.archive;
 
-import java.io.Serializable;
 import dev.reproject.core.event.SourcePartition;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param passed       whether the run went past it ({@code --allow-gaps}) or stopped the partition there
  * @param cause        for a person: what is missing
  */
-public record Hole(SourcePartition topicPartition, long firstMissing, long lastMissing, boolean passed, String cause) implements Serializable {
+public record Hole(SourcePartition topicPartition, long firstMissing, long lastMissing, boolean passed,
+                   String cause) implements Serializable {
 
     public Hole {
         Objects.requireNonNull(topicPartition, "topicPartition");

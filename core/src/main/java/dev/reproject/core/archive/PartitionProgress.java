@@ -22,13 +22,13 @@ import java.util.OptionalLong;
  * @param deferred      lines beyond a hole the partition stopped at, left for a later run
  */
 public record PartitionProgress(
-        SourcePartition topicPartition,
-        OptionalLong watermark,
-        Optional<FileSpan> lastFile,
-        List<Hole> holes,
-        Map<String, OffsetRange> taken,
-        long duplicates,
-        long deferred) {
+                                SourcePartition topicPartition,
+                                OptionalLong watermark,
+                                Optional<FileSpan> lastFile,
+                                List<Hole> holes,
+                                Map<String, OffsetRange> taken,
+                                long duplicates,
+                                long deferred) {
 
     public PartitionProgress {
         holes = List.copyOf(holes);
@@ -70,7 +70,8 @@ public record PartitionProgress(
             }
             if (!stopped && start > reached + 1) {
                 holes.add(new Hole(tp, reached + 1, start - 1, allowGaps, unreadableSinceLastTaken.isEmpty()
-                        ? "no file holds these offsets" : "unreadable file " + String.join(", ", unreadableSinceLastTaken)));
+                        ? "no file holds these offsets"
+                        : "unreadable file " + String.join(", ", unreadableSinceLastTaken)));
                 stopped = !allowGaps;
             }
             if (stopped) {

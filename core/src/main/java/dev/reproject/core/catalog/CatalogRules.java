@@ -36,7 +36,8 @@ public final class CatalogRules {
         RebuildEntry entry = current.orElseThrow(() -> missing(id));
         if (entry.status() != RebuildStatus.LOADING) {
             throw new IllegalStateException("cannot mark rebuild " + id + " LOADED: it is " + entry.status()
-                    + " (updated " + entry.updatedAt() + "), not LOADING; another run may have finished or replaced it");
+                    + " (updated " + entry.updatedAt()
+                    + "), not LOADING; another run may have finished or replaced it");
         }
     }
 

@@ -30,16 +30,16 @@ import java.util.TreeMap;
  * @param lastLiveUpdate when the live updater last wrote its positions
  */
 public record RebuildEntry(
-        RebuildId id,
-        String view,
-        String archive,
-        Watermark handoff,
-        SortedMap<String, Long> counts,
-        RebuildStatus status,
-        Instant startedAt,
-        Instant updatedAt,
-        SortedMap<SourcePartition, LivePosition> positions,
-        Optional<Instant> lastLiveUpdate) {
+                           RebuildId id,
+                           String view,
+                           String archive,
+                           Watermark handoff,
+                           SortedMap<String, Long> counts,
+                           RebuildStatus status,
+                           Instant startedAt,
+                           Instant updatedAt,
+                           SortedMap<SourcePartition, LivePosition> positions,
+                           Optional<Instant> lastLiveUpdate) {
 
     public RebuildEntry {
         Objects.requireNonNull(id, "id");
@@ -89,7 +89,8 @@ public record RebuildEntry(
     }
 
     public RebuildEntry withStatus(RebuildStatus newStatus, Instant at) {
-        return new RebuildEntry(id, view, archive, handoff, counts, newStatus, startedAt, at, positions, lastLiveUpdate);
+        return new RebuildEntry(id, view, archive, handoff, counts, newStatus, startedAt, at, positions,
+                lastLiveUpdate);
     }
 
     public RebuildEntry withCounts(Map<String, Long> newCounts, Instant at) {
@@ -98,7 +99,8 @@ public record RebuildEntry(
     }
 
     public RebuildEntry withHandoff(Watermark newHandoff, Instant at) {
-        return new RebuildEntry(id, view, archive, newHandoff, counts, status, startedAt, at, positions, lastLiveUpdate);
+        return new RebuildEntry(id, view, archive, newHandoff, counts, status, startedAt, at, positions,
+                lastLiveUpdate);
     }
 
     /** The live updater's report at {@code at}; also the time of the last live update. */
@@ -137,7 +139,7 @@ public record RebuildEntry(
         out.put("updatedAt", updatedAt.toString());
         Map<String, Map<String, Map<String, Long>>> live = new TreeMap<>();
         positions.forEach((tp, p) -> live.computeIfAbsent(tp.topic(), t -> new TreeMap<>(
-                        (a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b))))
+                (a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b))))
                 .put(Integer.toString(tp.partition()), new TreeMap<>(Map.of("offset", p.offset(), "lag", p.lag()))));
         out.put("live", live);
         out.put("totalLag", totalLag());

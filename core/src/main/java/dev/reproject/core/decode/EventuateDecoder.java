@@ -38,8 +38,8 @@ public final class EventuateDecoder {
     private static final Instant EARLIEST_TIME = Instant.parse("2000-01-01T00:00:00Z");
     private static final Duration TIME_SLACK = Duration.ofDays(1);
     /** strict: no 31 November, no 24:00:00 */
-    private static final DateTimeFormatter RFC_1123_STRICT =
-            DateTimeFormatter.RFC_1123_DATE_TIME.withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter RFC_1123_STRICT = DateTimeFormatter.RFC_1123_DATE_TIME
+            .withResolverStyle(ResolverStyle.STRICT);
     private static final int DETAIL_SNIPPET = 80;
 
     private final ObjectMapper json = new ObjectMapper()
@@ -88,7 +88,7 @@ public final class EventuateDecoder {
         if (payload == null || !payload.isTextual()) {
             return new Rejected(RejectReason.BAD_PAYLOAD, "payload is "
                     + (payload == null ? "missing" : "a JSON " + payload.getNodeType().name().toLowerCase()
-                    + ", not a string holding a JSON object"));
+                            + ", not a string holding a JSON object"));
         }
         String payloadText = payload.textValue();
         try {

@@ -16,13 +16,13 @@ import java.util.Objects;
  * @param source        topic, partition and offset of the record
  */
 public record DomainEvent(
-        String id,
-        String type,
-        String aggregateType,
-        String aggregateId,
-        Instant eventTime,
-        String payload,
-        SourcePosition source) implements Serializable {
+                          String id,
+                          String type,
+                          String aggregateType,
+                          String aggregateId,
+                          Instant eventTime,
+                          String payload,
+                          SourcePosition source) implements Serializable {
 
     public DomainEvent {
         Objects.requireNonNull(id, "id");

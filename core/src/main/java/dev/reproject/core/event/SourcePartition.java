@@ -7,8 +7,8 @@ import java.util.Objects;
 /** A Kafka topic partition, as named in archive file names and watermarks. */
 public record SourcePartition(String topic, int partition) implements Comparable<SourcePartition>, Serializable {
 
-    private static final Comparator<SourcePartition> ORDER =
-            Comparator.comparing(SourcePartition::topic).thenComparingInt(SourcePartition::partition);
+    private static final Comparator<SourcePartition> ORDER = Comparator.comparing(SourcePartition::topic)
+            .thenComparingInt(SourcePartition::partition);
 
     public SourcePartition {
         Objects.requireNonNull(topic, "topic");

@@ -102,8 +102,9 @@ final class ActionApplier {
         List<AttrValue> tail = ((AttrValue.L) append.value()).values();
         if (before == null) {
             if (!append.ifNotExists()) {
-                throw new InvalidUpdateException("The provided expression refers to an attribute that does not exist in "
-                        + "the item (" + Actions.describe(append) + " without if_not_exists)");
+                throw new InvalidUpdateException(
+                        "The provided expression refers to an attribute that does not exist in "
+                                + "the item (" + Actions.describe(append) + " without if_not_exists)");
             }
             return new AttrValue.L(tail);
         }

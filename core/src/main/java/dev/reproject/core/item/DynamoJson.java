@@ -157,7 +157,8 @@ public final class DynamoJson {
      */
     static SortedMap<String, AttrValue> readAttributes(JsonNode node, Where where, boolean asStored) {
         if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException("expected a JSON object of attributes at " + where + ", got " + kind(node));
+            throw new IllegalArgumentException(
+                    "expected a JSON object of attributes at " + where + ", got " + kind(node));
         }
         SortedMap<String, AttrValue> attributes = new TreeMap<>();
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
@@ -170,8 +171,9 @@ public final class DynamoJson {
 
     static AttrValue readValue(JsonNode node, Where where, boolean asStored) {
         if (node == null || !node.isObject() || node.size() != 1) {
-            throw new IllegalArgumentException("expected an attribute value like {\"S\":\"text\"} (an object with exactly "
-                    + "one type: S, N, BOOL, NULL, L, M, SS, NS) at " + where + ", got " + describe(node));
+            throw new IllegalArgumentException(
+                    "expected an attribute value like {\"S\":\"text\"} (an object with exactly "
+                            + "one type: S, N, BOOL, NULL, L, M, SS, NS) at " + where + ", got " + describe(node));
         }
         Map.Entry<String, JsonNode> typed = node.fields().next();
         String type = typed.getKey();
@@ -182,7 +184,8 @@ public final class DynamoJson {
             case "N" -> new AttrValue.N(number(text(content, at), at, asStored));
             case "BOOL" -> {
                 if (!content.isBoolean()) {
-                    throw new IllegalArgumentException("expected true or false at " + at + ", got " + describe(content));
+                    throw new IllegalArgumentException(
+                            "expected true or false at " + at + ", got " + describe(content));
                 }
                 yield new AttrValue.Bool(content.booleanValue());
             }
@@ -207,7 +210,8 @@ public final class DynamoJson {
                 for (JsonNode element : set(content, at, asStored)) {
                     String text = text(element, at);
                     if (!elements.add(text)) {
-                        throw new IllegalArgumentException("duplicate element \"" + text + "\" in the string set at " + at);
+                        throw new IllegalArgumentException(
+                                "duplicate element \"" + text + "\" in the string set at " + at);
                     }
                 }
                 yield new AttrValue.SS(elements);

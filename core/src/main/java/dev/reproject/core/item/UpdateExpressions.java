@@ -17,8 +17,8 @@ public final class UpdateExpressions {
     public static final String MARKER_NAME = "#m";
     public static final String EVENT_ID_VALUE = ":eventId";
     public static final String EMPTY_LIST_VALUE = ":empty";
-    public static final String CONDITION =
-            "attribute_not_exists(" + MARKER_NAME + ") OR " + MARKER_NAME + " < " + EVENT_ID_VALUE;
+    public static final String CONDITION = "attribute_not_exists(" + MARKER_NAME + ") OR " + MARKER_NAME + " < "
+            + EVENT_ID_VALUE;
 
     private UpdateExpressions() {
     }

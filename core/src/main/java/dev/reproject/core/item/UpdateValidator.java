@@ -44,9 +44,10 @@ final class UpdateValidator {
         this.table = table;
         this.tableKeys = table.keyAttributes();
         for (TableSchema.GlobalIndex index : table.indexes()) {
-            indexKeys.putIfAbsent(index.hashKey().name(), new IndexKey(index.hashKey(), index.name(), MAX_HASH_KEY_BYTES));
-            index.rangeKey().ifPresent(range ->
-                    indexKeys.putIfAbsent(range.name(), new IndexKey(range, index.name(), MAX_RANGE_KEY_BYTES)));
+            indexKeys.putIfAbsent(index.hashKey().name(),
+                    new IndexKey(index.hashKey(), index.name(), MAX_HASH_KEY_BYTES));
+            index.rangeKey().ifPresent(range -> indexKeys.putIfAbsent(range.name(),
+                    new IndexKey(range, index.name(), MAX_RANGE_KEY_BYTES)));
         }
         tableKeys.forEach(indexKeys::remove);
     }
@@ -84,8 +85,9 @@ final class UpdateValidator {
         for (Action action : actions) {
             long bytes = Utf8.length(action.attribute());
             if (bytes == 0) {
-                throw new InvalidUpdateException("ExpressionAttributeNames contains invalid value: Empty attribute name ("
-                        + Actions.describe(action) + ")");
+                throw new InvalidUpdateException(
+                        "ExpressionAttributeNames contains invalid value: Empty attribute name ("
+                                + Actions.describe(action) + ")");
             }
             if (bytes > MAX_NAME_BYTES) {
                 throw new InvalidUpdateException("Attribute name of " + bytes + " bytes exceeds the limit of "
@@ -99,10 +101,11 @@ final class UpdateValidator {
         for (Action action : actions) {
             Action other = byAttribute.putIfAbsent(action.attribute(), action);
             if (other != null) {
-                throw new InvalidUpdateException("Invalid UpdateExpression: Two document paths overlap with each other; "
-                        + "must remove or rewrite one of these paths; path one: [" + other.attribute()
-                        + "], path two: [" + action.attribute() + "] (" + Actions.describe(other) + ", "
-                        + Actions.describe(action) + ")");
+                throw new InvalidUpdateException(
+                        "Invalid UpdateExpression: Two document paths overlap with each other; "
+                                + "must remove or rewrite one of these paths; path one: [" + other.attribute()
+                                + "], path two: [" + action.attribute() + "] (" + Actions.describe(other) + ", "
+                                + Actions.describe(action) + ")");
             }
         }
         for (Action action : actions) {
@@ -114,8 +117,9 @@ final class UpdateValidator {
         RenderedUpdate rendered = UpdateExpressions.render(update);
         long expressionBytes = Utf8.length(rendered.updateExpression());
         if (expressionBytes > MAX_EXPRESSION_BYTES) {
-            throw new InvalidUpdateException("Invalid UpdateExpression: Expression size has exceeded the maximum allowed "
-                    + "size; expression size: " + expressionBytes);
+            throw new InvalidUpdateException(
+                    "Invalid UpdateExpression: Expression size has exceeded the maximum allowed "
+                            + "size; expression size: " + expressionBytes);
         }
         long substitutions = 0;
         for (String name : rendered.names().values()) {
@@ -153,9 +157,10 @@ final class UpdateValidator {
             throw incorrectOperand("DELETE", d.value());
         }
         if (action instanceof Action.ListAppend l && !(l.value() instanceof AttrValue.L)) {
-            throw new InvalidUpdateException("Invalid UpdateExpression: Incorrect operand type for operator or function; "
-                    + "operator or function: list_append, operand type: " + l.value().type()
-                    + " (" + Actions.describe(action) + ")");
+            throw new InvalidUpdateException(
+                    "Invalid UpdateExpression: Incorrect operand type for operator or function; "
+                            + "operator or function: list_append, operand type: " + l.value().type()
+                            + " (" + Actions.describe(action) + ")");
         }
     }
 
@@ -177,8 +182,9 @@ final class UpdateValidator {
             int maxBytes = attribute == table.hashKey() ? MAX_HASH_KEY_BYTES : MAX_RANGE_KEY_BYTES;
             if (value instanceof AttrValue.S s) {
                 if (s.value().isEmpty()) {
-                    throw new InvalidUpdateException("One or more parameter values were invalid: The AttributeValue for a "
-                            + "key attribute cannot contain an empty string value. Key: " + attribute.name());
+                    throw new InvalidUpdateException(
+                            "One or more parameter values were invalid: The AttributeValue for a "
+                                    + "key attribute cannot contain an empty string value. Key: " + attribute.name());
                 }
                 if (Utf8.length(s.value()) > maxBytes) {
                     throw new InvalidUpdateException("One or more parameter values were invalid: Size of key "
@@ -211,20 +217,23 @@ final class UpdateValidator {
             }
             String expected = indexKey.attribute().type().name();
             if (!type.get().equals(expected)) {
-                throw new InvalidUpdateException("One or more parameter values were invalid: Type mismatch for Index Key "
-                        + action.attribute() + " Expected: " + expected + " Actual: " + type.get()
-                        + " IndexName: " + indexKey.indexName());
+                throw new InvalidUpdateException(
+                        "One or more parameter values were invalid: Type mismatch for Index Key "
+                                + action.attribute() + " Expected: " + expected + " Actual: " + type.get()
+                                + " IndexName: " + indexKey.indexName());
             }
             if (Actions.valueOf(action).orElse(null) instanceof AttrValue.S s) {
                 if (s.value().isEmpty()) {
-                    throw new InvalidUpdateException("One or more parameter values are not valid. A value specified for a "
-                            + "secondary index key is not supported. The AttributeValue for a key attribute cannot contain "
-                            + "an empty string value. IndexName: " + indexKey.indexName() + ", IndexKey: "
-                            + action.attribute());
+                    throw new InvalidUpdateException(
+                            "One or more parameter values are not valid. A value specified for a "
+                                    + "secondary index key is not supported. The AttributeValue for a key attribute cannot contain "
+                                    + "an empty string value. IndexName: " + indexKey.indexName() + ", IndexKey: "
+                                    + action.attribute());
                 }
                 if (Utf8.length(s.value()) > indexKey.maxBytes()) {
                     throw new InvalidUpdateException("One or more parameter values were invalid: Size of index key "
-                            + action.attribute() + " exceeds the limit of " + indexKey.maxBytes() + " bytes. IndexName: "
+                            + action.attribute() + " exceeds the limit of " + indexKey.maxBytes()
+                            + " bytes. IndexName: "
                             + indexKey.indexName());
                 }
             }

@@ -21,12 +21,14 @@ final class ValueRules {
         if (value instanceof AttrValue.N n) {
             number(n.value(), where);
         } else if (value instanceof AttrValue.SS ss && ss.values().isEmpty()) {
-            throw new InvalidUpdateException("One or more parameter values were invalid: An string set may not be empty ("
-                    + where + ")");
+            throw new InvalidUpdateException(
+                    "One or more parameter values were invalid: An string set may not be empty ("
+                            + where + ")");
         } else if (value instanceof AttrValue.NS ns) {
             if (ns.values().isEmpty()) {
-                throw new InvalidUpdateException("One or more parameter values were invalid: An number set may not be empty ("
-                        + where + ")");
+                throw new InvalidUpdateException(
+                        "One or more parameter values were invalid: An number set may not be empty ("
+                                + where + ")");
             }
             for (BigDecimal element : ns.values()) {
                 number(element, where);

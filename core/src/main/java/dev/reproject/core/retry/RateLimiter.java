@@ -100,6 +100,7 @@ public final class RateLimiter {
 
     @Override
     public String toString() {
-        return rate.isEmpty() ? "RateLimiter[unlimited]" : "RateLimiter[" + rate.getAsDouble() + "/s, burst " + burst + "]";
+        return rate.isEmpty() ? "RateLimiter[unlimited]"
+                : "RateLimiter[" + rate.getAsDouble() + "/s, burst " + burst + "]";
     }
 }

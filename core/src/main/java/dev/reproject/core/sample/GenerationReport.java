@@ -19,13 +19,13 @@ import java.util.TreeMap;
  * @param endOffsets  per partition, the offset of the last record written so far (all runs)
  */
 public record GenerationReport(
-        long files,
-        long records,
-        Map<String, Long> events,
-        long unhandled,
-        long duplicates,
-        Map<RejectReason, Long> rejected,
-        Map<SourcePartition, Long> endOffsets) {
+                               long files,
+                               long records,
+                               Map<String, Long> events,
+                               long unhandled,
+                               long duplicates,
+                               Map<RejectReason, Long> rejected,
+                               Map<SourcePartition, Long> endOffsets) {
 
     public GenerationReport {
         events = Map.copyOf(events);

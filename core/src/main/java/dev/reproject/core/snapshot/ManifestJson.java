@@ -151,9 +151,11 @@ public final class ManifestJson {
     }
 
     private static void perPartition(JsonNode byTopic, PartitionVisitor visitor) {
-        byTopic.fields().forEachRemaining(topic -> topic.getValue().fields().forEachRemaining(partition ->
-                visitor.visit(new SourcePartition(topic.getKey(), Integer.parseInt(partition.getKey())),
-                        partition.getValue())));
+        byTopic.fields()
+                .forEachRemaining(topic -> topic.getValue().fields()
+                        .forEachRemaining(partition -> visitor.visit(
+                                new SourcePartition(topic.getKey(), Integer.parseInt(partition.getKey())),
+                                partition.getValue())));
     }
 
     private static JsonNode required(JsonNode node, String field) {

@@ -23,18 +23,18 @@ import java.util.Map;
  * @param items            rows (view keys) in the snapshot
  */
 public record SnapshotCounts(
-        long filesListed,
-        long filesCovered,
-        long filesOpened,
-        long records,
-        long events,
-        long applied,
-        long skipped,
-        long duplicateRecords,
-        long duplicateEvents,
-        long deferred,
-        Map<RejectReason, Long> rejected,
-        long items) {
+                             long filesListed,
+                             long filesCovered,
+                             long filesOpened,
+                             long records,
+                             long events,
+                             long applied,
+                             long skipped,
+                             long duplicateRecords,
+                             long duplicateEvents,
+                             long deferred,
+                             Map<RejectReason, Long> rejected,
+                             long items) {
 
     public SnapshotCounts {
         EnumMap<RejectReason, Long> copy = new EnumMap<>(RejectReason.class);

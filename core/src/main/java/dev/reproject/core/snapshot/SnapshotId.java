@@ -15,13 +15,14 @@ import java.util.regex.Pattern;
 public record SnapshotId(String value) implements Comparable<SnapshotId>, Serializable {
 
     private static final Pattern FORMAT = Pattern.compile("\\d{8}T\\d{6}\\.\\d{3}Z");
-    private static final DateTimeFormatter PRINTER =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter PRINTER = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     public SnapshotId {
         Objects.requireNonNull(value, "value");
         if (!FORMAT.matcher(value).matches()) {
-            throw new IllegalArgumentException("not a snapshot id: '" + value + "' (expected e.g. 20261130T115714.123Z)");
+            throw new IllegalArgumentException(
+                    "not a snapshot id: '" + value + "' (expected e.g. 20261130T115714.123Z)");
         }
     }
 

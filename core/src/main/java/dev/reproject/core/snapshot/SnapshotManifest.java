@@ -25,17 +25,17 @@ import java.util.Optional;
  * @param rejected    the rejected records' directory, relative to the snapshot directory
  */
 public record SnapshotManifest(
-        SnapshotId id,
-        String view,
-        String fingerprint,
-        Optional<SnapshotId> parent,
-        Instant createdAt,
-        String archive,
-        ArchivePosition position,
-        List<Hole> holes,
-        SnapshotCounts counts,
-        String data,
-        String rejected) {
+                               SnapshotId id,
+                               String view,
+                               String fingerprint,
+                               Optional<SnapshotId> parent,
+                               Instant createdAt,
+                               String archive,
+                               ArchivePosition position,
+                               List<Hole> holes,
+                               SnapshotCounts counts,
+                               String data,
+                               String rejected) {
 
     public static final String FILE_NAME = "manifest.json";
     public static final String DATA_DIR = "data";

@@ -33,7 +33,8 @@ public record TableSchema(String defaultName, KeyAttribute hashKey, Optional<Key
         }
     }
 
-    public record GlobalIndex(String name, KeyAttribute hashKey, Optional<KeyAttribute> rangeKey) implements Serializable {
+    public record GlobalIndex(String name, KeyAttribute hashKey,
+                              Optional<KeyAttribute> rangeKey) implements Serializable {
         public GlobalIndex {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(hashKey, "hashKey");

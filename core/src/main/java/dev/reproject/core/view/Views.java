@@ -20,7 +20,8 @@ public final class Views {
 
     public static ViewDefinition byName(String name) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        Map<String, ViewDefinition> views = FOUND.computeIfAbsent(loader == null ? Views.class.getClassLoader() : loader,
+        Map<String, ViewDefinition> views = FOUND.computeIfAbsent(
+                loader == null ? Views.class.getClassLoader() : loader,
                 Views::load);
         ViewDefinition view = views.get(name);
         if (view == null) {

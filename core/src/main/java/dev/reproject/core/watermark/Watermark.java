@@ -92,10 +92,9 @@ public final class Watermark {
     /** {@code {"<topic>":{"<partition>":<offset>,…},…}} */
     public Map<String, Map<String, Long>> toJsonMap() {
         Map<String, Map<String, Long>> out = new TreeMap<>();
-        offsets.forEach((tp, offset) ->
-                out.computeIfAbsent(tp.topic(), t -> new TreeMap<>(
-                        (a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b))))
-                        .put(Integer.toString(tp.partition()), offset));
+        offsets.forEach((tp, offset) -> out.computeIfAbsent(tp.topic(), t -> new TreeMap<>(
+                (a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b))))
+                .put(Integer.toString(tp.partition()), offset));
         return out;
     }
 
@@ -108,7 +107,8 @@ public final class Watermark {
             if (partitions == null) {
                 throw new IllegalArgumentException("not a watermark: topic " + topic + " has no partitions object");
             }
-            partitions.forEach((partition, offset) -> offsets.put(new SourcePartition(topic, partitionNumber(partition)), offset));
+            partitions.forEach(
+                    (partition, offset) -> offsets.put(new SourcePartition(topic, partitionNumber(partition)), offset));
         });
         return of(offsets);
     }
@@ -148,7 +148,8 @@ public final class Watermark {
                     throw new IllegalArgumentException("not a watermark: offset of " + topic.getKey() + "/"
                             + partition.getKey() + " is not a whole number: " + offset);
                 }
-                offsets.put(new SourcePartition(topic.getKey(), partitionNumber(partition.getKey())), offset.longValue());
+                offsets.put(new SourcePartition(topic.getKey(), partitionNumber(partition.getKey())),
+                        offset.longValue());
             });
         });
         return of(offsets);

@@ -157,7 +157,8 @@ class LocalArchiveStoreTest {
         void givenNestedFiles_thenAllRelativeSortedWithSlashes() throws IOException {
             LocalArchiveStore store = store();
             for (String path : List.of("topics/u/u+0+0000000000.json", "topics/t/partition=1/t+1+0000000000.json",
-                    "topics/t/partition=0/t+0+0000000010.json", "topics/t/partition=0/t+0+0000000000.json", "top.json")) {
+                    "topics/t/partition=0/t+0+0000000010.json", "topics/t/partition=0/t+0+0000000000.json",
+                    "top.json")) {
                 store.write(path, new byte[]{1});
             }
 

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
@@ -222,7 +221,8 @@ class PartitionProgressTest {
 
             PartitionProgress progress = compute(ArchivePosition.beginning(), false, s, a);
 
-            assertThat(progress.taken()).isEqualTo(Map.of("p/a", new OffsetRange(0, 9), "q/s", new OffsetRange(10, 14)));
+            assertThat(progress.taken())
+                    .isEqualTo(Map.of("p/a", new OffsetRange(0, 9), "q/s", new OffsetRange(10, 14)));
             assertThat(progress.duplicates()).isEqualTo(5);
             assertThat(progress.watermark()).hasValue(14);
             assertThat(progress.lastFile()).contains(new FileSpan("q/s", 5, 10));
@@ -394,7 +394,8 @@ class PartitionProgressTest {
             for (PartitionProgress progress : List.of(before, after)) {
                 assertThat(progress.holes()).isEmpty();
                 assertThat(progress.watermark()).hasValue(19);
-                assertThat(progress.taken()).isEqualTo(Map.of("p/a", new OffsetRange(0, 9), "p/b", new OffsetRange(10, 19)));
+                assertThat(progress.taken())
+                        .isEqualTo(Map.of("p/a", new OffsetRange(0, 9), "p/b", new OffsetRange(10, 19)));
             }
         }
 
@@ -505,7 +506,8 @@ class PartitionProgressTest {
             assertThat(progress.holes()).isEmpty();
             assertThat(progress.duplicates()).isZero();
             assertThat(progress.deferred()).isZero();
-            assertThat(progress.taken()).isEqualTo(Map.of("p/a", new OffsetRange(0, 9), "p/b", new OffsetRange(10, 19)));
+            assertThat(progress.taken())
+                    .isEqualTo(Map.of("p/a", new OffsetRange(0, 9), "p/b", new OffsetRange(10, 19)));
             assertThat(progress.watermark()).hasValue(19);
             assertThat(progress.lastFile()).contains(new FileSpan("p/b", 10, 10));
         }

@@ -163,8 +163,9 @@ class EventuateDecoderTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"2026-11-30T09:15:02Z", "Tue, 30 Nov 2026 09:15:02 GMT", "Mon, 30 Nov 2026 25:15:02 GMT",
-                "30/11/2026 09:15:02", "yesterday", ""})
+        @ValueSource(
+                strings = {"2026-11-30T09:15:02Z", "Tue, 30 Nov 2026 09:15:02 GMT", "Mon, 30 Nov 2026 25:15:02 GMT",
+                        "30/11/2026 09:15:02", "yesterday", ""})
         void givenAMalformedDate_thenMissingHeaderNamingDate_evenThoughTheIdHasATime(String date) {
             ObjectNode message = message(TIMED_ID);
             headers(message).put("DATE", date);
@@ -208,7 +209,7 @@ class EventuateDecoderTest {
         @ParameterizedTest(name = "{0} {1}")
         @MethodSource("brokenHeaders")
         void givenARequiredHeaderThatIsNotANonEmptyString_thenMissingHeaderNamingIt(String header, String how,
-                                                                                  Consumer<ObjectNode> breakIt) {
+                                                                                    Consumer<ObjectNode> breakIt) {
             ObjectNode message = message(TIMED_ID);
             headers(message).put("DATE", "Mon, 30 Nov 2026 09:15:02 GMT"); // so that ID is not needed for the time
             breakIt.accept(headers(message));

@@ -23,12 +23,14 @@ class ActionRulesTest {
 
         @Test
         void setReplacesAnyValue() {
-            assertThat(after(stored("a", ss("x")), new Action.Set("a", m("k", l(n(1)))))).isEqualTo(expected("a", m("k", l(n(1)))));
+            assertThat(after(stored("a", ss("x")), new Action.Set("a", m("k", l(n(1))))))
+                    .isEqualTo(expected("a", m("k", l(n(1)))));
         }
 
         @Test
         void setIfNotExistsKeepsAnExistingValue() {
-            assertThat(after(stored("a", s("old")), new Action.SetIfNotExists("a", s("new")))).isEqualTo(expected("a", s("old")));
+            assertThat(after(stored("a", s("old")), new Action.SetIfNotExists("a", s("new"))))
+                    .isEqualTo(expected("a", s("old")));
         }
 
         @Test
@@ -73,8 +75,10 @@ class ActionRulesTest {
 
         @Test
         void addsElementsToASet() {
-            assertThat(after(stored("t", ss("a", "b")), new Action.Add("t", ss("b", "c")))).isEqualTo(expected("t", ss("a", "b", "c")));
-            assertThat(after(stored("t", ns("1", "2")), new Action.Add("t", ns("2.0", "3")))).isEqualTo(expected("t", ns("1", "2", "3")));
+            assertThat(after(stored("t", ss("a", "b")), new Action.Add("t", ss("b", "c"))))
+                    .isEqualTo(expected("t", ss("a", "b", "c")));
+            assertThat(after(stored("t", ns("1", "2")), new Action.Add("t", ns("2.0", "3"))))
+                    .isEqualTo(expected("t", ns("1", "2", "3")));
         }
 
         @Test
@@ -129,13 +133,16 @@ class ActionRulesTest {
 
         @Test
         void takesElementsFromASet() {
-            assertThat(after(stored("t", ss("a", "b", "c")), new Action.Delete("t", ss("b", "x")))).isEqualTo(expected("t", ss("a", "c")));
-            assertThat(after(stored("t", ns("1", "2")), new Action.Delete("t", ns("2.00")))).isEqualTo(expected("t", ns("1")));
+            assertThat(after(stored("t", ss("a", "b", "c")), new Action.Delete("t", ss("b", "x"))))
+                    .isEqualTo(expected("t", ss("a", "c")));
+            assertThat(after(stored("t", ns("1", "2")), new Action.Delete("t", ns("2.00"))))
+                    .isEqualTo(expected("t", ns("1")));
         }
 
         @Test
         void aSetEmptiedDisappears() {
-            assertThat(after(stored("t", ss("a", "b")), new Action.Delete("t", ss("a", "b", "c")))).isEqualTo(expected());
+            assertThat(after(stored("t", ss("a", "b")), new Action.Delete("t", ss("a", "b", "c"))))
+                    .isEqualTo(expected());
         }
 
         @Test
@@ -151,7 +158,8 @@ class ActionRulesTest {
 
         @Test
         void withANonSetValue_isRefused_evenWithoutAnItem() {
-            for (AttrValue value : List.of(s("x"), n(1), l(s("a")), m(), new AttrValue.Bool(false), new AttrValue.Null())) {
+            for (AttrValue value : List.of(s("x"), n(1), l(s("a")), m(), new AttrValue.Bool(false),
+                    new AttrValue.Null())) {
                 assertThat(invalid(FOLD.apply(Item.EMPTY, update("e1", new Action.Delete("a", value)))))
                         .contains("operator: DELETE");
             }
@@ -169,7 +177,8 @@ class ActionRulesTest {
 
         @Test
         void onAMissingList_withIfNotExists_startsFromEmpty() {
-            assertThat(after(stored(), new Action.ListAppend("l", l(s("b")), true))).isEqualTo(expected("l", l(s("b"))));
+            assertThat(after(stored(), new Action.ListAppend("l", l(s("b")), true)))
+                    .isEqualTo(expected("l", l(s("b"))));
             assertThat(after(stored(), new Action.ListAppend("l", l(), true))).isEqualTo(expected("l", l()));
         }
 

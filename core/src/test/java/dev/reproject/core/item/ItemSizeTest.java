@@ -66,7 +66,8 @@ class ItemSizeTest {
             // 3 + (1 + "k" 1 + "v" 1)
             assertThat(ItemSize.of(m("k", s("v")))).isEqualTo(6);
             // 3 + (1 + "name" 4 + "Ajanta" 6) + (1 + "qty" 3 + 5 → 2) + (1 + "tags" 4 + [3 + (1 + 1) + (1 + 1)])
-            assertThat(ItemSize.of(m("name", s("Ajanta"), "qty", n(5), "tags", l(s("a"), s("b"))))).isEqualTo(3 + 11 + 6 + 12);
+            assertThat(ItemSize.of(m("name", s("Ajanta"), "qty", n(5), "tags", l(s("a"), s("b")))))
+                    .isEqualTo(3 + 11 + 6 + 12);
         }
 
         @Test

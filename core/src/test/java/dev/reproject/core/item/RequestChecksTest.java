@@ -87,7 +87,8 @@ class RequestChecksTest {
         invalid(FOLD.apply(Item.EMPTY, update("e1", new Action.Set("a", n("1" + "0".repeat(37) + ".5")))));
         invalid(FOLD.apply(Item.EMPTY, update("e1", new Action.Set("a", l(n("1E+126"))))));
         invalid(FOLD.apply(Item.EMPTY, update("e1", new Action.Set("a", ns("1E-131")))));
-        assertThat(FOLD.apply(Item.EMPTY, update("e1", new Action.Set("a", n("9.9E+125")), new Action.Set("b", n("1E-130")))))
+        assertThat(FOLD.apply(Item.EMPTY,
+                update("e1", new Action.Set("a", n("9.9E+125")), new Action.Set("b", n("1E-130")))))
                 .isInstanceOf(FoldResult.Applied.class);
     }
 
@@ -99,7 +100,8 @@ class RequestChecksTest {
                 new Action.Add("created", ns("1")),
                 new Action.Delete("owner", ss("a")),
                 new Action.ListAppend("owner", l(), true))) {
-            assertThat(invalid(FOLD.apply(Item.EMPTY, update("e1", action)))).as(action.toString()).contains("Index Key");
+            assertThat(invalid(FOLD.apply(Item.EMPTY, update("e1", action)))).as(action.toString())
+                    .contains("Index Key");
         }
     }
 
@@ -129,7 +131,8 @@ class RequestChecksTest {
         for (int i = 0; i < 32; i++) {
             value = i % 2 == 0 ? l(value) : m("k", value);
         }
-        assertThat(FOLD.apply(Item.EMPTY, update("e1", new Action.Set("a", value)))).isInstanceOf(FoldResult.Applied.class);
+        assertThat(FOLD.apply(Item.EMPTY, update("e1", new Action.Set("a", value))))
+                .isInstanceOf(FoldResult.Applied.class);
         invalid(FOLD.apply(Item.EMPTY, update("e1", new Action.Set("a", l(value)))));
     }
 
@@ -143,7 +146,8 @@ class RequestChecksTest {
         String expression = UpdateExpressions.render(update("e1", actions.toArray(Action[]::new))).updateExpression();
         assertThat(expression.length()).isGreaterThan(4096);
 
-        assertThat(invalid(FOLD.apply(Item.EMPTY, update("e1", actions.toArray(Action[]::new))))).contains("Expression size");
+        assertThat(invalid(FOLD.apply(Item.EMPTY, update("e1", actions.toArray(Action[]::new)))))
+                .contains("Expression size");
         assertThat(FOLD.apply(Item.EMPTY, update("e1", actions.subList(0, 100).toArray(Action[]::new))))
                 .isInstanceOf(FoldResult.Applied.class);
     }

@@ -32,18 +32,20 @@ class UpdateBinaryTest {
                         new Action.ListAppend("g", new AttrValue.L(List.of()), false),
                         // refused by DynamoDB, but an update like any other until the fold judges it
                         new Action.Add("h", new AttrValue.SS(new TreeSet<>()))),
-                Marker.of("net.chrisrichardson.ftgo.orderservice.domain.Order", "4711", "0000018c1f2e3d4c-0242ac1200090000"));
+                Marker.of("net.chrisrichardson.ftgo.orderservice.domain.Order", "4711",
+                        "0000018c1f2e3d4c-0242ac1200090000"));
 
         Update back = UpdateBinary.readUpdate(UpdateBinary.write(update));
 
         assertThat(back).isEqualTo(update);
-        assertThat(((AttrValue.N) ((AttrValue.M) ((Action.Set) back.actions().get(0)).value()).values().get("n")).text())
+        assertThat(
+                ((AttrValue.N) ((AttrValue.M) ((Action.Set) back.actions().get(0)).value()).values().get("n")).text())
                 .isEqualTo("-12.5");
     }
 
     @Test
     void bytes_that_are_not_an_update_are_refused() {
-        assertThatThrownBy(() -> UpdateBinary.readUpdate(new byte[] {0, 0, 0, 1, 0}))
+        assertThatThrownBy(() -> UpdateBinary.readUpdate(new byte[]{0, 0, 0, 1, 0}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -58,7 +58,8 @@ class UpdateFoldTest {
             item = applied(FOLD.apply(item, update("e1", new Action.Add("count", n(1)))));
             item = applied(FOLD.apply(item, update("e2", new Action.Add("count", n(10)))));
 
-            assertThat(FOLD.apply(item, update("e1", new Action.Add("count", n(1))))).isEqualTo(new FoldResult.Duplicate());
+            assertThat(FOLD.apply(item, update("e1", new Action.Add("count", n(1)))))
+                    .isEqualTo(new FoldResult.Duplicate());
             assertThat(item.get("count")).contains(n(11));
         }
 
@@ -78,12 +79,14 @@ class UpdateFoldTest {
         @Test
         void aPrefixSortsFirst() {
             assertThat(applied(FOLD.apply(stored(), update("e10"))).get(MARKER)).contains(s("e10"));
-            assertThat(FOLD.apply(item("id", s("k1"), MARKER, s("e10")), update("e1"))).isEqualTo(new FoldResult.Duplicate());
+            assertThat(FOLD.apply(item("id", s("k1"), MARKER, s("e10")), update("e1")))
+                    .isEqualTo(new FoldResult.Duplicate());
         }
 
         @Test
         void givenAMarkerThatIsNotAString_thenTheConditionIsFalse() {
-            assertThat(FOLD.apply(item("id", s("k1"), MARKER, n(1)), update("e2"))).isEqualTo(new FoldResult.Duplicate());
+            assertThat(FOLD.apply(item("id", s("k1"), MARKER, n(1)), update("e2")))
+                    .isEqualTo(new FoldResult.Duplicate());
         }
 
         @Test
@@ -127,14 +130,16 @@ class UpdateFoldTest {
 
         @Test
         void anItemOfExactly400KB_isStored() {
-            Item item = applied(FOLD.apply(Item.EMPTY, update("e1", new Action.Set("big", s("x".repeat(409_600 - OVERHEAD))))));
+            Item item = applied(
+                    FOLD.apply(Item.EMPTY, update("e1", new Action.Set("big", s("x".repeat(409_600 - OVERHEAD))))));
 
             assertThat(ItemSize.of(item)).isEqualTo(409_600);
         }
 
         @Test
         void oneByteMore_isRejected_withTheSize() {
-            FoldResult result = FOLD.apply(Item.EMPTY, update("e1", new Action.Set("big", s("x".repeat(409_601 - OVERHEAD)))));
+            FoldResult result = FOLD.apply(Item.EMPTY,
+                    update("e1", new Action.Set("big", s("x".repeat(409_601 - OVERHEAD)))));
 
             assertThat(rejected(result, RejectReason.ITEM_TOO_LARGE)).contains("409601");
         }

@@ -52,7 +52,8 @@ class RateLimiterTest {
             for (int j = i; j < grants.size() && j < i + 400; j++) {
                 sum += grants.get(j)[1];
                 double window = (grants.get(j)[0] - grants.get(i)[0]) / 1e9;
-                assertThat((double) sum).as("permits in window %d..%d", i, j).isLessThanOrEqualTo(burst + rate * window + 1e-6);
+                assertThat((double) sum).as("permits in window %d..%d", i, j)
+                        .isLessThanOrEqualTo(burst + rate * window + 1e-6);
             }
         }
     }

@@ -72,7 +72,8 @@ class WatermarkTest {
             withNull.put(T0, null);
 
             assertThatThrownBy(() -> Watermark.of(Map.of(T0, -1L)))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("t-0").hasMessageContaining("-1");
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("t-0")
+                    .hasMessageContaining("-1");
             assertThatThrownBy(() -> Watermark.of(withNull)).isInstanceOf(IllegalArgumentException.class);
         }
     }
@@ -240,8 +241,9 @@ class WatermarkTest {
             SourcePartition order = new SourcePartition("net.chrisrichardson.ftgo.orderservice.domain.Order", 0);
             Watermark wm = Watermark.of(Map.of(U0, 1L, order, 4_294_967_296L, T0, 0L));
 
-            assertThat(wm.toJson()).isEqualTo("{\"net.chrisrichardson.ftgo.orderservice.domain.Order\":{\"0\":4294967296},"
-                    + "\"t\":{\"0\":0},\"u\":{\"0\":1}}");
+            assertThat(wm.toJson())
+                    .isEqualTo("{\"net.chrisrichardson.ftgo.orderservice.domain.Order\":{\"0\":4294967296},"
+                            + "\"t\":{\"0\":0},\"u\":{\"0\":1}}");
         }
 
         @Test

@@ -36,9 +36,9 @@ import java.util.concurrent.Callable;
  * partition reaches the end offset it had at start.
  */
 @Command(name = "live", mixinStandardHelpOptions = true, description = {
-    "Step 3: keeps a rebuilt table current from Kafka, starting exactly after the rebuild's handoff watermark.",
-    "Refuses to start (exit 1) when Kafka no longer holds an offset it needs. SIGTERM finishes the batch in",
-    "flight, commits and exits."})
+        "Step 3: keeps a rebuilt table current from Kafka, starting exactly after the rebuild's handoff watermark.",
+        "Refuses to start (exit 1) when Kafka no longer holds an offset it needs. SIGTERM finishes the batch in",
+        "flight, commits and exits."})
 public final class LiveCommand implements Callable<Integer> {
 
     @Mixin
@@ -47,7 +47,8 @@ public final class LiveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOSTS", description = "Kafka's bootstrap servers.")
+    @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOSTS",
+            description = "Kafka's bootstrap servers.")
     String bootstrapServers;
 
     @Option(names = "--table", paramLabel = "NAME", description = "The rebuilt table (default: the view's table name).")
@@ -57,7 +58,8 @@ public final class LiveCommand implements Callable<Integer> {
             + "(default: the table's latest in the catalog).")
     String rebuild;
 
-    @Option(names = "--until-caught-up", description = "Exit 0 once every partition reaches the end offset it had at start.")
+    @Option(names = "--until-caught-up",
+            description = "Exit 0 once every partition reaches the end offset it had at start.")
     boolean untilCaughtUp;
 
     @Option(names = "--dead-letter-topic", paramLabel = "TOPIC",

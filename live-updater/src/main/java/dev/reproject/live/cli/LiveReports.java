@@ -14,7 +14,7 @@ public final class LiveReports {
 
     public static String text(LiveOutcome outcome) {
         return String.format("live %s %s: %,d records, %,d applied, %,d duplicates, %,d skipped, %,d dead letters"
-                        + " in %.1f s%s", outcome.entry().id().value(), outcome.entry().status(),
+                + " in %.1f s%s", outcome.entry().id().value(), outcome.entry().status(),
                 outcome.counts().records(), outcome.counts().applied(), outcome.counts().duplicates(),
                 outcome.counts().skipped(), outcome.counts().totalDeadLettered(), outcome.elapsed().toMillis() / 1000.0,
                 outcome.caughtUp() ? ", caught up" : "");
@@ -28,7 +28,8 @@ public final class LiveReports {
         summary.put("caughtUp", outcome.caughtUp());
         summary.putAll(outcome.counts().toJsonMap());
         Map<String, Map<String, Long>> positions = new TreeMap<>();
-        outcome.positions().forEach((tp, p) -> positions.put(tp.toString(), Map.of("offset", p.offset(), "lag", p.lag())));
+        outcome.positions()
+                .forEach((tp, p) -> positions.put(tp.toString(), Map.of("offset", p.offset(), "lag", p.lag())));
         summary.put("positions", positions);
         summary.put("elapsedMs", outcome.elapsed().toMillis());
         return summary;

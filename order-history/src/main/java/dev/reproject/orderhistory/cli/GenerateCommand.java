@@ -21,8 +21,8 @@ import java.util.concurrent.Callable;
 
 /** {@code reproject generate}: writes a realistic FTGO Order archive, as Kafka Connect's S3 sink would. */
 @Command(name = "generate", description = {
-    "Writes a realistic FTGO Order archive (Kafka Connect S3 sink layout, Eventuate Tram messages).",
-    "Deterministic for a seed; --append continues an archive with later offsets and times."})
+        "Writes a realistic FTGO Order archive (Kafka Connect S3 sink layout, Eventuate Tram messages).",
+        "Deterministic for a seed; --append continues an archive with later offsets and times."})
 public final class GenerateCommand implements Callable<Integer> {
 
     @Mixin
@@ -62,7 +62,8 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--gzip", negatable = true, description = "Write .json.gz files (default: plain .json).")
     Boolean gzip;
 
-    @Option(names = "--records-per-file", paramLabel = "N", description = "Rotate files every N records (default 2000).")
+    @Option(names = "--records-per-file", paramLabel = "N",
+            description = "Rotate files every N records (default 2000).")
     Integer recordsPerFile;
 
     @Option(names = "--json", description = "Print a one-line JSON summary.")

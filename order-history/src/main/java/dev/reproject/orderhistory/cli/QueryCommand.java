@@ -9,8 +9,8 @@ import java.util.concurrent.Callable;
 
 /** {@code reproject query orders|order}: the Order History queries, JSON on standard output. */
 @Command(name = "query", subcommands = {QueryOrdersCommand.class, QueryOrderCommand.class}, description = {
-    "Queries the Order History view: a consumer's orders (orders) or one order (order), as JSON (CONTRACT.md §4).",
-    "The table is --table, else the catalog's newest LIVE (else LOADED) rebuild of the view."})
+        "Queries the Order History view: a consumer's orders (orders) or one order (order), as JSON (CONTRACT.md §4).",
+        "The table is --table, else the catalog's newest LIVE (else LOADED) rebuild of the view."})
 public final class QueryCommand implements Callable<Integer> {
 
     @Spec

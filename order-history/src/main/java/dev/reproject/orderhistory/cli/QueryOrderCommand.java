@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 
 /** {@code reproject query order ORDER_ID}: one order, as {@code GET /orders/{orderId}} answers it. */
 @Command(name = "order", description = {
-    "One order as JSON on one line, read consistently. Exit 4 when the table has no such order."})
+        "One order as JSON on one line, read consistently. Exit 4 when the table has no such order."})
 final class QueryOrderCommand implements Callable<Integer> {
 
     @Mixin

@@ -22,9 +22,9 @@ import java.util.concurrent.Callable;
 
 /** {@code reproject query orders}: one page of a consumer's order history, as {@code GET /orders} answers it. */
 @Command(name = "orders", description = {
-    "One page of a consumer's orders, newest first: {\"orders\":[…],\"nextPageToken\":…} on one line.",
-    "Pass nextPageToken to --page-token, with the same filter, for the next page; it is null on the last page.",
-    "Exit 2 for a bad option or page token; an unknown consumer has no orders (exit 0)."})
+        "One page of a consumer's orders, newest first: {\"orders\":[…],\"nextPageToken\":…} on one line.",
+        "Pass nextPageToken to --page-token, with the same filter, for the next page; it is null on the last page.",
+        "Exit 2 for a bad option or page token; an unknown consumer has no orders (exit 0)."})
 final class QueryOrdersCommand implements Callable<Integer> {
 
     @Mixin

@@ -26,11 +26,11 @@ import java.util.concurrent.CountDownLatch;
  * then exit 0. The table is chosen once, at start: to serve a newer rebuild, restart.
  */
 @Command(name = "serve", description = {
-    "Serves the Order History queries over HTTP until SIGTERM or Ctrl-C:",
-    "  GET /orders?consumerId=…&status=…&keyword=…&since=…&until=…&pageSize=…&pageToken=…",
-    "  GET /orders/{orderId}",
-    "JSON as in CONTRACT.md §4; 400 for bad parameters, 404 for unknown orders. The table is --table, else the",
-    "catalog's newest LIVE (else LOADED) rebuild of the view, chosen at start."})
+        "Serves the Order History queries over HTTP until SIGTERM or Ctrl-C:",
+        "  GET /orders?consumerId=…&status=…&keyword=…&since=…&until=…&pageSize=…&pageToken=…",
+        "  GET /orders/{orderId}",
+        "JSON as in CONTRACT.md §4; 400 for bad parameters, 404 for unknown orders. The table is --table, else the",
+        "catalog's newest LIVE (else LOADED) rebuild of the view, chosen at start."})
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin

@@ -49,9 +49,11 @@ final class GenerationRun {
         this.run = before.runs() + 1;
         this.lines = Seeds.forRun(shape.seed(), run, RunStream.LINES);
         this.revisions = Seeds.forRun(shape.seed(), run, RunStream.REVISIONS);
-        this.schedule = new EventSchedule(shape.seed(), shape.consumers(), before.orders(), newOrders, before.windowEnd());
+        this.schedule = new EventSchedule(shape.seed(), shape.consumers(), before.orders(), newOrders,
+                before.windowEnd());
         FaultyCopies faults = badFraction > 0
-                ? new FaultyCopies(store, shape.layout(), shape.gzip(), Seeds.forRun(shape.seed(), run, RunStream.FILES), tally)
+                ? new FaultyCopies(store, shape.layout(), shape.gzip(),
+                        Seeds.forRun(shape.seed(), run, RunStream.FILES), tally)
                 : null;
         this.files = new PartitionFiles(store, FtgoOrder.TOPIC, shape, before.nextOffsetArray(), tally, faults);
         this.idCounter = before.nextIdCounter();

@@ -23,15 +23,15 @@ import java.util.Optional;
  * @param recordsPerFile lines per file before a partition's file rotates (default 2,000)
  */
 public record GeneratorOptions(
-        long orders,
-        Optional<Integer> consumers,
-        Optional<Integer> partitions,
-        Optional<Long> seed,
-        double badFraction,
-        boolean append,
-        Optional<ArchiveLayout> layout,
-        Optional<Boolean> gzip,
-        Optional<Integer> recordsPerFile) {
+                               long orders,
+                               Optional<Integer> consumers,
+                               Optional<Integer> partitions,
+                               Optional<Long> seed,
+                               double badFraction,
+                               boolean append,
+                               Optional<ArchiveLayout> layout,
+                               Optional<Boolean> gzip,
+                               Optional<Integer> recordsPerFile) {
 
     /** Kafka allows many more; beyond this a sample archive is no longer a sample. */
     public static final int MAX_PARTITIONS = 1_000;

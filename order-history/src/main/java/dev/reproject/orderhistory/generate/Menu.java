@@ -59,7 +59,8 @@ final class Menu {
     private static Restaurant restaurant(long id, String name, String... dishesAndPrices) {
         Dish[] dishes = new Dish[dishesAndPrices.length / 2];
         for (int i = 0; i < dishes.length; i++) {
-            dishes[i] = new Dish(Integer.toString(i + 1), dishesAndPrices[2 * i], new BigDecimal(dishesAndPrices[2 * i + 1]));
+            dishes[i] = new Dish(Integer.toString(i + 1), dishesAndPrices[2 * i],
+                    new BigDecimal(dishesAndPrices[2 * i + 1]));
         }
         return new Restaurant(id, name, List.of(dishes));
     }

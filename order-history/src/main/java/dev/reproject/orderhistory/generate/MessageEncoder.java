@@ -171,7 +171,8 @@ final class MessageEncoder {
         long second = Math.floorDiv(epochMillis, 1000);
         if (second != dateSecond) {
             dateSecond = second;
-            dateText = DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochSecond(second).atOffset(ZoneOffset.UTC));
+            dateText = DateTimeFormatter.RFC_1123_DATE_TIME
+                    .format(Instant.ofEpochSecond(second).atOffset(ZoneOffset.UTC));
         }
         return dateText;
     }

@@ -59,7 +59,8 @@ final class OrderPlan {
         this.fate = fateDraw < 0.80 ? Fate.AUTHORIZED : fateDraw < 0.95 ? Fate.REJECTED : Fate.PENDING;
         this.decidedAt = createdAt + rng.nextLong(MIN_DECISION_DELAY_MILLIS, MAX_DECISION_DELAY_MILLIS + 1);
         boolean cancelled = fate == Fate.AUTHORIZED && rng.nextDouble() < 0.10;
-        this.cancelledAt = cancelled ? decidedAt + logUniform(rng, MIN_CANCEL_DELAY_MILLIS, MAX_CANCEL_DELAY_MILLIS) : 0;
+        this.cancelledAt = cancelled ? decidedAt + logUniform(rng, MIN_CANCEL_DELAY_MILLIS, MAX_CANCEL_DELAY_MILLIS)
+                : 0;
     }
 
     /** The order {@code orderId} (1, 2, …), created at {@code createdAt}. */

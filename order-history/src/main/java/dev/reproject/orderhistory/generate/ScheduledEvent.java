@@ -8,7 +8,8 @@ import java.util.Comparator;
  *
  * @param revision for {@link EventKind#REVISION_PROPOSED} and {@link EventKind#REVISED}, what changes; else null
  */
-record ScheduledEvent(long time, EventKind kind, OrderPlan order, Revision revision) implements Comparable<ScheduledEvent> {
+record ScheduledEvent(long time, EventKind kind, OrderPlan order,
+                      Revision revision) implements Comparable<ScheduledEvent> {
 
     /** A new quantity for one line item of the order. */
     record Revision(int lineItem, int quantity) {

@@ -12,15 +12,15 @@ import java.util.Objects;
  * @param keywords     the order's search words, sorted; empty when it has none
  */
 public record Order(
-        String orderId,
-        String consumerId,
-        String orderStatus,
-        long creationDate,
-        long restaurantId,
-        String restaurantName,
-        String orderTotal,
-        List<LineItem> lineItems,
-        List<String> keywords) {
+                    String orderId,
+                    String consumerId,
+                    String orderStatus,
+                    long creationDate,
+                    long restaurantId,
+                    String restaurantName,
+                    String orderTotal,
+                    List<LineItem> lineItems,
+                    List<String> keywords) {
 
     public Order {
         Objects.requireNonNull(orderId, "orderId");

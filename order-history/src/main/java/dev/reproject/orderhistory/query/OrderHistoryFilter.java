@@ -32,12 +32,12 @@ import java.util.TreeSet;
  *                           years 0000 to 9999, a keyword without a letter or digit, or too many keywords
  */
 public record OrderHistoryFilter(
-        Optional<Instant> since,
-        Optional<Instant> until,
-        Optional<OrderStatus> status,
-        SortedSet<String> keywords,
-        int pageSize,
-        Optional<String> pageToken) {
+                                 Optional<Instant> since,
+                                 Optional<Instant> until,
+                                 Optional<OrderStatus> status,
+                                 SortedSet<String> keywords,
+                                 int pageSize,
+                                 Optional<String> pageToken) {
 
     public static final int DEFAULT_PAGE_SIZE = 20;
     public static final int MAX_PAGE_SIZE = 100;

@@ -114,7 +114,8 @@ public final class OrderHistoryQuery {
             exclusiveStart = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? Optional.of(response.lastEvaluatedKey()) : Optional.empty();
         } while (matches.size() < wanted && exclusiveStart.isPresent());
-        log.debug("history of {}: {} matches from {} items in {} queries", consumerId, matches.size(), evaluated, requests);
+        log.debug("history of {}: {} matches from {} items in {} queries", consumerId, matches.size(), evaluated,
+                requests);
 
         boolean more = matches.size() == wanted;
         List<Map<String, AttributeValue>> page = more ? matches.subList(0, filter.pageSize()) : matches;
@@ -165,7 +166,8 @@ public final class OrderHistoryQuery {
         }
         if (value.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
             throw BadQueryException.parameter(name + " is longer than " + MAX_KEY_BYTES
-                    + " bytes (UTF-8), DynamoDB's limit for a key: no such " + (name.equals("orderId") ? "order" : "consumer")
+                    + " bytes (UTF-8), DynamoDB's limit for a key: no such "
+                    + (name.equals("orderId") ? "order" : "consumer")
                     + " can exist");
         }
     }

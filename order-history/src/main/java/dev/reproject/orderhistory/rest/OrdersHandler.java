@@ -51,7 +51,8 @@ final class OrdersHandler implements HttpHandler {
         try {
             send(exchange, answer(exchange));
         } catch (IOException | RuntimeException e) {
-            log.debug("Could not answer {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.toString());
+            log.debug("Could not answer {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(),
+                    e.toString());
         } finally {
             exchange.close();
             inFlight.decrementAndGet();
@@ -108,7 +109,7 @@ final class OrdersHandler implements HttpHandler {
             }
         }
         HistoryParameters.Request request = HistoryParameters.parse(HistoryParameters.REST, single(parameters,
-                        "consumerId"), single(parameters, "status"), parameters.getOrDefault("keyword", List.of()),
+                "consumerId"), single(parameters, "status"), parameters.getOrDefault("keyword", List.of()),
                 single(parameters, "since"), single(parameters, "until"), single(parameters, "pageSize"),
                 single(parameters, "pageToken"));
         return Response.ok(OrderJson.toMap(query.findOrderHistory(request.consumerId(), request.filter())));

@@ -24,14 +24,14 @@ class QueryCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--page-size|0|--page-size must be a whole number from 1 to 100, was '0'",
-        "--page-size|101|--page-size must be a whole number from 1 to 100, was '101'",
-        "--page-size|abc|--page-size must be a whole number from 1 to 100, was 'abc'",
-        "--status|SHIPPED|--status 'SHIPPED' is not an order status",
-        "--since|yesterday|--since must be an ISO-8601 instant",
-        "--until|2026-11-30|--until must be an ISO-8601 instant",
-        "--keyword|!!!|keyword '!!!' has no letter or digit",
-        "--page-token|garbage|the page token is garbled or altered"})
+            "--page-size|0|--page-size must be a whole number from 1 to 100, was '0'",
+            "--page-size|101|--page-size must be a whole number from 1 to 100, was '101'",
+            "--page-size|abc|--page-size must be a whole number from 1 to 100, was 'abc'",
+            "--status|SHIPPED|--status 'SHIPPED' is not an order status",
+            "--since|yesterday|--since must be an ISO-8601 instant",
+            "--until|2026-11-30|--until must be an ISO-8601 instant",
+            "--keyword|!!!|keyword '!!!' has no letter or digit",
+            "--page-token|garbage|the page token is garbled or altered"})
     void badOptions_exit2(String option, String value, String message) {
         assertUsageError(run("query", "orders", "--consumer", "1", option, value), message);
     }
@@ -63,7 +63,7 @@ class QueryCommandTest {
     @Test
     void everyCommand_hasHelp() {
         for (String[] args : new String[][]{{"query", "--help"}, {"query", "orders", "--help"},
-            {"query", "order", "--help"}, {"serve", "--help"}}) {
+                {"query", "order", "--help"}, {"serve", "--help"}}) {
             CliRun run = run(args);
             assertThat(run.exitCode()).isZero();
             assertThat(run.out()).contains("Usage:");

@@ -84,9 +84,10 @@ class QueryCommandsIT {
         String token = null;
         int pages = 0;
         do {
-            List<String> args = new ArrayList<>(List.of("query", "orders", "--table", table.name(), "--consumer", MEDIUM,
-                    "--status", "approved", "--keyword", "PIZZA", "--keyword", "noodle", "--until",
-                    "2026-11-05T00:00:00Z", "--page-size", "4"));
+            List<String> args = new ArrayList<>(
+                    List.of("query", "orders", "--table", table.name(), "--consumer", MEDIUM,
+                            "--status", "approved", "--keyword", "PIZZA", "--keyword", "noodle", "--until",
+                            "2026-11-05T00:00:00Z", "--page-size", "4"));
             if (token != null) {
                 args.addAll(List.of("--page-token", token));
             }
@@ -123,8 +124,10 @@ class QueryCommandsIT {
         CliRun first = run("query", "orders", "--table", table.name(), "--consumer", MEDIUM, "--page-size", "2");
         String token = JSON.readTree(first.out()).get("nextPageToken").textValue();
 
-        CliRun foreign = run("query", "orders", "--table", table.name(), "--consumer", "someone", "--page-token", token);
-        CliRun otherFilter = run("query", "orders", "--table", table.name(), "--consumer", MEDIUM, "--page-token", token,
+        CliRun foreign = run("query", "orders", "--table", table.name(), "--consumer", "someone", "--page-token",
+                token);
+        CliRun otherFilter = run("query", "orders", "--table", table.name(), "--consumer", MEDIUM, "--page-token",
+                token,
                 "--status", "REJECTED");
         CliRun unknownConsumer = run("query", "orders", "--table", table.name(), "--consumer", "someone");
 
@@ -173,7 +176,8 @@ class QueryCommandsIT {
         TestOrder order = table.orders().get(100);
         HttpClient http = HttpClient.newHttpClient();
 
-        HttpResponse<String> found = http.send(HttpRequest.newBuilder(uri.resolve("/orders/" + order.orderId())).build(),
+        HttpResponse<String> found = http.send(
+                HttpRequest.newBuilder(uri.resolve("/orders/" + order.orderId())).build(),
                 HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> bad = http.send(HttpRequest.newBuilder(uri.resolve("/orders?consumerId=1&pageSize=0"))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -184,7 +188,8 @@ class QueryCommandsIT {
         assertThat(JsonOrders.order(JSON.readTree(found.body()))).isEqualTo(order.expected());
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(uri.getHost()).isEqualTo("127.0.0.1");
-        assertThat(out.toString()).contains("serving table " + table.name() + " of view order-history on http://127.0.0.1:");
+        assertThat(out.toString())
+                .contains("serving table " + table.name() + " of view order-history on http://127.0.0.1:");
         assertThat(serving.isAlive()).isFalse();
         assertThat(exitCode.get()).as(err.toString()).isZero();
     }

@@ -114,7 +114,8 @@ class AppendTest {
     void theStateRecordsEveryRun() throws Exception {
         LocalArchiveStore store = new LocalArchiveStore(dir.resolve("state").toString());
         OrderArchiveGenerator.generate(store, GeneratorOptions.builder().orders(50).build());
-        GenerationReport second = OrderArchiveGenerator.generate(store, GeneratorOptions.builder().orders(70).append(true).build());
+        GenerationReport second = OrderArchiveGenerator.generate(store,
+                GeneratorOptions.builder().orders(70).append(true).build());
 
         GeneratorState state = GeneratorState.fromJson(store.read(OrderArchiveGenerator.STATE_FILE), "state");
         assertThat(state.runs()).isEqualTo(2);
@@ -122,7 +123,8 @@ class AppendTest {
         Map<SourcePartition, Long> ends = new TreeMap<>();
         for (int p = 0; p < state.nextOffsets().size(); p++) {
             if (state.nextOffsets().get(p) > 0) {
-                ends.put(new SourcePartition("net.chrisrichardson.ftgo.orderservice.domain.Order", p), state.nextOffsets().get(p) - 1);
+                ends.put(new SourcePartition("net.chrisrichardson.ftgo.orderservice.domain.Order", p),
+                        state.nextOffsets().get(p) - 1);
             }
         }
         assertThat(ends).isEqualTo(second.endOffsets());

@@ -145,7 +145,8 @@ final class ArchiveRecount {
         String id = headers.get("ID").textValue();
         Instant date;
         if (headers.has("DATE")) {
-            date = ZonedDateTime.parse(headers.get("DATE").textValue(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            date = ZonedDateTime.parse(headers.get("DATE").textValue(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
         } else {
             Instant fromId = Instant.ofEpochMilli(Long.parseUnsignedLong(id.substring(0, 16), 16));
             if (fromId.isBefore(EARLIEST) || fromId.isAfter(Instant.now().plusSeconds(86_400))) {

@@ -92,7 +92,8 @@ class GeneratedArchiveTest {
         Instant lastCreation = recount.eventList.stream().filter(e -> e.type().equals(CREATED))
                 .map(Event::date).max(Comparator.naturalOrder()).orElseThrow();
         Instant settled = lastCreation.minus(Duration.ofHours(6).plusMinutes(1));
-        List<List<Event>> old = byOrder.values().stream().filter(events -> events.get(0).date().isBefore(settled)).toList();
+        List<List<Event>> old = byOrder.values().stream().filter(events -> events.get(0).date().isBefore(settled))
+                .toList();
         long authorized = old.stream().filter(events -> has(events, AUTHORIZED)).count();
         long cancelled = old.stream().filter(events -> has(events, CANCELLED)).count();
         assertThat(old).hasSizeGreaterThan(5_000);
@@ -104,7 +105,8 @@ class GeneratedArchiveTest {
     @Test
     void eachOrderLivesInOnePartitionWithIdsAndTimesRisingWithItsOffsets() {
         byOrder.forEach((orderId, events) -> {
-            assertThat(events).extracting(Event::tp).as("partitions of order %d", orderId).containsOnly(events.get(0).tp());
+            assertThat(events).extracting(Event::tp).as("partitions of order %d", orderId)
+                    .containsOnly(events.get(0).tp());
             assertThat(events.get(0).type()).as("first event of order %d", orderId).isEqualTo(CREATED);
             for (int i = 1; i < events.size(); i++) {
                 assertThat(events.get(i).id()).as("IDs of order %d", orderId).isGreaterThan(events.get(i - 1).id());
@@ -150,7 +152,8 @@ class GeneratedArchiveTest {
             BigDecimal sum = BigDecimal.ZERO;
             for (JsonNode item : items) {
                 assertThat(item.get("price").textValue()).matches("\\d+\\.\\d\\d");
-                BigDecimal total = new BigDecimal(item.get("price").textValue()).multiply(new BigDecimal(item.get("quantity").intValue()));
+                BigDecimal total = new BigDecimal(item.get("price").textValue())
+                        .multiply(new BigDecimal(item.get("quantity").intValue()));
                 assertThat(item.get("total").textValue()).isEqualTo(total.toPlainString());
                 assertThat(item.get("name").textValue()).isNotBlank();
                 sum = sum.add(total);
@@ -158,7 +161,8 @@ class GeneratedArchiveTest {
             assertThat(details.get("orderTotal").textValue()).isEqualTo(sum.toPlainString());
             assertThat(details.get("consumerId").isIntegralNumber()).isTrue();
             String name = e.payload().get("restaurantName").textValue();
-            assertThat(restaurantNames.computeIfAbsent(details.get("restaurantId").longValue(), id -> name)).isEqualTo(name);
+            assertThat(restaurantNames.computeIfAbsent(details.get("restaurantId").longValue(), id -> name))
+                    .isEqualTo(name);
         }
         assertThat(restaurantNames).hasSizeGreaterThanOrEqualTo(10);
     }
@@ -187,7 +191,8 @@ class GeneratedArchiveTest {
 
     private static String hourDirectory(Instant t) {
         ZonedDateTime z = t.atZone(ZoneOffset.UTC);
-        return String.format("topics/%s/year=%04d/month=%02d/day=%02d/hour=%02d/", TOPIC, z.getYear(), z.getMonthValue(),
+        return String.format("topics/%s/year=%04d/month=%02d/day=%02d/hour=%02d/", TOPIC, z.getYear(),
+                z.getMonthValue(),
                 z.getDayOfMonth(), z.getHour());
     }
 

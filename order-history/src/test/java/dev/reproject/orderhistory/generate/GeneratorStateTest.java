@@ -24,15 +24,18 @@ class GeneratorStateTest {
 
     @Test
     void refusesWhatItDidNotWrite() {
-        assertThatThrownBy(() -> GeneratorState.fromJson("{\"seed\":1}".getBytes(StandardCharsets.UTF_8), "s3://b/state"))
+        assertThatThrownBy(
+                () -> GeneratorState.fromJson("{\"seed\":1}".getBytes(StandardCharsets.UTF_8), "s3://b/state"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("s3://b/state")
                 .hasMessageContaining("not written by");
         assertThatThrownBy(() -> GeneratorState.fromJson("not json".getBytes(StandardCharsets.UTF_8), "here"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("here");
-        String noOffsets = new String(GeneratorState.initial(new ArchiveShape(1, 1, 1, ArchiveLayout.PARTITION, false, 1))
-                .toJson(), StandardCharsets.UTF_8).replace("\"nextOffsets\"", "\"other\"");
+        String noOffsets = new String(
+                GeneratorState.initial(new ArchiveShape(1, 1, 1, ArchiveLayout.PARTITION, false, 1))
+                        .toJson(),
+                StandardCharsets.UTF_8).replace("\"nextOffsets\"", "\"other\"");
         assertThatThrownBy(() -> GeneratorState.fromJson(noOffsets.getBytes(StandardCharsets.UTF_8), "here"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("nextOffsets");

@@ -67,8 +67,10 @@ class OrderArchiveGeneratorTest {
 
             Map<String, byte[]> left = ArchiveRecount.contents(first);
             Map<String, byte[]> right = ArchiveRecount.contents(other);
-            String somePartition = left.keySet().stream().filter(p -> p.contains("+0+0000000000")).findFirst().orElseThrow();
-            String samePartition = right.keySet().stream().filter(p -> p.contains("+0+0000000000")).findFirst().orElseThrow();
+            String somePartition = left.keySet().stream().filter(p -> p.contains("+0+0000000000")).findFirst()
+                    .orElseThrow();
+            String samePartition = right.keySet().stream().filter(p -> p.contains("+0+0000000000")).findFirst()
+                    .orElseThrow();
             assertThat(right.get(samePartition)).isNotEqualTo(left.get(somePartition));
         }
     }
@@ -79,7 +81,8 @@ class OrderArchiveGeneratorTest {
         @Test
         void withoutBadRecordsEveryLineIsACompleteEventuateMessage() throws Exception {
             LocalArchiveStore store = store("clean");
-            GenerationReport report = OrderArchiveGenerator.generate(store, GeneratorOptions.builder().orders(1_500).build());
+            GenerationReport report = OrderArchiveGenerator.generate(store,
+                    GeneratorOptions.builder().orders(1_500).build());
 
             ObjectMapper json = new ObjectMapper();
             long lines = 0;
@@ -96,7 +99,8 @@ class OrderArchiveGeneratorTest {
                     assertThat(message.get("headers").get("event-type").textValue())
                             .startsWith("net.chrisrichardson.ftgo.orderservice.api.events.Order");
                     assertThat(json.readTree(message.get("payload").textValue()).isObject()).isTrue();
-                    assertThat(message.get("headers").get("DATE").textValue()).matches("\\w{3}, \\d{1,2} \\w{3} \\d{4} \\d\\d:\\d\\d:\\d\\d GMT");
+                    assertThat(message.get("headers").get("DATE").textValue())
+                            .matches("\\w{3}, \\d{1,2} \\w{3} \\d{4} \\d\\d:\\d\\d:\\d\\d GMT");
                 }
             }
             assertThat(lines).isEqualTo(report.records()).isEqualTo(report.totalEvents());
@@ -161,7 +165,8 @@ class OrderArchiveGeneratorTest {
             LocalArchiveStore store = store("twice");
             OrderArchiveGenerator.generate(store, GeneratorOptions.builder().orders(10).build());
 
-            assertThatThrownBy(() -> OrderArchiveGenerator.generate(store, GeneratorOptions.builder().orders(10).build()))
+            assertThatThrownBy(
+                    () -> OrderArchiveGenerator.generate(store, GeneratorOptions.builder().orders(10).build()))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining(store.root())
                     .hasMessageContaining("already holds a generated archive (10 orders in 1 runs)")
@@ -174,7 +179,8 @@ class OrderArchiveGeneratorTest {
             String foreign = "topics/" + TOPIC + "/partition=0/" + TOPIC + "+0+0000000000.json";
             store.write(foreign, "{}\n".getBytes(StandardCharsets.UTF_8));
 
-            assertThatThrownBy(() -> OrderArchiveGenerator.generate(store, GeneratorOptions.builder().orders(10).build()))
+            assertThatThrownBy(
+                    () -> OrderArchiveGenerator.generate(store, GeneratorOptions.builder().orders(10).build()))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("is not empty")
                     .hasMessageContaining(foreign);
@@ -196,12 +202,18 @@ class OrderArchiveGeneratorTest {
 
         @Test
         void badOptionsNameTheOptionAndTheValue() {
-            assertThatThrownBy(() -> GeneratorOptions.builder().orders(-1).build()).hasMessageContaining("--orders").hasMessageContaining("-1");
-            assertThatThrownBy(() -> GeneratorOptions.builder().partitions(0).build()).hasMessageContaining("--partitions");
-            assertThatThrownBy(() -> GeneratorOptions.builder().consumers(0).build()).hasMessageContaining("--consumers");
-            assertThatThrownBy(() -> GeneratorOptions.builder().badFraction(1.5).build()).hasMessageContaining("--bad-records");
-            assertThatThrownBy(() -> GeneratorOptions.builder().badFraction(Double.NaN).build()).hasMessageContaining("--bad-records");
-            assertThatThrownBy(() -> GeneratorOptions.builder().recordsPerFile(0).build()).hasMessageContaining("records per file");
+            assertThatThrownBy(() -> GeneratorOptions.builder().orders(-1).build()).hasMessageContaining("--orders")
+                    .hasMessageContaining("-1");
+            assertThatThrownBy(() -> GeneratorOptions.builder().partitions(0).build())
+                    .hasMessageContaining("--partitions");
+            assertThatThrownBy(() -> GeneratorOptions.builder().consumers(0).build())
+                    .hasMessageContaining("--consumers");
+            assertThatThrownBy(() -> GeneratorOptions.builder().badFraction(1.5).build())
+                    .hasMessageContaining("--bad-records");
+            assertThatThrownBy(() -> GeneratorOptions.builder().badFraction(Double.NaN).build())
+                    .hasMessageContaining("--bad-records");
+            assertThatThrownBy(() -> GeneratorOptions.builder().recordsPerFile(0).build())
+                    .hasMessageContaining("records per file");
         }
     }
 
@@ -215,7 +227,7 @@ class OrderArchiveGeneratorTest {
 
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
             names.add(it.next());
         }
         return names;

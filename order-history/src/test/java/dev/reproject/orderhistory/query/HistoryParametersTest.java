@@ -57,14 +57,16 @@ class HistoryParametersTest {
         @ParameterizedTest
         @ValueSource(strings = {"1", "7", "100", " 42 "})
         void fromOneToAHundred(String value) {
-            assertThat(filter(null, List.of(), null, null, value).pageSize()).isEqualTo(Integer.parseInt(value.strip()));
+            assertThat(filter(null, List.of(), null, null, value).pageSize())
+                    .isEqualTo(Integer.parseInt(value.strip()));
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"0", "101", "-1", "abc", "7.5", "1e2", "99999999999", "", " "})
         void otherwise_aBadParameter_namingTheValue(String value) {
             assertThatThrownBy(() -> filter(null, List.of(), null, null, value))
-                    .isInstanceOfSatisfying(BadQueryException.class, e -> assertThat(e.code()).isEqualTo("bad-parameter"))
+                    .isInstanceOfSatisfying(BadQueryException.class,
+                            e -> assertThat(e.code()).isEqualTo("bad-parameter"))
                     .hasMessageContaining("pageSize");
         }
 
@@ -103,8 +105,9 @@ class HistoryParametersTest {
     class Instants {
 
         @ParameterizedTest
-        @ValueSource(strings = {"yesterday", "2026-11-30", "2026-11-30T09:15:02", "1700000000000", "2026-13-01T00:00:00Z",
-            "+300000000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z"})
+        @ValueSource(
+                strings = {"yesterday", "2026-11-30", "2026-11-30T09:15:02", "1700000000000", "2026-13-01T00:00:00Z",
+                        "+300000000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z"})
         void notAnInstantOfYears0000To9999_isABadParameter(String value) {
             assertThatThrownBy(() -> filter(null, List.of(), value, null, null))
                     .isInstanceOf(BadQueryException.class).hasMessageContaining("since").hasMessageContaining(value);
@@ -122,7 +125,8 @@ class HistoryParametersTest {
 
         @Test
         void sinceIsInclusive_untilExclusive_inWholeMilliseconds() {
-            OrderHistoryFilter filter = filter(null, List.of(), "2026-11-30T10:00:00.0005Z", "2026-11-30T10:00:01Z", null);
+            OrderHistoryFilter filter = filter(null, List.of(), "2026-11-30T10:00:00.0005Z", "2026-11-30T10:00:01Z",
+                    null);
             long second = Instant.parse("2026-11-30T10:00:00Z").toEpochMilli();
 
             assertThat(filter.admitsCreationDate(second)).isFalse(); // before since

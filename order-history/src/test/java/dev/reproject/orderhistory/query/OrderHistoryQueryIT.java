@@ -53,7 +53,8 @@ class OrderHistoryQueryIT {
 
     @AfterAll
     static void report() {
-        System.out.printf("OrderHistoryQueryIT: %,d Query and %,d GetItem requests%n", calls.queries(), calls.getItems());
+        System.out.printf("OrderHistoryQueryIT: %,d Query and %,d GetItem requests%n", calls.queries(),
+                calls.getItems());
     }
 
     @Test

@@ -35,8 +35,8 @@ class OrderHistoryQueryTest {
         return orders;
     }
 
-    private static final Predicate<Map<String, AttributeValue>> SAFFRON =
-            item -> item.containsKey("keywords") && item.get("keywords").ss().contains("saffron");
+    private static final Predicate<Map<String, AttributeValue>> SAFFRON = item -> item.containsKey("keywords")
+            && item.get("keywords").ss().contains("saffron");
 
     private static FakeOrderTable table(List<TestOrder> orders, Predicate<Map<String, AttributeValue>> filter) {
         return new FakeOrderTable(orders.stream().map(TestOrder::item).toList(), filter);
@@ -56,8 +56,9 @@ class OrderHistoryQueryTest {
                 FakeOrderTable fake = table(orders, SAFFRON);
                 OrderHistoryQuery query = new OrderHistoryQuery(fake, "t", maxEvaluated);
 
-                List<OrderHistoryPage> pages = Pages.all(query, CONSUMER, OrderHistoryFilter.all().withKeywords("saffron")
-                        .withPageSize(7));
+                List<OrderHistoryPage> pages = Pages.all(query, CONSUMER,
+                        OrderHistoryFilter.all().withKeywords("saffron")
+                                .withPageSize(7));
 
                 assertThat(pages).extracting(p -> p.orders().size()).containsExactly(7, 7, 6);
                 Pages.assertFull(pages, 7, "by " + maxEvaluated);

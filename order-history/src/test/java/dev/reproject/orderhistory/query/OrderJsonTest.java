@@ -23,11 +23,12 @@ class OrderJsonTest {
         Order order = OrderItems.toOrder(ORDER.item()).orElseThrow();
 
         assertThat(new ObjectMapper().readTree(OrderJson.write(OrderJson.toMap(order)))).isEqualTo(new ObjectMapper()
-                .readTree("""
-                        {"orderId":"4711","consumerId":"1511300065921","orderStatus":"APPROVED",
-                         "creationDate":1796083200123,"restaurantId":1,"restaurantName":"Ajanta","orderTotal":"61.70",
-                         "lineItems":[{"menuItemId":"1","menuItemName":"Chicken Vindaloo","price":"12.34","quantity":5}],
-                         "keywords":["ajanta","chicken","vindaloo"]}"""));
+                .readTree(
+                        """
+                                {"orderId":"4711","consumerId":"1511300065921","orderStatus":"APPROVED",
+                                 "creationDate":1796083200123,"restaurantId":1,"restaurantName":"Ajanta","orderTotal":"61.70",
+                                 "lineItems":[{"menuItemId":"1","menuItemName":"Chicken Vindaloo","price":"12.34","quantity":5}],
+                                 "keywords":["ajanta","chicken","vindaloo"]}"""));
         assertThat(OrderJson.write(OrderJson.toMap(order))).startsWith("{\"orderId\":\"4711\",\"consumerId\":");
     }
 

@@ -51,11 +51,11 @@ class PageTokensTest {
     @Test
     void anotherFilter_isRejected() {
         for (OrderHistoryFilter other : new OrderHistoryFilter[]{
-            FILTER.withStatus(OrderStatus.REJECTED),
-            FILTER.withKeywords("pizza"),
-            FILTER.withKeywords("pizza", "chicken", "vindaloo"), // two single words are another filter than one pair
-            FILTER.withSince(Instant.parse("2026-11-01T00:00:00.001Z")),
-            FILTER.withUntil(Instant.parse("2027-01-01T00:00:00Z"))}) {
+                FILTER.withStatus(OrderStatus.REJECTED),
+                FILTER.withKeywords("pizza"),
+                FILTER.withKeywords("pizza", "chicken", "vindaloo"), // two single words are another filter than one pair
+                FILTER.withSince(Instant.parse("2026-11-01T00:00:00.001Z")),
+                FILTER.withUntil(Instant.parse("2027-01-01T00:00:00Z"))}) {
             assertThatThrownBy(() -> PageTokens.decode(TOKEN, CONSUMER, other)).as(other.toString())
                     .isInstanceOf(BadQueryException.class).hasMessageContaining("another filter");
         }
@@ -92,7 +92,8 @@ class PageTokensTest {
         String payload = new String(Base64.getUrlDecoder().decode(TOKEN.substring(0, TOKEN.indexOf('.'))),
                 StandardCharsets.UTF_8);
         String otherConsumer = payload.replace(CONSUMER, "1511300065922");
-        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(otherConsumer.getBytes(StandardCharsets.UTF_8))
+        String forged = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(otherConsumer.getBytes(StandardCharsets.UTF_8))
                 + TOKEN.substring(TOKEN.indexOf('.'));
 
         assertThatThrownBy(() -> PageTokens.decode(forged, "1511300065922", FILTER))

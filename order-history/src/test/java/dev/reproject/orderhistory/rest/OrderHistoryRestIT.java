@@ -184,7 +184,8 @@ class OrderHistoryRestIT {
             String payload = new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
                     StandardCharsets.UTF_8);
             String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    payload.replace(BIG, MEDIUM).getBytes(StandardCharsets.UTF_8)) + token.substring(token.indexOf('.'));
+                    payload.replace(BIG, MEDIUM).getBytes(StandardCharsets.UTF_8))
+                    + token.substring(token.indexOf('.'));
             String base = "/orders?consumerId=" + BIG + "&keyword=pizza&pageSize=3&pageToken=";
 
             assertThat(error(get(base + "garbage"), 400, "bad-page-token").get("message").textValue())
@@ -192,7 +193,8 @@ class OrderHistoryRestIT {
             error(get(base + encode(token.substring(1))), 400, "bad-page-token");
             error(get(base + encode(token.replace('.', '!'))), 400, "bad-page-token");
             assertThat(error(get("/orders?consumerId=" + MEDIUM + "&keyword=pizza&pageSize=3&pageToken="
-                    + encode(forged)), 400, "bad-page-token").get("message").textValue()).contains("garbled or altered");
+                    + encode(forged)), 400, "bad-page-token").get("message").textValue())
+                    .contains("garbled or altered");
             assertThat(error(get("/orders?consumerId=" + MEDIUM + "&keyword=pizza&pageSize=3&pageToken="
                     + encode(token)), 400, "bad-page-token").get("message").textValue()).contains("another consumer");
             assertThat(error(get("/orders?consumerId=" + BIG + "&keyword=sushi&pageSize=3&pageToken="

@@ -14,7 +14,8 @@ class QueryStringTest {
     @Test
     void namesToValues_inOrder_repeatsKept() {
         assertThat(QueryString.parse("consumerId=1&keyword=pizza&keyword=chicken+vindaloo&keyword=cr%C3%A8me"))
-                .isEqualTo(Map.of("consumerId", List.of("1"), "keyword", List.of("pizza", "chicken vindaloo", "crème")));
+                .isEqualTo(
+                        Map.of("consumerId", List.of("1"), "keyword", List.of("pizza", "chicken vindaloo", "crème")));
     }
 
     @Test
@@ -28,7 +29,8 @@ class QueryStringTest {
     void emptyPairsAndValues() {
         assertThat(QueryString.parse(null)).isEmpty();
         assertThat(QueryString.parse("")).isEmpty();
-        assertThat(QueryString.parse("a&&b=&c=1")).isEqualTo(Map.of("a", List.of(""), "b", List.of(""), "c", List.of("1")));
+        assertThat(QueryString.parse("a&&b=&c=1"))
+                .isEqualTo(Map.of("a", List.of(""), "b", List.of(""), "c", List.of("1")));
     }
 
     @Test

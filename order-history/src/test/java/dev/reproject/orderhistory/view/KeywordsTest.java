@@ -16,7 +16,8 @@ class KeywordsTest {
     @Test
     void punctuationAndSpacesSplitAndDisappear() {
         assertThat(Keywords.of(List.of("Soupe à l'Oignon", "Fish & Chips!", "  tab\tnew\nline  ", "a-b_c.d,e")))
-                .containsExactly("a", "b", "c", "chips", "d", "e", "fish", "l", "line", "new", "oignon", "soupe", "tab", "à");
+                .containsExactly("a", "b", "c", "chips", "d", "e", "fish", "l", "line", "new", "oignon", "soupe", "tab",
+                        "à");
     }
 
     @Test

@@ -114,12 +114,14 @@ class OrderHistoryViewTest {
         @Test
         void specExampleMessageDecodedGivesTheSameUpdate() {
             String escapedPayload = EXAMPLE_PAYLOAD.replace("\"", "\\\"");
-            String line = "{\"payload\":\"" + escapedPayload + "\",\"headers\":{\"ID\":\"0000018c1f2e3d4c-0242ac1200090000\","
+            String line = "{\"payload\":\"" + escapedPayload
+                    + "\",\"headers\":{\"ID\":\"0000018c1f2e3d4c-0242ac1200090000\","
                     + "\"event-type\":\"net.chrisrichardson.ftgo.orderservice.api.events.OrderCreatedEvent\","
                     + "\"event-aggregate-type\":\"net.chrisrichardson.ftgo.orderservice.domain.Order\","
                     + "\"event-aggregate-id\":\"4711\",\"DATE\":\"Mon, 30 Nov 2026 09:15:02 GMT\",\"PARTITION_ID\":\"4711\","
                     + "\"DESTINATION\":\"net.chrisrichardson.ftgo.orderservice.domain.Order\"}}";
-            EventuateDecoder decoder = new EventuateDecoder(Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC));
+            EventuateDecoder decoder = new EventuateDecoder(
+                    Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC));
             DecodeResult decoded = decoder.decode(line, SourcePosition.of(ORDER, 3, 1234));
 
             assertThat(decoded).isInstanceOf(DecodeResult.Decoded.class);
@@ -164,8 +166,9 @@ class OrderHistoryViewTest {
 
         @Test
         void noWordAnywhereLeavesKeywordsOut() {
-            String payload = json("{'orderDetails':{'lineItems':[{'quantity':1,'menuItemId':'1','name':'—','price':'1.00'}],"
-                    + "'orderTotal':'1.00','restaurantId':1,'consumerId':1},'restaurantName':' & '}");
+            String payload = json(
+                    "{'orderDetails':{'lineItems':[{'quantity':1,'menuItemId':'1','name':'—','price':'1.00'}],"
+                            + "'orderTotal':'1.00','restaurantId':1,'consumerId':1},'restaurantName':' & '}");
             Update update = handled(view.update(event(CREATED, payload)));
             assertThat(update.actions()).extracting(Action::attribute).containsExactly("consumerId", "orderStatus",
                     "creationDate", "lineItems", "orderTotal", "restaurantId", "restaurantName");
@@ -213,7 +216,8 @@ class OrderHistoryViewTest {
         @ValueSource(strings = {"5", "5.0", "\"5\"", "5E0"})
         void quantityAsAWholeNumberInAnyForm(String written) {
             String payload = EXAMPLE_PAYLOAD.replace("\"quantity\":5", "\"quantity\":" + written);
-            M lineItem = (M) ((L) attribute(handled(view.update(event(CREATED, payload))), "lineItems")).values().get(0);
+            M lineItem = (M) ((L) attribute(handled(view.update(event(CREATED, payload))), "lineItems")).values()
+                    .get(0);
             assertThat(lineItem.values().get("quantity")).isEqualTo(n(5));
         }
 

@@ -79,7 +79,8 @@ class SampleArchiveTest {
 
     private Outcome run(Path dir, double badFraction) throws IOException {
         LocalArchiveStore store = new LocalArchiveStore(dir.toString());
-        OrderArchiveGenerator.generate(store, GeneratorOptions.builder().orders(ORDERS).badFraction(badFraction).build());
+        OrderArchiveGenerator.generate(store,
+                GeneratorOptions.builder().orders(ORDERS).badFraction(badFraction).build());
         EventuateDecoder decoder = new EventuateDecoder();
         Outcome outcome = new Outcome();
         for (String path : store.list("")) {
@@ -121,11 +122,13 @@ class SampleArchiveTest {
         }
         for (Action action : update.actions()) {
             if (action.attribute().equals("orderId")
-                    || action instanceof Action.Set set && set.value() instanceof AttrValue.SS ss && ss.values().isEmpty()) {
+                    || action instanceof Action.Set set && set.value() instanceof AttrValue.SS ss
+                            && ss.values().isEmpty()) {
                 outcome.badUpdates.add(event.source() + ": " + action);
             }
         }
-        if (event.type().equals(CREATED) && update.actions().stream().noneMatch(a -> a.attribute().equals("keywords"))) {
+        if (event.type().equals(CREATED)
+                && update.actions().stream().noneMatch(a -> a.attribute().equals("keywords"))) {
             outcome.badUpdates.add(event.source() + ": no keywords for a sample order");
         }
     }

@@ -34,9 +34,9 @@ import java.util.concurrent.Callable;
  * Credentials come from the AWS default chain, in the driver and in every writer task.
  */
 @Command(name = "rebuild", mixinStandardHelpOptions = true, description = {
-    "Step 2: loads a snapshot plus the events archived after it into a DynamoDB table (created when",
-    "missing: on-demand, or provisioned with --provisioned) and records the rebuild and its handoff",
-    "watermark in the catalog."})
+        "Step 2: loads a snapshot plus the events archived after it into a DynamoDB table (created when",
+        "missing: on-demand, or provisioned with --provisioned) and records the rebuild and its handoff",
+        "watermark in the catalog."})
 public final class RebuildCommand implements Callable<Integer> {
 
     @Mixin
@@ -51,11 +51,13 @@ public final class RebuildCommand implements Callable<Integer> {
     @Option(names = "--table", paramLabel = "NAME", description = "The target table (default: the view's table name).")
     String table;
 
-    @Option(names = "--snapshot", paramLabel = "ID", description = "The snapshot to load (default: the latest committed).")
+    @Option(names = "--snapshot", paramLabel = "ID",
+            description = "The snapshot to load (default: the latest committed).")
     String snapshot;
 
-    @Option(names = "--write-rate", paramLabel = "N", description = "Items/s in all, shared out across the writer tasks "
-            + "(default: no limit).")
+    @Option(names = "--write-rate", paramLabel = "N",
+            description = "Items/s in all, shared out across the writer tasks "
+                    + "(default: no limit).")
     Double writeRate;
 
     @Option(names = "--provisioned", paramLabel = "R,W", description = "Create a missing table with provisioned "
@@ -76,16 +78,18 @@ public final class RebuildCommand implements Callable<Integer> {
         }
         Optional<Capacity> capacity = Optional.ofNullable(provisioned).map(Capacity::parse);
         String tableName = table != null ? table : Views.byName(common.view()).table().defaultName();
-        WriteOptions write = writeRate == null ? WriteOptions.DEFAULT : WriteOptions.DEFAULT.withItemsPerSecond(writeRate);
+        WriteOptions write = writeRate == null ? WriteOptions.DEFAULT
+                : WriteOptions.DEFAULT.withItemsPerSecond(writeRate);
         DynamoTarget target = new DynamoTarget(common.dynamoDbEndpoint().map(URI::toString).orElse(null),
                 common.region(), null, null, tableName, common.view(), write, DynamoTarget.ClientWrapper.NONE);
         SparkSession spark = job.session("reproject rebuild", common);
         RebuildOutcome outcome;
         try (DynamoDbClient catalogClient = AwsClients.dynamoDb(AwsSettings.of(common.endpoints()))) {
             DynamoCatalog catalog = new DynamoCatalog(catalogClient, common.catalogTable(), Clock.systemUTC());
-            outcome = new RebuildJob(spark, job.snapshotStore(spark), catalog, Clock.systemUTC()).run(new RebuildRequest(
-                    job.archive(), common.view(), Optional.ofNullable(snapshot).map(SnapshotId::new), target,
-                    job.allowGaps(), capacity));
+            outcome = new RebuildJob(spark, job.snapshotStore(spark), catalog, Clock.systemUTC())
+                    .run(new RebuildRequest(
+                            job.archive(), common.view(), Optional.ofNullable(snapshot).map(SnapshotId::new), target,
+                            job.allowGaps(), capacity));
         } finally {
             spark.stop();
         }

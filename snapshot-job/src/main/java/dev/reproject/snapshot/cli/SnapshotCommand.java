@@ -4,10 +4,10 @@ import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.cli.api.Json;
 import dev.reproject.core.snapshot.SnapshotManifest;
-import dev.reproject.spark.job.JobOptions;
 import dev.reproject.snapshot.SnapshotJob;
 import dev.reproject.snapshot.SnapshotOutcome;
 import dev.reproject.snapshot.SnapshotRequest;
+import dev.reproject.spark.job.JobOptions;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,8 +23,8 @@ import java.util.concurrent.Callable;
  * {@code reproject snapshot}: step 1. The same command runs under spark-submit through {@link SnapshotMain}.
  */
 @Command(name = "snapshot", mixinStandardHelpOptions = true, description = {
-    "Step 1: folds the events archived since the latest snapshot into a new snapshot of every view item.",
-    "With nothing new archived it commits nothing. Exit 3 when more records were rejected than --max-rejected."})
+        "Step 1: folds the events archived since the latest snapshot into a new snapshot of every view item.",
+        "With nothing new archived it commits nothing. Exit 3 when more records were rejected than --max-rejected."})
 public final class SnapshotCommand implements Callable<Integer> {
 
     @Mixin
@@ -36,7 +36,8 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--full", description = "Recompute from the whole archive instead of continuing the latest snapshot.")
+    @Option(names = "--full",
+            description = "Recompute from the whole archive instead of continuing the latest snapshot.")
     boolean full;
 
     @Option(names = "--max-rejected", paramLabel = "N",
@@ -63,7 +64,8 @@ public final class SnapshotCommand implements Callable<Integer> {
                 && committed.manifest().counts().totalRejected() > maxRejected) {
             SnapshotManifest m = committed.manifest();
             spec.commandLine().getErr().printf("reproject: %d records rejected, more than --max-rejected %d "
-                    + "(snapshot %s is committed; see %s)%n", m.counts().totalRejected(), maxRejected, m.id(), m.rejected());
+                    + "(snapshot %s is committed; see %s)%n", m.counts().totalRejected(), maxRejected, m.id(),
+                    m.rejected());
             return ExitCodes.TOO_MANY_REJECTED;
         }
         return ExitCodes.OK;

@@ -32,7 +32,7 @@ public final class SnapshotReports {
         text.append(String.format("  files: %,d listed, %,d opened, %,d covered%n", c.filesListed(), c.filesOpened(),
                 c.filesCovered()));
         text.append(String.format("  records: %,d; events: %,d applied, %,d skipped (unhandled types), "
-                        + "%,d duplicate events, %,d duplicate records, %,d deferred past a hole%n",
+                + "%,d duplicate events, %,d duplicate records, %,d deferred past a hole%n",
                 c.records(), c.applied(), c.skipped(), c.duplicateEvents(), c.duplicateRecords(), c.deferred()));
         for (RejectReason reason : RejectReason.values()) {
             if (c.rejected(reason) > 0) {

@@ -37,10 +37,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import static org.apache.spark.sql.functions.col;
@@ -113,8 +113,8 @@ public final class ArchiveReader {
         holes.forEach(hole -> log.warn("hole in the archive: {}", hole));
         Map<SourcePartition, SortedSet<String>> knownFiles = knownFiles(listed, watermark);
 
-        Broadcast<Map<String, OffsetRange>> takenRanges =
-                JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(taken);
+        Broadcast<Map<String, OffsetRange>> takenRanges = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .broadcast(taken);
         FilterFunction<Row> isTaken = row -> {
             OffsetRange range = takenRanges.value().get(row.<String>getAs("file"));
             return range != null && range.contains(row.<Long>getAs("offset"));
@@ -135,7 +135,8 @@ public final class ArchiveReader {
         long lineRejects = rejected.values().stream().mapToLong(Long::longValue).sum() - wholeFileRejects;
         ScanSummary summary = new ScanSummary(filesListed, filesCovered, toOpen.size(), records,
                 records - lineRejects, duplicates, deferred, rejected, holes, watermark);
-        return new ArchiveScan(scanned, events, rejects, summary, new ArchivePosition(watermark, lastFiles, knownFiles));
+        return new ArchiveScan(scanned, events, rejects, summary,
+                new ArchivePosition(watermark, lastFiles, knownFiles));
     }
 
     private Dataset<Row> readFiles(List<ArchiveFile> files, Configuration hadoopConf) {
@@ -175,7 +176,7 @@ public final class ArchiveReader {
 
     /** The listed files a later run need not open: those starting at or below the new watermark. */
     private static Map<SourcePartition, SortedSet<String>> knownFiles(Map<SourcePartition, List<ArchiveFile>> listed,
-                                                                     Watermark watermark) {
+                                                                      Watermark watermark) {
         Map<SourcePartition, SortedSet<String>> known = new HashMap<>();
         listed.forEach((tp, files) -> watermark.offset(tp).ifPresent(mark -> known.put(tp, files.stream()
                 .filter(file -> file.startOffset() <= mark)

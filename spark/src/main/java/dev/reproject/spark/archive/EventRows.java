@@ -13,7 +13,7 @@ import static org.apache.spark.sql.functions.col;
 public final class EventRows {
 
     static final Column[] COLUMNS = {col("id"), col("type"), col("aggregateType"), col("aggregateId"),
-        col("eventTime"), col("payload"), col("topic"), col("partition"), col("offset"), col("file"), col("line")};
+            col("eventTime"), col("payload"), col("topic"), col("partition"), col("offset"), col("file"), col("line")};
 
     private EventRows() {
     }

@@ -22,16 +22,16 @@ import java.util.Map;
  * @param watermark       the watermark after this read
  */
 public record ScanSummary(
-        long filesListed,
-        long filesCovered,
-        long filesOpened,
-        long records,
-        long events,
-        long duplicates,
-        long deferred,
-        Map<RejectReason, Long> rejected,
-        List<Hole> holes,
-        Watermark watermark) {
+                          long filesListed,
+                          long filesCovered,
+                          long filesOpened,
+                          long records,
+                          long events,
+                          long duplicates,
+                          long deferred,
+                          Map<RejectReason, Long> rejected,
+                          List<Hole> holes,
+                          Watermark watermark) {
 
     public ScanSummary {
         rejected = Map.copyOf(rejected);

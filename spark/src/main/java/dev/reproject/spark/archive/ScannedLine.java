@@ -56,7 +56,8 @@ final class ScannedLine {
 
     static Row rejected(String file, String topic, int partition, long offset, long line,
                         DecodeResult.Rejected rejected, String raw) {
-        return reject(topic, partition, new RejectedRecord(file, line, offset, rejected.reason(), rejected.detail(), raw));
+        return reject(topic, partition,
+                new RejectedRecord(file, line, offset, rejected.reason(), rejected.detail(), raw));
     }
 
     static Row file(String file, String topic, int partition, long startOffset, long lineCount) {

@@ -65,7 +65,8 @@ public final class ViewFold {
         Row stats = folded.filter(col("kind").equalTo(FoldRows.STAT))
                 .agg(sum(col("applied")), sum(col("duplicates")), sum(col("skipped"))).first();
 
-        Dataset<Row> items = folded.filter(col("kind").equalTo(FoldRows.ITEM)).select(col("key"), col("body").as("item"));
+        Dataset<Row> items = folded.filter(col("kind").equalTo(FoldRows.ITEM)).select(col("key"),
+                col("body").as("item"));
         if (untouched.isPresent()) {
             items = items.unionByName(untouched.get().select(col("key"), col("item")));
         }

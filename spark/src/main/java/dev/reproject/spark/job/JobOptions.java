@@ -1,10 +1,10 @@
 package dev.reproject.spark.job;
 
 import dev.reproject.cli.api.CommonOptions;
-import dev.reproject.spark.snapshot.SnapshotStore;
 import dev.reproject.spark.ArchiveRoot;
 import dev.reproject.spark.S3aSettings;
 import dev.reproject.spark.SparkSessions;
+import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
 
@@ -20,7 +20,8 @@ public final class JobOptions {
             description = "Where snapshots live: <URI>/<view>/<snapshotId>/.")
     String snapshots;
 
-    @Option(names = "--allow-gaps", description = "Pass holes in the archive (counted) instead of stopping a partition there.")
+    @Option(names = "--allow-gaps",
+            description = "Pass holes in the archive (counted) instead of stopping a partition there.")
     boolean allowGaps;
 
     @Option(names = "--master", paramLabel = "M",

@@ -57,7 +57,7 @@ public final class RejectedLines {
     public static Map<RejectReason, Long> write(SparkSession spark, String archiveRoot, Dataset<Row> scanRejects,
                                                 Dataset<Row> foldRejects, String dir) {
         scanRejects.select(col("file"), col("line"), col("offset"), col("topic"), col("partition"),
-                        col("reason"), col("detail"), col("raw"))
+                col("reason"), col("detail"), col("raw"))
                 .unionByName(attach(spark, archiveRoot, foldRejects))
                 .coalesce(1)
                 .write().mode(SaveMode.Overwrite).json(dir);

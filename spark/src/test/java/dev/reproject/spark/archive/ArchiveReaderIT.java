@@ -58,12 +58,15 @@ class ArchiveReaderIT {
     class DecodeRejects {
 
         @Test
-        void each_decode_level_reason_is_rejected_with_its_line_and_the_rest_is_read(@TempDir Path root) throws IOException {
+        void each_decode_level_reason_is_rejected_with_its_line_and_the_rest_is_read(@TempDir Path root)
+                throws IOException {
             String good = Lines.event(1, "1");
             String truncated = Lines.event(2, "2").substring(0, 40);
             String noAggregateId = Lines.message(Lines.id(3), null, "Mon, 30 Nov 2026 09:15:02 GMT", "{}").toString();
-            String payloadObject = Lines.message(Lines.id(4), "4", "Mon, 30 Nov 2026 09:15:02 GMT", "x").put("payload", 1).toString();
-            String payloadNotObject = Lines.message(Lines.id(5), "5", "Mon, 30 Nov 2026 09:15:02 GMT", "[1,2]").toString();
+            String payloadObject = Lines.message(Lines.id(4), "4", "Mon, 30 Nov 2026 09:15:02 GMT", "x")
+                    .put("payload", 1).toString();
+            String payloadNotObject = Lines.message(Lines.id(5), "5", "Mon, 30 Nov 2026 09:15:02 GMT", "[1,2]")
+                    .toString();
             String outboxIdNoDate = Lines.message("0000000000000007-0000000000000001", "6", null, "{}").toString();
             String asString = Lines.asJsonString(Lines.event(7, "7"));
             Lines.write(root, "topics/" + TOPIC + "/partition=0", 0, 100,
@@ -168,7 +171,8 @@ class ArchiveReaderIT {
                 assertThat(s.holes()).containsExactly(new Hole(P0, 3, 5, false, "no file holds these offsets"));
                 assertThat(s.deferred()).isEqualTo(3);
                 assertThat(s.events()).isEqualTo(3 + 2);
-                assertThat(s.watermark().offsets()).containsOnly(entry(P0, 2L), entry(new SourcePartition(TOPIC, 1), 1L));
+                assertThat(s.watermark().offsets()).containsOnly(entry(P0, 2L),
+                        entry(new SourcePartition(TOPIC, 1), 1L));
                 stopped = scan.position();
             }
 
@@ -186,7 +190,8 @@ class ArchiveReaderIT {
             Lines.write(root, "p0", 0, 0, all.subList(0, 3));
             Lines.write(root, "p0", 0, 6, all.subList(6, 9));
             try (ArchiveScan scan = scan(root, ArchivePosition.beginning(), true)) {
-                assertThat(scan.summary().holes()).containsExactly(new Hole(P0, 3, 5, true, "no file holds these offsets"));
+                assertThat(scan.summary().holes())
+                        .containsExactly(new Hole(P0, 3, 5, true, "no file holds these offsets"));
                 assertThat(offsets(scan)).containsExactly(0L, 1L, 2L, 6L, 7L, 8L);
                 assertThat(scan.summary().watermark().offset(P0)).hasValue(8);
             }

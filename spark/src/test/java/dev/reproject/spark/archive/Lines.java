@@ -25,7 +25,8 @@ final class Lines {
 
     /** A well-formed Eventuate message for order {@code aggregateId}; ID time 2026-11-30T09:15:02Z + n ms. */
     static String event(long n, String aggregateId) {
-        return message(id(n), aggregateId, "Mon, 30 Nov 2026 09:15:02 GMT", "{\"orderId\":" + aggregateId + "}").toString();
+        return message(id(n), aggregateId, "Mon, 30 Nov 2026 09:15:02 GMT", "{\"orderId\":" + aggregateId + "}")
+                .toString();
     }
 
     static String id(long n) {

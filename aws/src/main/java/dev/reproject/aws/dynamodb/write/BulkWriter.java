@@ -98,7 +98,8 @@ public final class BulkWriter {
                 batch = new ArrayList<>(MAX_BATCH);
                 keysInBatch.clear();
             }
-            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(AttributeValues.toSdk(item)).build()).build());
+            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(AttributeValues.toSdk(item)).build())
+                    .build());
             keysInBatch.add(key);
         }
         if (!batch.isEmpty()) {
@@ -117,11 +118,13 @@ public final class BulkWriter {
             counts.calls++;
             BatchWriteItemResponse response;
             try {
-                response = client.batchWriteItem(BatchWriteItemRequest.builder().requestItems(Map.of(table, pending)).build());
+                response = client
+                        .batchWriteItem(BatchWriteItemRequest.builder().requestItems(Map.of(table, pending)).build());
             } catch (RuntimeException e) {
                 Optional<RetriableErrors.Kind> kind = RetriableErrors.classify(e);
                 if (kind.isEmpty()) {
-                    throw failure("BatchWriteItem to table " + table + " failed (not retriable): " + e.getMessage(), pending, e);
+                    throw failure("BatchWriteItem to table " + table + " failed (not retriable): " + e.getMessage(),
+                            pending, e);
                 }
                 fruitlessCalls++;
                 if (!backoff.mayRetryAfter(fruitlessCalls)) {
@@ -144,7 +147,8 @@ public final class BulkWriter {
             fruitlessCalls = unprocessed.size() < pending.size() ? 0 : fruitlessCalls + 1;
             if (!backoff.mayRetryAfter(fruitlessCalls)) {
                 throw failure("BatchWriteItem to table " + table + " left " + unprocessed.size()
-                        + " items unprocessed after " + fruitlessCalls + " attempts without progress", unprocessed, null);
+                        + " items unprocessed after " + fruitlessCalls + " attempts without progress", unprocessed,
+                        null);
             }
             counts.unprocessedRetried += unprocessed.size();
             pause(retries++, unprocessed);

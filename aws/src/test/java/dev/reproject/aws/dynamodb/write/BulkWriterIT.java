@@ -46,8 +46,10 @@ class BulkWriterIT {
                 WriteSummary summary = writer.write(items.iterator());
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 FaultInjectingDynamoDbClient.Injected injected = faulty.injected();
-                System.out.printf("BulkWriterIT: %d items in %d ms (%.0f items/s); %s; injected %s; %.4f calls per item%n",
-                        ITEMS, millis, ITEMS * 1000.0 / millis, summary, injected, summary.writeCalls() / (double) ITEMS);
+                System.out.printf(
+                        "BulkWriterIT: %d items in %d ms (%.0f items/s); %s; injected %s; %.4f calls per item%n",
+                        ITEMS, millis, ITEMS * 1000.0 / millis, summary, injected,
+                        summary.writeCalls() / (double) ITEMS);
 
                 Set<Item> stored = new HashSet<>();
                 real.scanPaginator(b -> b.tableName(table).consistentRead(true))
@@ -60,7 +62,8 @@ class BulkWriterIT {
                 assertThat(summary.throttleRetries()).isEqualTo(injected.throttles()).isPositive();
                 assertThat(summary.serverErrorRetries()).isEqualTo(injected.serverErrors()).isPositive();
                 // every faulty call costs exactly one more call: 800 full batches + one retry per fault
-                assertThat(summary.writeCalls()).isEqualTo(injected.calls()).isEqualTo(ITEMS / 25 + injected.faultyCalls());
+                assertThat(summary.writeCalls()).isEqualTo(injected.calls())
+                        .isEqualTo(ITEMS / 25 + injected.faultyCalls());
                 assertThat(injected.faultyCalls() / (double) injected.calls()).isBetween(0.25, 0.35);
             } finally {
                 real.deleteTable(b -> b.tableName(table));

@@ -31,7 +31,8 @@ class BulkWriterTest {
     private long now = 0;
 
     private BulkWriter writer(RateLimiter limiter) {
-        return new BulkWriter(client, TABLE, Set.of("pk", "sk"), BACKOFF, limiter, sleeps::add, new SplittableRandom(1));
+        return new BulkWriter(client, TABLE, Set.of("pk", "sk"), BACKOFF, limiter, sleeps::add,
+                new SplittableRandom(1));
     }
 
     private BulkWriter writer() {
@@ -111,9 +112,13 @@ class BulkWriterTest {
 
     @Test
     void retriesThrottlingAndServerErrors() {
-        client.then(r -> { throw ProvisionedThroughputExceededException.builder().statusCode(400).message("slow down").build(); })
+        client.then(r -> {
+            throw ProvisionedThroughputExceededException.builder().statusCode(400).message("slow down").build();
+        })
                 .then(r -> { throw serviceError(500, "InternalServerError"); })
-                .then(r -> { throw serviceError(503, "ServiceUnavailable"); }); // 3 failures: the 4th and last attempt succeeds
+                .then(r -> {
+                    throw serviceError(503, "ServiceUnavailable");
+                }); // 3 failures: the 4th and last attempt succeeds
         List<Item> items = items(10);
 
         WriteSummary summary = writer().write(items.iterator());
@@ -125,14 +130,17 @@ class BulkWriterTest {
 
     @Test
     void anyOtherErrorFailsNamingTheFirstKeyOfTheBatch() {
-        client.then(client::writeAll).then(r -> { throw InMemoryDynamoDbClient.validation("One or more parameter values were invalid"); });
+        client.then(client::writeAll).then(r -> {
+            throw InMemoryDynamoDbClient.validation("One or more parameter values were invalid");
+        });
 
         assertThatThrownBy(() -> writer().write(items(60).iterator()))
                 .isInstanceOf(BulkWriteException.class)
                 .hasMessageContaining("not retriable")
                 .hasMessageContaining("One or more parameter values were invalid")
                 .hasMessageContaining("key {\"pk\":{\"S\":\"p4\"},\"sk\":{\"N\":\"25\"}}")
-                .satisfies(e -> assertThat(((BulkWriteException) e).keyJson()).isEqualTo("{\"pk\":{\"S\":\"p4\"},\"sk\":{\"N\":\"25\"}}"));
+                .satisfies(e -> assertThat(((BulkWriteException) e).keyJson())
+                        .isEqualTo("{\"pk\":{\"S\":\"p4\"},\"sk\":{\"N\":\"25\"}}"));
         assertThat(client.calls).hasSize(2);
         assertThat(sleeps).isEmpty();
     }
@@ -174,17 +182,22 @@ class BulkWriterTest {
 
         // at 100/s with 1 saved: 25 items (24 owed), the 4 unprocessed again, then 25 more
         assertThat(client.calls).extracting(List::size).containsExactly(25, 4, 25);
-        assertThat(limiterSleeps).containsExactly(Duration.ofMillis(240), Duration.ofMillis(40), Duration.ofMillis(250));
+        assertThat(limiterSleeps).containsExactly(Duration.ofMillis(240), Duration.ofMillis(40),
+                Duration.ofMillis(250));
     }
 
     @Test
     void classifiesErrors() {
         assertThat(RetriableErrors.classify(ProvisionedThroughputExceededException.builder().statusCode(400).build()))
                 .contains(RetriableErrors.Kind.THROTTLING);
-        assertThat(RetriableErrors.classify(serviceError(400, "RequestLimitExceeded"))).contains(RetriableErrors.Kind.THROTTLING);
-        assertThat(RetriableErrors.classify(serviceError(400, "ThrottlingException"))).contains(RetriableErrors.Kind.THROTTLING);
-        assertThat(RetriableErrors.classify(serviceError(500, "InternalServerError"))).contains(RetriableErrors.Kind.SERVER_ERROR);
-        assertThat(RetriableErrors.classify(serviceError(503, "ServiceUnavailable"))).contains(RetriableErrors.Kind.SERVER_ERROR);
+        assertThat(RetriableErrors.classify(serviceError(400, "RequestLimitExceeded")))
+                .contains(RetriableErrors.Kind.THROTTLING);
+        assertThat(RetriableErrors.classify(serviceError(400, "ThrottlingException")))
+                .contains(RetriableErrors.Kind.THROTTLING);
+        assertThat(RetriableErrors.classify(serviceError(500, "InternalServerError")))
+                .contains(RetriableErrors.Kind.SERVER_ERROR);
+        assertThat(RetriableErrors.classify(serviceError(503, "ServiceUnavailable")))
+                .contains(RetriableErrors.Kind.SERVER_ERROR);
         assertThat(RetriableErrors.classify(serviceError(400, "ValidationException"))).isEmpty();
         assertThat(RetriableErrors.classify(serviceError(400, "ResourceNotFoundException"))).isEmpty();
         assertThat(RetriableErrors.classify(new IllegalStateException("boom"))).isEmpty();

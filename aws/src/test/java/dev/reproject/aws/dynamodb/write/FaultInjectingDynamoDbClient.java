@@ -35,8 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FaultInjectingDynamoDbClient extends DelegatingDynamoDbClient {
 
     /** What was injected so far. */
-    public record Injected(long calls, long faultyCalls, long unprocessedItems, long throttles, long serverErrors)
-            implements Serializable {
+    public record Injected(long calls, long faultyCalls, long unprocessedItems, long throttles,
+                           long serverErrors) implements Serializable {
 
         public static final Injected NONE = new Injected(0, 0, 0, 0, 0);
 
@@ -68,7 +68,8 @@ public final class FaultInjectingDynamoDbClient extends DelegatingDynamoDbClient
         }
 
         public FaultInjectingDynamoDbClient wrap(DynamoDbClient client) {
-            return new FaultInjectingDynamoDbClient(client, faultRate, seed, LEDGERS.computeIfAbsent(ledger, n -> new Counters()));
+            return new FaultInjectingDynamoDbClient(client, faultRate, seed,
+                    LEDGERS.computeIfAbsent(ledger, n -> new Counters()));
         }
     }
 
@@ -122,7 +123,8 @@ public final class FaultInjectingDynamoDbClient extends DelegatingDynamoDbClient
                 count(c -> c.faultyCalls);
                 count(c -> c.serverErrors);
                 throw DynamoDbException.builder().message("injected internal server error").statusCode(500)
-                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalServerError").serviceName("DynamoDb").build())
+                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalServerError")
+                                .serviceName("DynamoDb").build())
                         .build();
             default:
                 return delegate.batchWriteItem(request);
@@ -164,8 +166,10 @@ public final class FaultInjectingDynamoDbClient extends DelegatingDynamoDbClient
             shared.unprocessedItems.addAndGet(items);
         }
         if (!written.isEmpty()) {
-            BatchWriteItemResponse response = delegate.batchWriteItem(request.toBuilder().requestItems(written).build());
-            response.unprocessedItems().forEach((table, rest) -> unprocessed.computeIfAbsent(table, t -> new ArrayList<>()).addAll(rest));
+            BatchWriteItemResponse response = delegate
+                    .batchWriteItem(request.toBuilder().requestItems(written).build());
+            response.unprocessedItems()
+                    .forEach((table, rest) -> unprocessed.computeIfAbsent(table, t -> new ArrayList<>()).addAll(rest));
         }
         return BatchWriteItemResponse.builder().unprocessedItems(unprocessed).build();
     }
@@ -177,10 +181,12 @@ public final class FaultInjectingDynamoDbClient extends DelegatingDynamoDbClient
                     .statusCode(400).awsErrorDetails(details("ProvisionedThroughputExceededException")).build();
         }
         if (variant == 1) {
-            return (DynamoDbException) ThrottlingException.builder().message("injected: rate of requests exceeds the allowed throughput")
+            return (DynamoDbException) ThrottlingException.builder()
+                    .message("injected: rate of requests exceeds the allowed throughput")
                     .statusCode(400).awsErrorDetails(details("ThrottlingException")).build();
         }
-        return (DynamoDbException) RequestLimitExceededException.builder().message("injected: throughput exceeds the current account quota")
+        return (DynamoDbException) RequestLimitExceededException.builder()
+                .message("injected: throughput exceeds the current account quota")
                 .statusCode(400).awsErrorDetails(details("RequestLimitExceeded")).build();
     }
 
@@ -201,7 +207,8 @@ public final class FaultInjectingDynamoDbClient extends DelegatingDynamoDbClient
         final AtomicLong serverErrors = new AtomicLong();
 
         Injected snapshot() {
-            return new Injected(calls.get(), faultyCalls.get(), unprocessedItems.get(), throttles.get(), serverErrors.get());
+            return new Injected(calls.get(), faultyCalls.get(), unprocessedItems.get(), throttles.get(),
+                    serverErrors.get());
         }
     }
 }

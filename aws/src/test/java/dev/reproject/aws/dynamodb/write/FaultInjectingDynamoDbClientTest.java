@@ -48,7 +48,8 @@ class FaultInjectingDynamoDbClientTest {
         // what was not held back or refused reached the real client, and only that
         assertThat(real.stored).hasSize((int) (calls * 25L - unprocessed - thrown * 25));
         // the same seed, the same faults
-        FaultInjectingDynamoDbClient again = FaultInjectingDynamoDbClient.wrap(new InMemoryDynamoDbClient("t", Set.of("pk")), 0.3, 42);
+        FaultInjectingDynamoDbClient again = FaultInjectingDynamoDbClient
+                .wrap(new InMemoryDynamoDbClient("t", Set.of("pk")), 0.3, 42);
         for (int call = 0; call < calls; call++) {
             try {
                 again.batchWriteItem(request(call));
@@ -61,7 +62,8 @@ class FaultInjectingDynamoDbClientTest {
 
     @Test
     void aRecipeTravelsSerializedAndItsWrappersCountInOneLedger() throws Exception {
-        FaultInjectingDynamoDbClient.Faults faults = new FaultInjectingDynamoDbClient.Faults(1.0, 7, "ledger-" + System.nanoTime());
+        FaultInjectingDynamoDbClient.Faults faults = new FaultInjectingDynamoDbClient.Faults(1.0, 7,
+                "ledger-" + System.nanoTime());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(faults);
@@ -87,7 +89,8 @@ class FaultInjectingDynamoDbClientTest {
     private static BatchWriteItemRequest request(int call) {
         List<WriteRequest> puts = IntStream.range(0, 25)
                 .mapToObj(i -> Item.of(Map.of("pk", AttrValue.s(call + "-" + i))))
-                .map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(AttributeValues.toSdk(item)).build()).build())
+                .map(item -> WriteRequest.builder()
+                        .putRequest(PutRequest.builder().item(AttributeValues.toSdk(item)).build()).build())
                 .toList();
         return BatchWriteItemRequest.builder().requestItems(Map.of("t", puts)).build();
     }

@@ -48,13 +48,15 @@ final class InMemoryDynamoDbClient implements DynamoDbClient {
     public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
         List<WriteRequest> requests = request.requestItems().get(table);
         if (request.requestItems().size() != 1 || requests == null) {
-            throw DynamoDbException.builder().statusCode(400).message("unexpected tables " + request.requestItems().keySet()).build();
+            throw DynamoDbException.builder().statusCode(400)
+                    .message("unexpected tables " + request.requestItems().keySet()).build();
         }
         calls.add(requests.stream().map(r -> AttributeValues.toItem(r.putRequest().item())).toList());
         if (requests.size() > 25) {
             throw validation("Too many items requested for the BatchWriteItem call");
         }
-        if (requests.stream().map(r -> key(AttributeValues.toItem(r.putRequest().item()))).distinct().count() < requests.size()) {
+        if (requests.stream().map(r -> key(AttributeValues.toItem(r.putRequest().item()))).distinct().count() < requests
+                .size()) {
             throw validation("Provided list of item keys contains duplicates");
         }
         Function<BatchWriteItemRequest, BatchWriteItemResponse> answer = script.poll();
@@ -74,7 +76,8 @@ final class InMemoryDynamoDbClient implements DynamoDbClient {
             stored.put(key(item), item);
         }
         List<WriteRequest> rest = requests.subList(split, requests.size());
-        return BatchWriteItemResponse.builder().unprocessedItems(rest.isEmpty() ? Map.of() : Map.of(table, rest)).build();
+        return BatchWriteItemResponse.builder().unprocessedItems(rest.isEmpty() ? Map.of() : Map.of(table, rest))
+                .build();
     }
 
     SortedMap<String, AttrValue> key(Item item) {
@@ -86,7 +89,8 @@ final class InMemoryDynamoDbClient implements DynamoDbClient {
     static DynamoDbException validation(String message) {
         return (DynamoDbException) DynamoDbException.builder().statusCode(400).message(message)
                 .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
-                        .errorCode("ValidationException").build()).build();
+                        .errorCode("ValidationException").build())
+                .build();
     }
 
     @Override

@@ -47,8 +47,10 @@ final class TestItems {
             attributes.put("paid", new AttrValue.Bool(random.nextBoolean()));
             attributes.put("note", AttrValue.s(Long.toString(random.nextLong(), 36).repeat(8)));
             attributes.put("lines", new AttrValue.L(List.of(
-                    new AttrValue.M(Map.of("sku", AttrValue.s("sku-" + random.nextInt(500)), "qty", AttrValue.n(1 + random.nextInt(9)))),
-                    new AttrValue.M(Map.of("sku", AttrValue.s("sku-" + random.nextInt(500)), "qty", AttrValue.n(1 + random.nextInt(9)))))));
+                    new AttrValue.M(Map.of("sku", AttrValue.s("sku-" + random.nextInt(500)), "qty",
+                            AttrValue.n(1 + random.nextInt(9)))),
+                    new AttrValue.M(Map.of("sku", AttrValue.s("sku-" + random.nextInt(500)), "qty",
+                            AttrValue.n(1 + random.nextInt(9)))))));
             attributes.put("tags", AttrValue.SS.of("t" + random.nextInt(5), "u" + random.nextInt(5)));
             items.add(Item.of(attributes));
         }

@@ -2,15 +2,14 @@ package dev.reproject.aws.dynamodb.write;
 
 import dev.reproject.core.item.AttrValue;
 import dev.reproject.core.item.Item;
+import dev.reproject.core.retry.NanoClock;
+import dev.reproject.core.retry.RateLimiter;
+import dev.reproject.core.retry.Sleeper;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
-import dev.reproject.core.retry.NanoClock;
-import dev.reproject.core.retry.RateLimiter;
-import dev.reproject.core.retry.Sleeper;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -45,17 +44,20 @@ class WriteRateIT {
                 };
                 WriteOptions options = WriteOptions.DEFAULT.withItemsPerSecond(RATE);
                 BulkWriter writer = new BulkWriter(client, table, TestItems.SCHEMA.keyAttributes(), options.backoff(),
-                        RateLimiter.of(options.rateLimit(), timedSleeper, NanoClock.SYSTEM), Sleeper.SYSTEM, new SplittableRandom(1));
+                        RateLimiter.of(options.rateLimit(), timedSleeper, NanoClock.SYSTEM), Sleeper.SYSTEM,
+                        new SplittableRandom(1));
 
                 // the first calls of a fresh client pay for connections and class loading, not what is measured here
                 BulkWriter.create(client, table, TestItems.SCHEMA, WriteOptions.DEFAULT)
-                        .write(TestItems.generate(200, 12).stream().map(i -> i.with("customer", AttrValue.s("warm-up"))).iterator());
+                        .write(TestItems.generate(200, 12).stream().map(i -> i.with("customer", AttrValue.s("warm-up")))
+                                .iterator());
 
                 long start = System.nanoTime();
                 WriteSummary summary = writer.write(items.iterator());
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double achieved = ITEMS / seconds;
-                System.out.printf("WriteRateIT: %d items in %.2f s: %.1f items/s against a cap of %.0f; %.2f s waiting for the rate; %s%n",
+                System.out.printf(
+                        "WriteRateIT: %d items in %.2f s: %.1f items/s against a cap of %.0f; %.2f s waiting for the rate; %s%n",
                         ITEMS, seconds, achieved, RATE, waited.get() / 1e9, summary);
 
                 assertThat(summary.itemsWritten()).isEqualTo(ITEMS);
