@@ -6,8 +6,8 @@ bench_classpath() {
   local root work="$1"
   root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
   case "${BENCH_BUILD:-all}" in
-    all) (cd "$root" && mvn -B -q -DskipTests install -pl benchmarks -am) >&2 ;;
-    benchmarks) (cd "$root" && mvn -B -o -q -DskipTests package -pl benchmarks) >&2 ;;
+    all) (cd "$root" && mvn -B -q -DskipTests -Dspotless.check.skip=true install -pl benchmarks -am) >&2 ;;
+    benchmarks) (cd "$root" && mvn -B -o -q -DskipTests -Dspotless.check.skip=true package -pl benchmarks) >&2 ;;
     *) echo "BENCH_BUILD must be all or benchmarks, found: $BENCH_BUILD" >&2; exit 2 ;;
   esac
   classpath="$work/classpath"

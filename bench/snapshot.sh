@@ -6,7 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd -P)"
 work="${1:-/tmp/reproject-bench}"; shift || true
 master="${1:-local[2]}"; shift || true
-(cd "$root" && mvn -B -q -DskipTests install -pl benchmarks -am) >&2
+(cd "$root" && mvn -B -q -DskipTests -Dspotless.check.skip=true install -pl benchmarks -am) >&2
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 exec java -Xmx8g -cp "$root/benchmarks/target/reproject-benchmarks.jar:$root/benchmarks/target/lib/*" \
   dev.reproject.benchmarks.SnapshotBenchmark "$work" "$master" "$@"

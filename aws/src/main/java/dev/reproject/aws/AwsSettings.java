@@ -19,8 +19,7 @@ import java.util.Optional;
  * @param region           e.g. {@code us-east-1}
  * @param credentials      where credentials come from (default: the AWS default chain)
  */
-public record AwsSettings(
-                          Optional<URI> dynamoDbEndpoint,
+public record AwsSettings(Optional<URI> dynamoDbEndpoint,
                           Optional<URI> s3Endpoint,
                           String region,
                           AwsCredentialsProvider credentials) {

@@ -13,6 +13,7 @@ import dev.reproject.live.WriteResult;
 final class LiveInFlight {
 
     /** What a run's writers did: seconds at each in-flight count, and the stretches at 0 between requests. */
+    @SuppressWarnings("ArrayRecordComponent") // a report's figures; never compared or hashed
     record Profile(double seconds, double[] secondsAt, long requests, long idleStretches) {
 
         double meanInFlight() {

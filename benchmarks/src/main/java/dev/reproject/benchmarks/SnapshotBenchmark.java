@@ -106,8 +106,8 @@ public final class SnapshotBenchmark {
     }
 
     private static void print(String master, List<Result> results) {
-        System.out.println(
-                "| events | full snapshot | events/s | plain read | full ÷ read | +5% events | incremental | incremental ÷ full |");
+        System.out.printf(
+                "| events | full snapshot | events/s | plain read | full ÷ read | +5%% events | incremental | incremental ÷ full |%n");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Result r : results) {
             System.out.printf("| %,d | %.1f s | %,.0f | %.1f s | %.1f | %,d | %.1f s | %.2f |%n", r.events(),

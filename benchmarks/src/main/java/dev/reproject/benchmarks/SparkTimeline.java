@@ -67,6 +67,7 @@ final class SparkTimeline extends SparkListener {
     }
 
     @Override
+    @SuppressWarnings("NonAtomicVolatileUpdate") // Spark's listener bus calls this on one thread; others only read
     public void onStageCompleted(SparkListenerStageCompleted event) {
         StageInfo info = event.stageInfo();
         Long execution = executionOfStage.get(info.stageId());

@@ -162,17 +162,15 @@ final class LiveKafka implements AutoCloseable {
     /**
      * Publishes an archive in slices from another thread, while the test does other things: slice {@code i}
      * holds offsets {@code ends * i / slices} to {@code ends * (i + 1) / slices} of each partition. It publishes
-     * only the slices {@link #allow allowed} so far, one after another with a pause between them.
+     * only the slices {@link Slices#allow allowed} so far, one after another with a pause between them.
      */
     Slices slices(Path archive, Map<Integer, Long> ends, int slices, Duration pause) {
         return new Slices(archive, ends, slices, pause);
     }
 
     final class Slices implements AutoCloseable {
-        private final Path archive;
         private final Map<Integer, Long> ends;
         private final int count;
-        private final Duration pause;
         private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "live-it-publisher");
             t.setDaemon(true);
@@ -183,10 +181,8 @@ final class LiveKafka implements AutoCloseable {
         private int published;
 
         private Slices(Path archive, Map<Integer, Long> ends, int count, Duration pause) {
-            this.archive = archive;
             this.ends = Map.copyOf(ends);
             this.count = count;
-            this.pause = pause;
             this.running = thread.submit(() -> {
                 for (int i = 0; i < count; i++) {
                     awaitAllowed(i);

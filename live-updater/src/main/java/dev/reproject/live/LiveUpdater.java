@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * membership, so a restart never waits out a session timeout) and start where {@link StartPositions} says.
  * Each poll's records are classified; updates are written per key in offset order, keys concurrently; records
  * that cannot be used go to the dead-letter topic; the poll's offsets are committed only after every write and
- * dead letter of it succeeded. {@link #stop()} (SIGTERM) lets the batch in flight finish and be committed.
+ * dead letter of it succeeded. {@link #stop(Duration)} (SIGTERM) lets the batch in flight finish and be committed.
  */
 public final class LiveUpdater {
 

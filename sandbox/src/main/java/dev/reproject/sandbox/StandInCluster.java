@@ -40,7 +40,7 @@ public final class StandInCluster {
             }
         }
 
-        /** The first line of standard output that starts with {@code {}: a job's {@code --json} summary. */
+        /** The first line of standard output that starts with an opening brace: a job's {@code --json} summary. */
         public String jsonLine() {
             return stdout.lines().filter(line -> line.startsWith("{")).findFirst()
                     .orElseThrow(() -> new AssertionError("no JSON line in the job's output:\n" + stdout

@@ -21,8 +21,7 @@ import java.util.OptionalLong;
  * @param duplicates    lines at offsets already included
  * @param deferred      lines beyond a hole the partition stopped at, left for a later run
  */
-public record PartitionProgress(
-                                SourcePartition topicPartition,
+public record PartitionProgress(SourcePartition topicPartition,
                                 OptionalLong watermark,
                                 Optional<FileSpan> lastFile,
                                 List<Hole> holes,

@@ -29,8 +29,7 @@ import java.util.TreeMap;
  * @param positions      the live updater's position and lag per partition (empty until it runs)
  * @param lastLiveUpdate when the live updater last wrote its positions
  */
-public record RebuildEntry(
-                           RebuildId id,
+public record RebuildEntry(RebuildId id,
                            String view,
                            String archive,
                            Watermark handoff,

@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -87,7 +88,7 @@ public final class EventuateDecoder {
         JsonNode payload = message.get("payload");
         if (payload == null || !payload.isTextual()) {
             return new Rejected(RejectReason.BAD_PAYLOAD, "payload is "
-                    + (payload == null ? "missing" : "a JSON " + payload.getNodeType().name().toLowerCase()
+                    + (payload == null ? "missing" : "a JSON " + payload.getNodeType().name().toLowerCase(Locale.ROOT)
                             + ", not a string holding a JSON object"));
         }
         String payloadText = payload.textValue();

@@ -15,8 +15,7 @@ import java.util.Objects;
  * @param payload       the payload: the text of a JSON object
  * @param source        topic, partition and offset of the record
  */
-public record DomainEvent(
-                          String id,
+public record DomainEvent(String id,
                           String type,
                           String aggregateType,
                           String aggregateId,

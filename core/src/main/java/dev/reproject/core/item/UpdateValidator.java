@@ -179,7 +179,7 @@ final class UpdateValidator {
                         + attribute.name() + " must be of type " + attribute.type() + ", got "
                         + (value == null ? "nothing" : value.type()));
             }
-            int maxBytes = attribute == table.hashKey() ? MAX_HASH_KEY_BYTES : MAX_RANGE_KEY_BYTES;
+            int maxBytes = attribute.equals(table.hashKey()) ? MAX_HASH_KEY_BYTES : MAX_RANGE_KEY_BYTES;
             if (value instanceof AttrValue.S s) {
                 if (s.value().isEmpty()) {
                     throw new InvalidUpdateException(

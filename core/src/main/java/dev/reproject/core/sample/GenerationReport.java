@@ -18,8 +18,7 @@ import java.util.TreeMap;
  * @param rejected    malformed records injected, by reason ({@code unreadable-file} counts files)
  * @param endOffsets  per partition, the offset of the last record written so far (all runs)
  */
-public record GenerationReport(
-                               long files,
+public record GenerationReport(long files,
                                long records,
                                Map<String, Long> events,
                                long unhandled,

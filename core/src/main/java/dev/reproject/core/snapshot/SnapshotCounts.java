@@ -22,8 +22,7 @@ import java.util.Map;
  * @param rejected         rejected records by reason ({@code unreadable-file} counts files)
  * @param items            rows (view keys) in the snapshot
  */
-public record SnapshotCounts(
-                             long filesListed,
+public record SnapshotCounts(long filesListed,
                              long filesCovered,
                              long filesOpened,
                              long records,

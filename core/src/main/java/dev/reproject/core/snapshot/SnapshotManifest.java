@@ -24,8 +24,7 @@ import java.util.Optional;
  * @param data        the data files' directory, relative to the snapshot directory
  * @param rejected    the rejected records' directory, relative to the snapshot directory
  */
-public record SnapshotManifest(
-                               SnapshotId id,
+public record SnapshotManifest(SnapshotId id,
                                String view,
                                String fingerprint,
                                Optional<SnapshotId> parent,

@@ -27,7 +27,7 @@ class LiveReportsTest {
             new LiveCounts(9, 3, 1, 0, Map.of(RejectReason.NOT_JSON, 2L, RejectReason.INVALID_EVENT, 1L)),
             Map.of(new SourcePartition("orders", 1), new LivePosition(40, 0),
                     new SourcePartition("orders", 0), new LivePosition(12, 3)),
-            true, Duration.ofMillis(2_000));
+            true, Duration.ofSeconds(2));
 
     @Test
     void oneLineForAPerson() {

@@ -11,6 +11,7 @@ package dev.reproject.orderhistory.generate;
  * @param payload         the payload: UTF-8 JSON text (normally of an object)
  * @param payloadEmbedded true to write the payload as a JSON value instead of a string holding it
  */
+@SuppressWarnings("ArrayRecordComponent") // carries the payload's bytes; never compared or hashed
 record EventuateMessage(String id, String type, String aggregateId, String date, boolean withAggregateId,
                         byte[] payload, boolean payloadEmbedded) {
 

@@ -22,8 +22,7 @@ import java.util.Optional;
  * @param gzip           write {@code .json.gz} files (default false)
  * @param recordsPerFile lines per file before a partition's file rotates (default 2,000)
  */
-public record GeneratorOptions(
-                               long orders,
+public record GeneratorOptions(long orders,
                                Optional<Integer> consumers,
                                Optional<Integer> partitions,
                                Optional<Long> seed,

@@ -11,8 +11,7 @@ import java.util.Objects;
  * @param creationDate epoch milliseconds: the time of the {@code OrderCreatedEvent}
  * @param keywords     the order's search words, sorted; empty when it has none
  */
-public record Order(
-                    String orderId,
+public record Order(String orderId,
                     String consumerId,
                     String orderStatus,
                     long creationDate,

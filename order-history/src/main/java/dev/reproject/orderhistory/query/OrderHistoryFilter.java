@@ -28,11 +28,8 @@ import java.util.TreeSet;
  * @param keywords  only orders matching one of these, normalised; empty: no keyword filter
  * @param pageSize  orders per page, 1 to {@value #MAX_PAGE_SIZE} (default {@value #DEFAULT_PAGE_SIZE})
  * @param pageToken the {@code nextPageToken} of the previous page, issued for the same consumer and filter
- * @throws BadQueryException for a page size out of range, {@code until} not after {@code since}, an instant outside
- *                           years 0000 to 9999, a keyword without a letter or digit, or too many keywords
  */
-public record OrderHistoryFilter(
-                                 Optional<Instant> since,
+public record OrderHistoryFilter(Optional<Instant> since,
                                  Optional<Instant> until,
                                  Optional<OrderStatus> status,
                                  SortedSet<String> keywords,
@@ -48,6 +45,10 @@ public record OrderHistoryFilter(
     static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
+    /**
+     * @throws BadQueryException for a page size out of range, {@code until} not after {@code since}, an instant
+     *                           outside years 0000 to 9999, a keyword without a letter or digit, or too many keywords
+     */
     public OrderHistoryFilter {
         Objects.requireNonNull(since, "since");
         Objects.requireNonNull(until, "until");
@@ -138,6 +139,7 @@ public record OrderHistoryFilter(
                 + "\nkeywords=" + String.join("\u0000", keywords);
     }
 
+    @SuppressWarnings("JavaInstantGetSecondsGetNano") // the nano-of-second is what decides rounding up
     private static long ceilMillis(Instant t) {
         long floor = t.toEpochMilli(); // floor: the nano part is never negative
         return t.getNano() % 1_000_000 == 0 ? floor : floor + 1;

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -83,7 +84,8 @@ class HistoryParametersTest {
         @Test
         void anyCase() {
             for (OrderStatus status : OrderStatus.values()) {
-                assertThat(filter(status.name().toLowerCase(), List.of(), null, null, null).status()).contains(status);
+                assertThat(filter(status.name().toLowerCase(Locale.ROOT), List.of(), null, null, null).status())
+                        .contains(status);
             }
         }
 

@@ -21,8 +21,7 @@ import java.util.Map;
  * @param holes           holes found, passed or stopped at
  * @param watermark       the watermark after this read
  */
-public record ScanSummary(
-                          long filesListed,
+public record ScanSummary(long filesListed,
                           long filesCovered,
                           long filesOpened,
                           long records,

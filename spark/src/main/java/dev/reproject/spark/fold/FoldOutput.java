@@ -14,10 +14,10 @@ import org.apache.spark.sql.Row;
  * @param skipped    events of types the view does not handle
  */
 public record FoldOutput(Dataset<Row> items, Dataset<Row> rejects, long applied, long duplicates, long skipped,
-                         AutoCloseable release) implements AutoCloseable {
+                         Runnable release) implements AutoCloseable {
 
     @Override
-    public void close() throws Exception {
-        release.close();
+    public void close() {
+        release.run();
     }
 }

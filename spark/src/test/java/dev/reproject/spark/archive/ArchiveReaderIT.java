@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -71,7 +72,8 @@ class ArchiveReaderIT {
             String asString = Lines.asJsonString(Lines.event(7, "7"));
             Lines.write(root, "topics/" + TOPIC + "/partition=0", 0, 100,
                     List.of(good, truncated, noAggregateId, payloadObject, payloadNotObject, outboxIdNoDate, asString));
-            byte[] corrupt = Lines.truncated(Lines.gzip(String.join("\n", Lines.events(50, 40)).getBytes()));
+            byte[] corrupt = Lines
+                    .truncated(Lines.gzip(String.join("\n", Lines.events(50, 40)).getBytes(StandardCharsets.UTF_8)));
             Lines.writeBytes(root, "topics/" + TOPIC + "/partition=1", TOPIC + "+1+0000000000.json.gz", corrupt);
 
             try (ArchiveScan scan = scan(root, ArchivePosition.beginning(), false)) {
@@ -201,7 +203,7 @@ class ArchiveReaderIT {
         void only_the_topics_asked_for_are_opened(@TempDir Path root) throws IOException {
             Lines.write(root, "topics/" + TOPIC + "/partition=0", 0, 0, Lines.events(0, 2));
             Lines.writeBytes(root, "topics/other.topic/partition=0", "other.topic+0+0000000000.json",
-                    "not even json\n".getBytes());
+                    "not even json\n".getBytes(StandardCharsets.UTF_8));
             try (ArchiveScan scan = scan(root, ArchivePosition.beginning(), false)) {
                 assertThat(scan.summary().filesListed()).isEqualTo(1);
                 assertThat(scan.summary().totalRejected()).isZero();

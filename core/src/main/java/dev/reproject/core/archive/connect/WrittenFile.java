@@ -11,6 +11,7 @@ import dev.reproject.core.event.SourcePartition;
  * @param raw             its lines, uncompressed, each ending in {@code \n}
  * @param content         its bytes as written (gzip-compressed when the archive is)
  */
+@SuppressWarnings("ArrayRecordComponent") // hands the bytes to a hook; never compared or hashed
 public record WrittenFile(SourcePartition tp, String directory, String path, long startOffset, long firstRecordTime,
                           int lines, byte[] raw, byte[] content) {
 
