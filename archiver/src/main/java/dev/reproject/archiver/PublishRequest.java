@@ -50,14 +50,6 @@ public record PublishRequest(String archiveTopic, String topic, Map<Integer, Lon
         return new PublishRequest(archiveTopic, topic, fromOffsets, offsets, allowMissing, replicationFactor);
     }
 
-    public PublishRequest withAllowMissing(boolean allow) {
-        return new PublishRequest(archiveTopic, topic, fromOffsets, untilOffsets, allow, replicationFactor);
-    }
-
-    public PublishRequest withReplicationFactor(short factor) {
-        return new PublishRequest(archiveTopic, topic, fromOffsets, untilOffsets, allowMissing, Optional.of(factor));
-    }
-
     private static void checkOffsets(String what, Map<Integer, Long> offsets) {
         offsets.forEach((partition, offset) -> {
             if (partition < 0 || offset < 0) {

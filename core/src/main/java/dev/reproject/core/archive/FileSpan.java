@@ -13,9 +13,4 @@ public record FileSpan(String path, long startOffset, long lineCount) implements
                     "bad span of " + path + ": start " + startOffset + ", lines " + lineCount);
         }
     }
-
-    /** The offset of its last line (start - 1 for an empty file). */
-    public long endOffset() {
-        return startOffset + lineCount - 1;
-    }
 }

@@ -21,10 +21,6 @@ public record Marker(String attribute, String eventId) implements Serializable {
         return new Marker(PREFIX + aggregateType + aggregateId, eventId);
     }
 
-    public static boolean isMarker(String attribute) {
-        return attribute.startsWith(PREFIX);
-    }
-
     /**
      * Whether {@code attribute_not_exists(#m) OR #m < :eventId} holds on {@code item}: the marker is missing, or is
      * a string that sorts before this event ID by UTF-8 bytes (as DynamoDB compares strings). A marker of another

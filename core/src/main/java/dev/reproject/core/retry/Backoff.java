@@ -63,8 +63,4 @@ public record Backoff(Duration base, Duration cap, int maxAttempts) implements S
     public boolean mayRetryAfter(int callsMade) {
         return callsMade < maxAttempts;
     }
-
-    public Backoff withMaxAttempts(int attempts) {
-        return new Backoff(base, cap, attempts);
-    }
 }

@@ -4,8 +4,6 @@ import dev.reproject.core.archive.ArchivePosition;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-import static org.apache.spark.sql.functions.col;
-
 /**
  * The result of reading the archive once: the events and rejects this run takes (each offset once),
  * what it did, and the position a later run continues from. Datasets are cached; {@link #close()} frees
@@ -31,12 +29,6 @@ public final class ArchiveScan implements AutoCloseable {
     /** Events taken: id, type, aggregateType, aggregateId, eventTime (epoch ms), payload, topic, partition, offset, file, line. */
     public Dataset<Row> events() {
         return events;
-    }
-
-    /** {@link #events()} partitioned by topic partition and sorted by offset within each. */
-    public Dataset<Row> eventsInOffsetOrder() {
-        return events.repartition(col("topic"), col("partition"))
-                .sortWithinPartitions(col("topic"), col("partition"), col("offset"));
     }
 
     /** Rejected records: file, line, offset (-1 for a whole file), topic, partition, reason, detail, raw. */
