@@ -64,18 +64,12 @@ public final class RebuildCommand implements Callable<Integer> {
             + "capacity: R read and W write units, for the table and each index (default: on-demand).")
     String provisioned;
 
-    @Option(names = "--max-rejected", paramLabel = "N",
-            description = "Exit 3 (after loading) when more than N records are rejected (default: no limit).")
-    Long maxRejected;
-
     @Override
     public Integer call() throws Exception {
         if (writeRate != null && writeRate <= 0) {
             throw new IllegalArgumentException("--write-rate must be more than 0 items/s, was " + writeRate);
         }
-        if (maxRejected != null && maxRejected < 0) {
-            throw new IllegalArgumentException("--max-rejected must be 0 or more, was " + maxRejected);
-        }
+        job.validate();
         Optional<Capacity> capacity = Optional.ofNullable(provisioned).map(Capacity::parse);
         String tableName = table != null ? table : Views.byName(common.view()).table().defaultName();
         WriteOptions write = writeRate == null ? WriteOptions.DEFAULT
@@ -96,11 +90,8 @@ public final class RebuildCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println(job.json() ? Json.line(RebuildReports.toMap(outcome)) : RebuildReports.text(outcome));
         out.flush();
-        if (maxRejected != null && outcome.totalRejected() > maxRejected) {
-            spec.commandLine().getErr().printf("reproject: %d records rejected, more than --max-rejected %d "
-                    + "(the table is loaded; see %s)%n", outcome.totalRejected(), maxRejected, outcome.rejectedDir());
-            return ExitCodes.TOO_MANY_REJECTED;
-        }
-        return ExitCodes.OK;
+        boolean tooMany = job.tooManyRejected(outcome.totalRejected(),
+                "the table is loaded; see " + outcome.rejectedDir(), spec.commandLine().getErr());
+        return tooMany ? ExitCodes.TOO_MANY_REJECTED : ExitCodes.OK;
     }
 }

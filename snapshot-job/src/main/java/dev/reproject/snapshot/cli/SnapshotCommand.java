@@ -40,15 +40,9 @@ public final class SnapshotCommand implements Callable<Integer> {
             description = "Recompute from the whole archive instead of continuing the latest snapshot.")
     boolean full;
 
-    @Option(names = "--max-rejected", paramLabel = "N",
-            description = "Exit 3 (after committing) when more than N records are rejected (default: no limit).")
-    Long maxRejected;
-
     @Override
     public Integer call() throws Exception {
-        if (maxRejected != null && maxRejected < 0) {
-            throw new IllegalArgumentException("--max-rejected must be 0 or more, was " + maxRejected);
-        }
+        job.validate();
         SparkSession spark = job.session("reproject snapshot", common);
         SnapshotOutcome outcome;
         try {
@@ -60,13 +54,12 @@ public final class SnapshotCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println(job.json() ? Json.line(SnapshotReports.toMap(outcome)) : SnapshotReports.text(outcome));
         out.flush();
-        if (outcome instanceof SnapshotOutcome.Committed committed && maxRejected != null
-                && committed.manifest().counts().totalRejected() > maxRejected) {
+        if (outcome instanceof SnapshotOutcome.Committed committed) {
             SnapshotManifest m = committed.manifest();
-            spec.commandLine().getErr().printf("reproject: %d records rejected, more than --max-rejected %d "
-                    + "(snapshot %s is committed; see %s)%n", m.counts().totalRejected(), maxRejected, m.id(),
-                    m.rejected());
-            return ExitCodes.TOO_MANY_REJECTED;
+            if (job.tooManyRejected(m.counts().totalRejected(), "snapshot " + m.id() + " is committed; see "
+                    + m.rejected(), spec.commandLine().getErr())) {
+                return ExitCodes.TOO_MANY_REJECTED;
+            }
         }
         return ExitCodes.OK;
     }

@@ -8,6 +8,7 @@ import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.util.Optional;
 
 /** What the Spark job commands ({@code snapshot}, {@code rebuild}) share: a {@code @Mixin}. */
@@ -30,6 +31,30 @@ public final class JobOptions {
 
     @Option(names = "--json", description = "Print a one-line JSON summary.")
     boolean json;
+
+    @Option(names = "--max-rejected", paramLabel = "N", description = "Exit 3 when more than N records are rejected, "
+            + "after the snapshot is committed or the table loaded (default: no limit).")
+    Long maxRejected;
+
+    /** @throws IllegalArgumentException for a negative {@code --max-rejected}, before the job starts */
+    public void validate() {
+        if (maxRejected != null && maxRejected < 0) {
+            throw new IllegalArgumentException("--max-rejected must be 0 or more, was " + maxRejected);
+        }
+    }
+
+    /**
+     * Whether {@code rejected} is more than {@code --max-rejected} allows; if so, says so on {@code err}, with
+     * {@code done} (what was written all the same and where the rejects are).
+     */
+    public boolean tooManyRejected(long rejected, String done, PrintWriter err) {
+        if (maxRejected == null || rejected <= maxRejected) {
+            return false;
+        }
+        err.printf("reproject: %d records rejected, more than --max-rejected %d (%s)%n", rejected, maxRejected, done);
+        err.flush();
+        return true;
+    }
 
     public String archive() {
         return archive;
