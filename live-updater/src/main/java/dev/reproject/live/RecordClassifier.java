@@ -2,6 +2,7 @@ package dev.reproject.live;
 
 import dev.reproject.core.decode.DecodeResult;
 import dev.reproject.core.decode.EventuateDecoder;
+import dev.reproject.core.decode.RecordText;
 import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.event.SourcePosition;
 import dev.reproject.core.item.UpdateFold;
@@ -9,11 +10,6 @@ import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.view.ViewDefinition;
 import dev.reproject.core.view.ViewResult;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -26,9 +22,6 @@ public final class RecordClassifier {
     private final EventuateDecoder decoder;
     private final ViewDefinition view;
     private final UpdateFold requestChecks;
-    /** Strict: a value that is not UTF-8 is refused, not read with replacement characters. */
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
 
     public RecordClassifier(EventuateDecoder decoder, ViewDefinition view) {
         this.decoder = decoder;
@@ -40,12 +33,11 @@ public final class RecordClassifier {
         if (value == null) {
             return new Classified.Rejected(RejectReason.NOT_JSON, "the record has no value (a tombstone)");
         }
-        String line;
-        try {
-            line = utf8.decode(ByteBuffer.wrap(value)).toString();
-        } catch (CharacterCodingException e) {
-            return new Classified.Rejected(RejectReason.NOT_JSON, "the value is not UTF-8 text: " + e.getMessage());
+        if (value.length > RecordText.MAX_BYTES) {
+            return new Classified.Rejected(RejectReason.RECORD_TOO_LARGE,
+                    RecordText.tooLarge(value.length, RecordText.MAX_BYTES));
         }
+        String line = RecordText.decode(value); // as the archive reads the same bytes: U+FFFD where not UTF-8
         DecodeResult decoded = decoder.decode(line, new SourcePosition(new SourcePartition(topic, partition), offset));
         if (decoded instanceof DecodeResult.Rejected rejected) {
             return new Classified.Rejected(rejected.reason(), rejected.detail());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reproject.cli.api.CommandLines;
 import dev.reproject.cli.api.ExitCodes;
+import dev.reproject.core.decode.RecordText;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.snapshot.cli.SnapshotCommand;
@@ -54,7 +55,8 @@ class SnapshotRejectsIT {
         payloadNotAString.putArray("payload").add(1).add(2);
         String badPayload = payloadNotAString.toString();
         String tooLarge = registered(archive.nextId(), "c5", "E".repeat(420_000));
-        archive.append(CONSUMERS, 0, lines(good, notJson, missingHeader, badPayload, tooLarge));
+        String tooLong = registered(archive.nextId(), "c6", "F".repeat(RecordText.MAX_BYTES));
+        archive.append(CONSUMERS, 0, lines(good, notJson, missingHeader, badPayload, tooLarge, tooLong));
 
         String placedOk = placed(archive.nextId(), "o1", "c1", "R1");
         String invalidEvent = placed(archive.nextId(), "o2", "c1", null);
@@ -75,7 +77,7 @@ class SnapshotRejectsIT {
                 "--view", ConsumerActivityView.NAME, "--master", "local[2]", "--max-rejected", "3", "--json");
 
         assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.TOO_MANY_REJECTED);
-        assertThat(err.toString()).contains("7 records rejected, more than --max-rejected 3");
+        assertThat(err.toString()).contains("8 records rejected, more than --max-rejected 3");
         JsonNode summary = JSON.readTree(out.toString());
         assertThat(summary.get("status").asText()).isEqualTo("committed");
 
@@ -101,6 +103,11 @@ class SnapshotRejectsIT {
         assertThat(rejected.get("item-too-large").get("raw").asText()).hasSize(65_536)
                 .isEqualTo(tooLarge.substring(0, 65_536));
         assertThat(rejected.get("item-too-large").get("offset").asLong()).isEqualTo(4);
+        assertThat(rejected.get("record-too-large").get("raw").asText()).isEqualTo(tooLong.substring(0, 1024));
+        assertThat(rejected.get("record-too-large").get("offset").asLong()).isEqualTo(5);
+        assertThat(rejected.get("record-too-large").get("detail").asText())
+                .isEqualTo("the record is " + tooLong.length() + " bytes long; at most " + RecordText.MAX_BYTES
+                        + " bytes are read");
         assertThat(rejected.get("invalid-event").get("raw").asText()).isEqualTo(invalidEvent);
         assertThat(rejected.get("invalid-event").get("detail").asText()).contains("restaurant");
         assertThat(rejected.get("invalid-update").get("raw").asText()).isEqualTo(invalidUpdate);

@@ -16,8 +16,10 @@ public enum RejectReason {
     INVALID_UPDATE("invalid-update"),
     /** the resulting item would exceed DynamoDB's 400 KB item limit */
     ITEM_TOO_LARGE("item-too-large"),
-    /** the whole file could not be read (e.g. a corrupt gzip) */
-    UNREADABLE_FILE("unreadable-file");
+    /** the whole file could not be read: its content is not valid gzip, or it is gone since it was listed */
+    UNREADABLE_FILE("unreadable-file"),
+    /** the record (an archive line or a Kafka value) is longer than a record may be */
+    RECORD_TOO_LARGE("record-too-large");
 
     private final String code;
 
@@ -31,7 +33,8 @@ public enum RejectReason {
 
     /** The reasons a reader finds before any view is involved. */
     public boolean isDecodeLevel() {
-        return this == NOT_JSON || this == MISSING_HEADER || this == BAD_PAYLOAD || this == UNREADABLE_FILE;
+        return this == NOT_JSON || this == MISSING_HEADER || this == BAD_PAYLOAD || this == UNREADABLE_FILE
+                || this == RECORD_TOO_LARGE;
     }
 
     public static RejectReason fromCode(String code) {

@@ -135,17 +135,17 @@ class RejectedRecordTest {
         }
 
         @Test
-        void givenTheSpec_thenExactlyItsCodes() {
+        void givenTheContract_thenExactlyItsCodes() {
             assertThat(Arrays.stream(RejectReason.values()).map(RejectReason::code)).containsExactlyInAnyOrder(
                     "not-json", "missing-header", "bad-payload", "invalid-event", "invalid-update", "item-too-large",
-                    "unreadable-file");
+                    "unreadable-file", "record-too-large");
         }
 
         @Test
         void givenTheReasonsFoundWhileReading_thenDecodeLevel() {
             assertThat(Arrays.stream(RejectReason.values()).filter(RejectReason::isDecodeLevel))
                     .containsExactlyInAnyOrder(RejectReason.NOT_JSON, RejectReason.MISSING_HEADER,
-                            RejectReason.BAD_PAYLOAD, RejectReason.UNREADABLE_FILE);
+                            RejectReason.BAD_PAYLOAD, RejectReason.UNREADABLE_FILE, RejectReason.RECORD_TOO_LARGE);
         }
 
         @ParameterizedTest

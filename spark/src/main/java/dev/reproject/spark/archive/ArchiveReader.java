@@ -32,16 +32,17 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.SortedSet;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -148,13 +149,11 @@ public final class ArchiveReader {
         String rootUri = root.toString();
         Instant now = clock.instant(); // one "now" for every task: the same input decodes the same way
         int slices = slices(files.size(), jsc.defaultParallelism());
-        // several files per task, each read whole and one at a time
+        // several files per task, one at a time, each streamed: rows are made as Spark takes them
         JavaRDD<Row> rows = jsc.parallelize(files, slices).mapPartitions(batch -> {
             FileScanner scanner = new FileScanner(rootUri, new EventuateDecoder(Clock.fixed(now, ZoneOffset.UTC)));
             Configuration taskConf = conf.value().value();
-            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(batch, Spliterator.ORDERED), false)
-                    .flatMap(file -> scanner.scan(file, taskConf).stream())
-                    .iterator();
+            return new FilesRows(batch, file -> scanner.scan(file, taskConf));
         });
         return spark.createDataFrame(rows, ScannedLine.SCHEMA);
     }
@@ -188,5 +187,36 @@ public final class ArchiveReader {
     /** Enough tasks to use every core a few times over, and no more than there are files. */
     static int slices(int files, int parallelism) {
         return Math.max(1, Math.min(files, parallelism * 4));
+    }
+
+    /**
+     * The rows of one file after another, pulled as they are needed. (A stream's {@code flatMap} would not do: read
+     * through its iterator it buffers each file's rows whole.)
+     */
+    private static final class FilesRows implements Iterator<Row> {
+        private final Iterator<ArchiveFile> files;
+        private final Function<ArchiveFile, Iterator<Row>> scan;
+        private Iterator<Row> current = Collections.emptyIterator();
+
+        FilesRows(Iterator<ArchiveFile> files, Function<ArchiveFile, Iterator<Row>> scan) {
+            this.files = files;
+            this.scan = scan;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!current.hasNext() && files.hasNext()) {
+                current = scan.apply(files.next());
+            }
+            return current.hasNext();
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return current.next();
+        }
     }
 }

@@ -18,9 +18,9 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
@@ -77,13 +77,19 @@ public final class RejectedLines {
                         conf.value().value()), Encoders.row(SCHEMA));
     }
 
-    /** Streams rejects sorted by file, reading each file once. */
+    /**
+     * Streams rejects sorted by file and line, reading each file once, as a stream: a file's lines are read up to the
+     * last one a reject needs. A file gone since it was scanned leaves its rejects without raw lines (each keeps its
+     * detail); a failing store fails the task, as the scan does.
+     */
     private static final class WithRawLines implements Iterator<Row> {
         private final Iterator<Row> rows;
         private final String root;
         private final Configuration conf;
         private String file;
-        private List<String> lines = List.of();
+        private ArchiveLines lines;
+        private long nextIndex;
+        private ArchiveLines.Line last;
 
         WithRawLines(Iterator<Row> rows, String root, Configuration conf) {
             this.rows = rows;
@@ -93,25 +99,63 @@ public final class RejectedLines {
 
         @Override
         public boolean hasNext() {
-            return rows.hasNext();
+            if (rows.hasNext()) {
+                return true;
+            }
+            closeFile();
+            return false;
         }
 
         @Override
         public Row next() {
             Row row = rows.next();
             String rowFile = row.getAs("file");
-            if (!rowFile.equals(file)) {
-                file = rowFile;
-                try {
-                    lines = ArchiveLines.read(root, file, conf);
-                } catch (IOException e) {
-                    lines = List.of(); // gone since it was read: the reject keeps its detail
+            long line = row.<Long>getAs("line");
+            String raw;
+            try {
+                if (!rowFile.equals(file)) {
+                    closeFile();
+                    file = rowFile;
+                    lines = ArchiveLines.open(root, file, conf);
+                }
+                raw = line >= 0 ? lineAt(line) : null;
+            } catch (ArchiveLines.SourceException e) {
+                closeFile();
+                throw new UncheckedIOException(e.getMessage(), e);
+            } catch (IOException e) {
+                closeFile(); // gone or changed since it was scanned: the reject keeps its detail
+                raw = null;
+            }
+            return RowFactory.create(file, line, row.getAs("offset"), row.getAs("topic"), row.getAs("partition"),
+                    row.getAs("reason"), row.getAs("detail"), raw == null ? null : RejectedRecord.capRaw(raw));
+        }
+
+        /** Line {@code index} of the open file (indexes only grow within a file), or null past its end. */
+        private String lineAt(long index) throws IOException {
+            if (lines == null) {
+                return null;
+            }
+            while (nextIndex <= index) {
+                last = lines.next();
+                nextIndex++;
+                if (last == null) {
+                    return null;
                 }
             }
-            long line = row.<Long>getAs("line");
-            String raw = line >= 0 && line < lines.size() ? RejectedRecord.capRaw(lines.get((int) line)) : null;
-            return RowFactory.create(file, line, row.getAs("offset"), row.getAs("topic"), row.getAs("partition"),
-                    row.getAs("reason"), row.getAs("detail"), raw);
+            return nextIndex - 1 == index && last != null ? last.text() : null;
+        }
+
+        private void closeFile() {
+            if (lines != null) {
+                try {
+                    lines.close();
+                } catch (IOException e) {
+                    // what was needed is read
+                }
+            }
+            lines = null;
+            nextIndex = 0;
+            last = null;
         }
     }
 }
