@@ -2,6 +2,7 @@ package dev.reproject.aws;
 
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -9,7 +10,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
-/** Builds the SDK clients from {@link AwsSettings}, all on the Apache HTTP client. */
+/**
+ * Builds the SDK clients from {@link AwsSettings}, all on the Apache HTTP client, with {@link AwsTimeouts}: a store
+ * that stops answering fails the call after a bounded time instead of holding it forever.
+ */
 public final class AwsClients {
 
     private AwsClients() {
@@ -21,10 +25,15 @@ public final class AwsClients {
      * understand the SDK's default trailing CRC checksums.
      */
     public static S3Client s3(AwsSettings settings) {
+        return s3(settings, AwsTimeouts.S3);
+    }
+
+    public static S3Client s3(AwsSettings settings, AwsTimeouts timeouts) {
         S3ClientBuilder builder = S3Client.builder()
                 .region(Region.of(settings.region()))
                 .credentialsProvider(settings.credentials())
-                .httpClientBuilder(ApacheHttpClient.builder());
+                .overrideConfiguration(overrides(timeouts))
+                .httpClientBuilder(http(timeouts));
         settings.s3Endpoint().ifPresent(endpoint -> builder
                 .endpointOverride(endpoint)
                 .forcePathStyle(true)
@@ -34,11 +43,30 @@ public final class AwsClients {
     }
 
     public static DynamoDbClient dynamoDb(AwsSettings settings) {
+        return dynamoDb(settings, AwsTimeouts.DYNAMODB);
+    }
+
+    public static DynamoDbClient dynamoDb(AwsSettings settings, AwsTimeouts timeouts) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(Region.of(settings.region()))
                 .credentialsProvider(settings.credentials())
-                .httpClientBuilder(ApacheHttpClient.builder());
+                .overrideConfiguration(overrides(timeouts))
+                .httpClientBuilder(http(timeouts));
         settings.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    private static ClientOverrideConfiguration overrides(AwsTimeouts timeouts) {
+        return ClientOverrideConfiguration.builder()
+                .apiCallAttemptTimeout(timeouts.attempt())
+                .apiCallTimeout(timeouts.call())
+                .build();
+    }
+
+    private static ApacheHttpClient.Builder http(AwsTimeouts timeouts) {
+        return ApacheHttpClient.builder()
+                .maxConnections(timeouts.maxConnections())
+                .connectionTimeout(timeouts.connect())
+                .connectionAcquisitionTimeout(timeouts.attempt());
     }
 }
