@@ -1,5 +1,6 @@
 package dev.reproject.live;
 
+import dev.reproject.aws.dynamodb.TableSchemas;
 import dev.reproject.core.catalog.RebuildCatalog;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.decode.EventuateDecoder;
@@ -13,13 +14,17 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The one place a live run is wired, for {@code reproject live}, the demo and the live benchmark alike: the
  * rebuild's view, its dead-letter topics (created when missing), the consumer committing to the rebuild's group,
- * the dead-letter producer, the conditional writes into the rebuild's table and the catalog the progress goes to.
+ * the dead-letter producer, the conditional writes into the rebuild's table (checked first to have the view's keys)
+ * and the catalog the progress goes to.
  * The clients given are the caller's: a run closes only what it opens.
  *
  * @param kafka   the Kafka clients' configuration
@@ -41,6 +46,7 @@ public record LiveRuns(KafkaClients kafka, DynamoDbClient dynamo, RebuildCatalog
     public LiveRun open(RebuildEntry entry, Optional<String> deadLetterTopic, LiveOptions options,
                         LiveDecorators decorators) {
         ViewDefinition view = Views.byName(entry.view());
+        requireViewTable(entry, view);
         String group = entry.id().consumerGroup();
         try (Admin admin = kafka.admin()) {
             new KafkaTopics(admin).createMissing(DeadLetters.topicsFor(view.topics(), deadLetterTopic));
@@ -58,5 +64,27 @@ public record LiveRuns(KafkaClients kafka, DynamoDbClient dynamo, RebuildCatalog
                 new RecordClassifier(new EventuateDecoder(), view), decorators.items().apply(items),
                 new DeadLetters(producer, deadLetterTopic), catalog, entry, view.topics(), options);
         return new LiveRun(updater, items, consumer, producer);
+    }
+
+    /**
+     * The rebuild's table must exist with the view's keys and indexes before anything is consumed: a table deleted
+     * or recreated with another key schema would refuse every update, and each refusal would be blamed on its record.
+     *
+     * @throws IllegalStateException naming the table and what differs
+     */
+    private void requireViewTable(RebuildEntry entry, ViewDefinition view) {
+        TableDescription table;
+        try {
+            table = dynamo.describeTable(b -> b.tableName(entry.table())).table();
+        } catch (ResourceNotFoundException e) {
+            throw new IllegalStateException("the table " + entry.table() + " of rebuild " + entry.id()
+                    + " does not exist: rebuild the view into a table, then start live for that rebuild");
+        }
+        List<String> differences = TableSchemas.differences(table, view.table());
+        if (!differences.isEmpty()) {
+            throw new IllegalStateException("the table " + entry.table() + " does not fit view " + view.name() + ": "
+                    + String.join("; ", differences) + ". Was it recreated since rebuild " + entry.id()
+                    + "? Rebuild the view into a new table.");
+        }
     }
 }

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The {@code CreateTable} request for a view's {@link TableSchema}: keys, attribute definitions, GSIs (projection ALL). */
 public final class TableSchemas {
@@ -88,5 +90,51 @@ public final class TableSchemas {
                                 a.type() == TableSchema.KeyType.S ? ScalarAttributeType.S : ScalarAttributeType.N)
                         .build())
                 .toList();
+    }
+
+    /**
+     * How an existing table differs from what the view needs: its key schema, the types of the key attributes, and
+     * each of the view's indexes with its keys. Empty when it fits; more indexes than the view's are fine.
+     */
+    public static List<String> differences(TableDescription table, TableSchema schema) {
+        List<String> differences = new ArrayList<>();
+        Map<String, ScalarAttributeType> types = new LinkedHashMap<>();
+        table.attributeDefinitions().forEach(d -> types.put(d.attributeName(), d.attributeType()));
+        List<KeySchemaElement> expectedKeys = keySchema(schema.hashKey(), schema.rangeKey());
+        if (!sameKeys(table.keySchema(), expectedKeys)) {
+            differences.add("its key is " + describe(table.keySchema()) + ", the view's is " + describe(expectedKeys));
+        }
+        for (KeyAttribute attribute : schema.allKeyAttributes()) {
+            ScalarAttributeType type = types.get(attribute.name());
+            if (type != null && !type.toString().equals(attribute.type().name())) {
+                differences.add("key attribute " + attribute.name() + " is of type " + type + ", the view's is "
+                        + attribute.type());
+            }
+        }
+        Map<String, List<KeySchemaElement>> indexes = new LinkedHashMap<>();
+        table.globalSecondaryIndexes().forEach(index -> indexes.put(index.indexName(), index.keySchema()));
+        for (TableSchema.GlobalIndex index : schema.indexes()) {
+            List<KeySchemaElement> expected = keySchema(index.hashKey(), index.rangeKey());
+            List<KeySchemaElement> actual = indexes.get(index.name());
+            if (actual == null) {
+                differences.add("it has no index " + index.name() + " (" + describe(expected) + ")");
+            } else if (!sameKeys(actual, expected)) {
+                differences.add("its index " + index.name() + " is keyed " + describe(actual) + ", the view's is "
+                        + describe(expected));
+            }
+        }
+        return differences;
+    }
+
+    private static boolean sameKeys(List<KeySchemaElement> actual, List<KeySchemaElement> expected) {
+        return describe(actual).equals(describe(expected));
+    }
+
+    /** {@code orderId (HASH), creationDate (RANGE)}, hash key first. */
+    private static String describe(List<KeySchemaElement> keys) {
+        return keys.stream()
+                .sorted((a, b) -> a.keyType() == b.keyType() ? 0 : a.keyType() == KeyType.HASH ? -1 : 1)
+                .map(k -> k.attributeName() + " (" + k.keyTypeAsString() + ")")
+                .collect(Collectors.joining(", "));
     }
 }

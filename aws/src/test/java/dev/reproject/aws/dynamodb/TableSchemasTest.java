@@ -9,11 +9,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -99,5 +102,51 @@ class TableSchemasTest {
 
     private static AttributeDefinition definition(String name, ScalarAttributeType type) {
         return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+    }
+
+    @Test
+    void aTableMadeForTheView_fitsIt_alsoWithMoreIndexes() {
+        assertThat(TableSchemas.differences(description("orderId", "S", "consumerId", "S", "creationDate", "N",
+                "ftgo-order-history-by-consumer-id-and-creation-time", true), ORDERS)).isEmpty();
+    }
+
+    @Test
+    void anotherKey_anotherKeyType_aMissingOrOtherIndex_areEachNamed() {
+        assertThat(TableSchemas.differences(description("id", "S", "consumerId", "S", "creationDate", "N",
+                "ftgo-order-history-by-consumer-id-and-creation-time", false), ORDERS))
+                .containsExactly("its key is id (HASH), the view's is orderId (HASH)");
+        assertThat(TableSchemas.differences(description("orderId", "S", "consumerId", "N", "creationDate", "N",
+                "ftgo-order-history-by-consumer-id-and-creation-time", false), ORDERS))
+                .containsExactly("key attribute consumerId is of type N, the view's is S");
+        assertThat(TableSchemas.differences(description("orderId", "S", "consumerId", "S", "creationDate", "N",
+                "by-consumer", false), ORDERS))
+                .containsExactly("it has no index ftgo-order-history-by-consumer-id-and-creation-time "
+                        + "(consumerId (HASH), creationDate (RANGE))");
+        assertThat(TableSchemas.differences(description("orderId", "S", "creationDate", "N", "consumerId", "S",
+                "ftgo-order-history-by-consumer-id-and-creation-time", false), ORDERS))
+                .containsExactly("its index ftgo-order-history-by-consumer-id-and-creation-time is keyed "
+                        + "creationDate (HASH), consumerId (RANGE), the view's is consumerId (HASH), creationDate (RANGE)");
+    }
+
+    /** A table keyed {@code key}, with one index keyed {@code indexHash}, {@code indexRange}, and maybe another. */
+    private static TableDescription description(String key, String keyType, String indexHash, String indexHashType,
+                                                String indexRange, String indexRangeType, String indexName,
+                                                boolean anotherIndex) {
+        List<GlobalSecondaryIndexDescription> indexes = new ArrayList<>();
+        indexes.add(GlobalSecondaryIndexDescription.builder().indexName(indexName).keySchema(
+                KeySchemaElement.builder().attributeName(indexHash).keyType("HASH").build(),
+                KeySchemaElement.builder().attributeName(indexRange).keyType("RANGE").build()).build());
+        if (anotherIndex) {
+            indexes.add(GlobalSecondaryIndexDescription.builder().indexName("other").keySchema(
+                    KeySchemaElement.builder().attributeName("x").keyType("HASH").build()).build());
+        }
+        return TableDescription.builder()
+                .keySchema(KeySchemaElement.builder().attributeName(key).keyType("HASH").build())
+                .attributeDefinitions(
+                        AttributeDefinition.builder().attributeName(key).attributeType(keyType).build(),
+                        AttributeDefinition.builder().attributeName(indexHash).attributeType(indexHashType).build(),
+                        AttributeDefinition.builder().attributeName(indexRange).attributeType(indexRangeType).build())
+                .globalSecondaryIndexes(indexes)
+                .build();
     }
 }
