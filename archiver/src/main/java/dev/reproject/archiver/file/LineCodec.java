@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reproject.core.decode.EventuateDecoder;
+import dev.reproject.core.decode.RecordText;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -29,7 +30,7 @@ public final class LineCodec {
      * text; otherwise a JSON string holding it, which readers unwrap as Connect's StringConverter output. That
      * covers a value with a line break ({@code \n} would split it, a final {@code \r} is stripped by readers),
      * a blank value (readers drop blank lines at the end of a file) and bytes that are not UTF-8 (kept as
-     * U+FFFD, as Connect's StringConverter would decode them). A null value (a tombstone) is {@code null}.
+     * U+FFFD, as Connect's StringConverter would decode them: {@link RecordText}'s rule, the live path's too). A null value (a tombstone) is {@code null}.
      */
     public static byte[] encode(byte[] value) {
         if (value == null) {
@@ -40,7 +41,7 @@ public final class LineCodec {
             return value;
         }
         try {
-            return JSON.writeValueAsBytes(text.orElseGet(() -> new String(value, StandardCharsets.UTF_8)));
+            return JSON.writeValueAsBytes(text.orElseGet(() -> RecordText.decode(value)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a record value as a JSON string", e); // a String: cannot happen
         }
