@@ -42,6 +42,9 @@ import static dev.reproject.aws.catalog.CatalogItems.s;
  * consistent Scan with a filter. A GSI would only be eventually consistent — and {@link #begin} must see a live
  * updater's latest report — and would double the cost of the live updater's steady writes.
  *
+ * <p>The table also holds the leases ({@link #leases()}), as items keyed {@code lease:<name>}; reads of rebuilds
+ * pass them by.
+ *
  * <p>Reads on a catalog table that does not exist find nothing: no rebuilds yet.
  */
 public final class DynamoCatalog implements RebuildCatalog {
@@ -63,6 +66,11 @@ public final class DynamoCatalog implements RebuildCatalog {
 
     public String tableName() {
         return tableName;
+    }
+
+    /** The leases kept in this catalog's table (CONTRACT.md §6.6). */
+    public DynamoLeases leases() {
+        return new DynamoLeases(this, client, clock);
     }
 
     /** Whether the catalog table exists (it is created by the first rebuild). */
@@ -186,7 +194,10 @@ public final class DynamoCatalog implements RebuildCatalog {
 
     @Override
     public List<RebuildEntry> all() {
-        return scan(ScanRequest.builder().tableName(tableName).consistentRead(true).build());
+        return scan(ScanRequest.builder().tableName(tableName).consistentRead(true)
+                .filterExpression("attribute_not_exists(#owner)") // leases share the table
+                .expressionAttributeNames(Map.of("#owner", LeaseItems.OWNER))
+                .build());
     }
 
     private List<RebuildEntry> scan(ScanRequest request) {

@@ -1,0 +1,103 @@
+package dev.reproject.aws.catalog;
+
+import dev.reproject.core.lease.Lease;
+import dev.reproject.core.lease.LeaseRules;
+import dev.reproject.core.lease.LeaseStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Leases as items of the catalog table (CONTRACT.md §6.6), each taken, renewed and released by one conditional
+ * write, so two runs asking at once cannot both get one. Expiry is compared with the asking run's clock: clocks
+ * must agree to within the keeper's safety margin (a sixth of the time to live).
+ */
+public final class DynamoLeases implements LeaseStore {
+
+    /** Attempts when a lease changes hands between our write and our read of it. */
+    private static final int ATTEMPTS = 3;
+
+    private final DynamoCatalog catalog;
+    private final DynamoDbClient client;
+    private final Clock clock;
+
+    DynamoLeases(DynamoCatalog catalog, DynamoDbClient client, Clock clock) {
+        this.catalog = catalog;
+        this.client = client;
+        this.clock = clock;
+    }
+
+    @Override
+    public Lease acquire(String name, String owner, String purpose, Duration ttl) {
+        catalog.createIfMissing();
+        for (int attempt = 1;; attempt++) {
+            Instant now = clock.instant();
+            Lease lease = new Lease(name, owner, purpose, now, now.plus(ttl));
+            try {
+                client.putItem(b -> b.tableName(catalog.tableName()).item(LeaseItems.toItem(lease))
+                        .conditionExpression("attribute_not_exists(#owner) OR #expires <= :now OR #owner = :owner")
+                        .expressionAttributeNames(Map.of("#owner", LeaseItems.OWNER,
+                                "#expires", LeaseItems.EXPIRES_AT))
+                        .expressionAttributeValues(Map.of(":now", LeaseItems.millis(now),
+                                ":owner", CatalogItems.s(owner))));
+                return lease;
+            } catch (ConditionalCheckFailedException e) {
+                Optional<Lease> holder = current(name);
+                Instant at = clock.instant();
+                if (holder.isPresent() && holder.get().heldAt(at) && !holder.get().owner().equals(owner)
+                        || attempt == ATTEMPTS) {
+                    throw LeaseRules.busy(name, purpose, holder.orElse(lease), at);
+                }
+            }
+        }
+    }
+
+    @Override
+    public Lease renew(Lease lease, Duration ttl) {
+        Instant expires = clock.instant().plus(ttl);
+        try {
+            client.updateItem(b -> b.tableName(catalog.tableName()).key(LeaseItems.key(lease.name()))
+                    .updateExpression("SET #expires = :expires")
+                    .conditionExpression("#owner = :owner")
+                    .expressionAttributeNames(Map.of("#owner", LeaseItems.OWNER, "#expires", LeaseItems.EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(":owner", CatalogItems.s(lease.owner()),
+                            ":expires", LeaseItems.millis(expires))));
+            return lease.expiringAt(expires);
+        } catch (ConditionalCheckFailedException e) {
+            throw LeaseRules.lost(lease, current(lease.name()).map(holder -> "it was taken over by "
+                    + holder.describe()).orElse("it was released"));
+        } catch (ResourceNotFoundException e) {
+            throw LeaseRules.lost(lease, "the catalog table " + catalog.tableName() + " is gone");
+        }
+    }
+
+    @Override
+    public void release(Lease lease) {
+        try {
+            client.deleteItem(b -> b.tableName(catalog.tableName()).key(LeaseItems.key(lease.name()))
+                    .conditionExpression("#owner = :owner")
+                    .expressionAttributeNames(Map.of("#owner", LeaseItems.OWNER))
+                    .expressionAttributeValues(Map.of(":owner", CatalogItems.s(lease.owner()))));
+        } catch (ConditionalCheckFailedException | ResourceNotFoundException e) {
+            // not ours any more, or no catalog: nothing to give up
+        }
+    }
+
+    @Override
+    public Optional<Lease> current(String name) {
+        try {
+            Map<String, AttributeValue> item = client.getItem(b -> b.tableName(catalog.tableName())
+                    .key(LeaseItems.key(name)).consistentRead(true)).item();
+            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(LeaseItems.fromItem(item));
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+}
