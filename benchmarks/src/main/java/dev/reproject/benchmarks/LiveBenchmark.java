@@ -1,5 +1,6 @@
 package dev.reproject.benchmarks;
 
+import dev.reproject.core.lease.Leasing;
 import dev.reproject.aws.AwsSettings;
 import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.aws.dynamodb.AttributeValues;
@@ -174,7 +175,7 @@ public final class LiveBenchmark {
         LiveInFlight inFlight = new LiveInFlight(LiveOptions.DEFAULT_MAX_IN_FLIGHT);
         LiveConsumerCalls consumerCalls = new LiveConsumerCalls();
         LiveRuns runs = new LiveRuns(KafkaClients.of(bench.servers().kafkaBootstrapServers()), bench.dynamo(),
-                bench.catalog());
+                bench.catalog(), new Leasing(bench.catalog().leases(), Clock.systemUTC()));
         try (LiveRun run = runs.open(entry, Optional.empty(), LiveOptions.defaults(true),
                 new LiveDecorators(consumerCalls::timing, inFlight::tracking))) {
             DynamoItemUpdater writes = run.items();

@@ -1,5 +1,6 @@
 package dev.reproject.benchmarks;
 
+import dev.reproject.core.lease.Leasing;
 import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.AwsSettings;
 import dev.reproject.aws.catalog.DynamoCatalog;
@@ -117,15 +118,16 @@ public final class RebuildBenchmark {
                 GeneratorOptions.builder().orders(orders).build());
         SnapshotStore store = new SnapshotStore(ArchiveRoot.of(dir.resolve("snapshots").toString()),
                 bench.spark().sparkContext().hadoopConfiguration());
+        Leasing leasing = new Leasing(bench.catalog().leases(), Clock.systemUTC());
         long start = System.nanoTime();
         SnapshotManifest snapshot = ((SnapshotOutcome.Committed) new SnapshotJob(bench.spark(), store,
-                Clock.systemUTC())
+                leasing, Clock.systemUTC())
                 .run(new SnapshotRequest(archive, VIEW, true, false))).manifest();
         double snapshotSeconds = BenchSupport.seconds(start);
         long items = snapshot.counts().items();
         String rows = store.directory(VIEW, snapshot.id()) + "/" + snapshot.data();
         int writers = bench.spark().sparkContext().defaultParallelism();
-        RebuildJob job = new RebuildJob(bench.spark(), store, bench.catalog(), Clock.systemUTC());
+        RebuildJob job = new RebuildJob(bench.spark(), store, bench.catalog(), leasing, Clock.systemUTC());
 
         List<Load> loads = new ArrayList<>();
         Loader rebuild = target -> job.run(new RebuildRequest(archive, VIEW, Optional.of(snapshot.id()), target,

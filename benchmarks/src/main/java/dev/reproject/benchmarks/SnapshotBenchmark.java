@@ -1,5 +1,6 @@
 package dev.reproject.benchmarks;
 
+import dev.reproject.core.lease.Leasing;
 import dev.reproject.core.archive.LocalArchiveStore;
 import dev.reproject.core.sample.GenerationReport;
 import dev.reproject.core.snapshot.SnapshotManifest;
@@ -75,7 +76,9 @@ public final class SnapshotBenchmark {
                 GeneratorOptions.builder().orders(orders).build());
         SnapshotStore store = new SnapshotStore(ArchiveRoot.of(dir.resolve("snapshots").toString()),
                 spark.sparkContext().hadoopConfiguration());
-        SnapshotJob job = new SnapshotJob(spark, store, Clock.systemUTC());
+        SnapshotJob job = new SnapshotJob(spark, store,
+                Leasing.inProcess(Clock.systemUTC()),
+                Clock.systemUTC());
 
         long start = System.nanoTime();
         SnapshotManifest full = committed(

@@ -1,5 +1,6 @@
 package dev.reproject.cli;
 
+import dev.reproject.core.lease.Leasing;
 import dev.reproject.archiver.ArchivePublisher;
 import dev.reproject.archiver.PublishReport;
 import dev.reproject.archiver.PublishRequest;
@@ -102,10 +103,15 @@ final class DemoPipeline implements AutoCloseable {
         return published;
     }
 
+    /** The jobs' leases, in the demo's catalog table. */
+    private Leasing leasing() {
+        return new Leasing(catalog.leases(), Clock.systemUTC());
+    }
+
     /** Steps 2 and 4. */
     SnapshotOutcome snapshot(String step) throws Exception {
         long start = System.nanoTime();
-        SnapshotOutcome outcome = new SnapshotJob(spark, snapshots, Clock.systemUTC())
+        SnapshotOutcome outcome = new SnapshotJob(spark, snapshots, leasing(), Clock.systemUTC())
                 .run(new SnapshotRequest(ARCHIVE, view.name(), false, false));
         if (!(outcome instanceof SnapshotOutcome.Committed committed)) {
             throw new IllegalStateException("the demo's snapshot found nothing new to commit");
@@ -142,7 +148,7 @@ final class DemoPipeline implements AutoCloseable {
         DynamoTarget target = new DynamoTarget(servers.dynamoDbEndpoint().toString(), servers.region(),
                 credentials.accessKeyId(), credentials.secretAccessKey(), table, view.name(), WriteOptions.DEFAULT,
                 DynamoTarget.ClientWrapper.NONE);
-        RebuildOutcome outcome = new RebuildJob(spark, snapshots, catalog, Clock.systemUTC())
+        RebuildOutcome outcome = new RebuildJob(spark, snapshots, catalog, leasing(), Clock.systemUTC())
                 .run(new RebuildRequest(ARCHIVE, view.name(), Optional.empty(), target, false));
         steps.done("rebuild", String.format("%,d items into table %s in %,d BatchWriteItem calls; %s with the "
                 + "handoff (last offset per partition) %s", outcome.writes().itemsWritten(), table,
@@ -156,7 +162,7 @@ final class DemoPipeline implements AutoCloseable {
     LiveOutcome live(RebuildEntry entry, double badFraction, Map<Integer, Long> publishedUntil) throws Exception {
         long start = System.nanoTime();
         String group = entry.id().consumerGroup();
-        LiveRuns runs = new LiveRuns(KafkaClients.of(servers.kafkaBootstrapServers()), dynamo, catalog);
+        LiveRuns runs = new LiveRuns(KafkaClients.of(servers.kafkaBootstrapServers()), dynamo, catalog, leasing());
         try (LiveRun run = runs.open(entry, Optional.empty(), new LiveOptions(false,
                 LiveOptions.DEFAULT_MAX_IN_FLIGHT, Duration.ofSeconds(1), Duration.ofMillis(200)))) {
             CompletableFuture<LiveOutcome> running = CompletableFuture.supplyAsync(() -> {

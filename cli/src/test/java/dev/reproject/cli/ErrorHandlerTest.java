@@ -19,6 +19,14 @@ class ErrorHandlerTest {
     }
 
     @Test
+    void busyIsFive() {
+        CliRun run = CliRun.run("test-fail", "--with", "busy");
+
+        assertThat(run.exitCode()).isEqualTo(5);
+        assertThat(run.err()).isEqualTo("reproject: busy: table/t is held by rebuild t@x" + System.lineSeparator());
+    }
+
+    @Test
     void illegalArgumentIsAUsageError() {
         CliRun run = CliRun.run("test-fail", "--with", "illegal-argument");
 

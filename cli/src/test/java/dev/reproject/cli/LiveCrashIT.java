@@ -206,7 +206,9 @@ class LiveCrashIT {
                 Long.toString(ProcessHandle.current().pid()), "dev.reproject.live.cli.LiveMain",
                 "--bootstrap-servers", servers.kafkaBootstrapServers(), "--table", TABLE, "--catalog-table", CATALOG,
                 "--dynamodb-endpoint", servers.dynamoDbEndpoint().toString(), "--region", servers.region(),
-                "--max-in-flight", "8", "--report-interval", "1"));
+                "--max-in-flight", "8", "--report-interval", "1",
+                // a killed run keeps the table's lease until it expires: the next one waits for it
+                "--lease-ttl", "10", "--lease-wait", "60"));
         command.addAll(List.of(more));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile()).redirectOutput(out.toFile());
         builder.environment().put("AWS_ACCESS_KEY_ID", servers.credentials().accessKeyId());

@@ -2,6 +2,7 @@ package dev.reproject.cli;
 
 import dev.reproject.cli.api.CommandPlugin;
 import dev.reproject.cli.api.CommonOptions;
+import dev.reproject.core.error.BusyException;
 import dev.reproject.core.error.NotFoundException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,6 +59,7 @@ public final class TestCommandPlugin implements CommandPlugin {
         public Integer call() {
             throw switch (kind) {
                 case "not-found" -> new NotFoundException("no order 'o-42'");
+                case "busy" -> new BusyException("busy: table/t is held by rebuild t@x");
                 case "illegal-argument" -> new IllegalArgumentException("--orders must be positive, was -1");
                 case "parameter" -> new ParameterException(spec.commandLine(), "--snapshot needs --archive");
                 case "no-message" -> new IllegalStateException();

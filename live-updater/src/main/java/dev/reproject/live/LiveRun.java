@@ -1,5 +1,6 @@
 package dev.reproject.live;
 
+import dev.reproject.core.lease.LeaseKeeper;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 
@@ -18,13 +19,15 @@ public final class LiveRun implements AutoCloseable {
     private final DynamoItemUpdater items;
     private final Consumer<byte[], byte[]> consumer;
     private final Producer<byte[], byte[]> producer;
+    private final LeaseKeeper lease;
 
     LiveRun(LiveUpdater updater, DynamoItemUpdater items, Consumer<byte[], byte[]> consumer,
-            Producer<byte[], byte[]> producer) {
+            Producer<byte[], byte[]> producer, LeaseKeeper lease) {
         this.updater = updater;
         this.items = items;
         this.consumer = consumer;
         this.producer = producer;
+        this.lease = lease;
     }
 
     /** @see LiveUpdater#run() */
@@ -62,9 +65,10 @@ public final class LiveRun implements AutoCloseable {
         return items;
     }
 
+    /** Closes the Kafka clients, then releases the table's lease. */
     @Override
     public void close() {
-        try (consumer) {
+        try (lease; consumer) {
             producer.close();
         }
     }

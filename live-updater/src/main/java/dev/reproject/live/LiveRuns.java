@@ -1,9 +1,13 @@
 package dev.reproject.live;
 
 import dev.reproject.aws.dynamodb.TableSchemas;
+import dev.reproject.core.catalog.CatalogRules;
 import dev.reproject.core.catalog.RebuildCatalog;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.decode.EventuateDecoder;
+import dev.reproject.core.lease.LeaseKeeper;
+import dev.reproject.core.lease.LeaseNames;
+import dev.reproject.core.lease.Leasing;
 import dev.reproject.core.retry.Backoff;
 import dev.reproject.core.retry.Sleeper;
 import dev.reproject.core.view.ViewDefinition;
@@ -30,8 +34,9 @@ import java.util.Optional;
  * @param kafka   the Kafka clients' configuration
  * @param dynamo  where the rebuild's table is
  * @param catalog where the run's progress goes
+ * @param leasing where the table's lease is taken: a run holds it from {@link #open} to {@link LiveRun#close()}
  */
-public record LiveRuns(KafkaClients kafka, DynamoDbClient dynamo, RebuildCatalog catalog) {
+public record LiveRuns(KafkaClients kafka, DynamoDbClient dynamo, RebuildCatalog catalog, Leasing leasing) {
 
     /** @see #open(RebuildEntry, Optional, LiveOptions, LiveDecorators) */
     public LiveRun open(RebuildEntry entry, Optional<String> deadLetterTopic, LiveOptions options) {
@@ -39,14 +44,29 @@ public record LiveRuns(KafkaClients kafka, DynamoDbClient dynamo, RebuildCatalog
     }
 
     /**
-     * A run that continues {@code entry} (LOADED or LIVE), ready to {@link LiveRun#run()}.
+     * A run that continues {@code entry} (LOADED or LIVE), ready to {@link LiveRun#run()}: it holds the table's
+     * lease until it is closed.
+     *
+     * @throws dev.reproject.core.error.BusyException when another run (a rebuild, another live) holds the lease
      *
      * @param deadLetterTopic one topic for every source topic's letters; empty: {@code <topic>.reproject-dlq}
      */
     public LiveRun open(RebuildEntry entry, Optional<String> deadLetterTopic, LiveOptions options,
                         LiveDecorators decorators) {
         ViewDefinition view = Views.byName(entry.view());
-        requireViewTable(entry, view);
+        LeaseKeeper lease = leasing.take(LeaseNames.table(entry.table()), "live " + entry.id());
+        try {
+            RebuildEntry current = requireCurrent(entry);
+            requireViewTable(current, view);
+            return open(current, view, lease, deadLetterTopic, options, decorators);
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
+        }
+    }
+
+    private LiveRun open(RebuildEntry entry, ViewDefinition view, LeaseKeeper lease, Optional<String> deadLetterTopic,
+                         LiveOptions options, LiveDecorators decorators) {
         String group = entry.id().consumerGroup();
         try (Admin admin = kafka.admin()) {
             new KafkaTopics(admin).createMissing(DeadLetters.topicsFor(view.topics(), deadLetterTopic));
@@ -62,8 +82,20 @@ public record LiveRuns(KafkaClients kafka, DynamoDbClient dynamo, RebuildCatalog
         DynamoItemUpdater items = new DynamoItemUpdater(dynamo, entry.table(), Backoff.DEFAULT, Sleeper.SYSTEM);
         LiveUpdater updater = new LiveUpdater(decorators.consumer().apply(consumer),
                 new RecordClassifier(new EventuateDecoder(), view), decorators.items().apply(items),
-                new DeadLetters(producer, deadLetterTopic), catalog, entry, view.topics(), options);
-        return new LiveRun(updater, items, consumer, producer);
+                new DeadLetters(producer, deadLetterTopic), catalog, entry, lease, view.topics(), options);
+        return new LiveRun(updater, items, consumer, producer, lease);
+    }
+
+    /**
+     * Under the lease, the entry as the catalog has it now: LOADED or LIVE, and still the table's latest load.
+     *
+     * @throws IllegalStateException when it is LOADING or gone, or a later rebuild loaded the table since
+     */
+    private RebuildEntry requireCurrent(RebuildEntry entry) {
+        RebuildEntry current = catalog.get(entry.id()).orElseThrow(() -> CatalogRules.missing(entry.id()));
+        CatalogRules.requireLoaded(entry.id(), Optional.of(current));
+        CatalogRules.requireNotSuperseded(current, catalog.entriesForTable(current.table()));
+        return current;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.reproject.live;
 
 import dev.reproject.core.catalog.RebuildCatalog;
 import dev.reproject.core.catalog.RebuildEntry;
+import dev.reproject.core.lease.LeaseKeeper;
 import dev.reproject.core.reject.RejectReason;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,6 +40,7 @@ public final class LiveUpdater {
     private final DeadLetters deadLetters;
     private final RebuildCatalog catalog;
     private final RebuildEntry entry;
+    private final LeaseKeeper lease;
     private final Set<String> topics;
     private final LiveOptions options;
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -46,7 +48,8 @@ public final class LiveUpdater {
     private LiveCounts counts = LiveCounts.ZERO;
 
     public LiveUpdater(Consumer<byte[], byte[]> consumer, RecordClassifier classifier, ItemUpdater updater,
-                       DeadLetters deadLetters, RebuildCatalog catalog, RebuildEntry entry, Set<String> topics,
+                       DeadLetters deadLetters, RebuildCatalog catalog, RebuildEntry entry, LeaseKeeper lease,
+                       Set<String> topics,
                        LiveOptions options) {
         this.consumer = consumer;
         this.classifier = classifier;
@@ -54,6 +57,7 @@ public final class LiveUpdater {
         this.deadLetters = deadLetters;
         this.catalog = catalog;
         this.entry = entry;
+        this.lease = lease;
         this.topics = topics;
         this.options = options;
     }
@@ -82,8 +86,9 @@ public final class LiveUpdater {
         Map<TopicPartition, Long> stopAt = options.untilCaughtUp() ? consumer.endOffsets(partitions) : Map.of();
         log.info("live {}: table {}, starting at {}{}", entry.id(), entry.table(), starts,
                 options.untilCaughtUp() ? ", until " + stopAt : "");
-        ProgressReporter reporter = new ProgressReporter(consumer, partitions, catalog, entry, options.reportInterval(),
+        ProgressReporter reporter = new ProgressReporter(consumer, starts, catalog, entry, options.reportInterval(),
                 System::nanoTime);
+        reporter.register(counts); // before the first write: from now on the table is never bulk-loaded again
         boolean caughtUp = false;
         try (BatchApplier applier = new BatchApplier(updater, options.maxInFlight())) {
             while (!stopping) {
@@ -93,10 +98,14 @@ public final class LiveUpdater {
                 }
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(options.pollTimeout());
                 if (!records.isEmpty()) {
+                    lease.check(); // taken over, or not renewed in time: write nothing more
                     process(records, applier);
                 }
                 reporter.maybeReport(counts);
             }
+        } catch (RuntimeException | InterruptedException e) {
+            reporter.reportAfterFailure(counts);
+            throw e;
         }
         reporter.report(counts);
         log.info("live {}: {} after {} records", entry.id(), caughtUp ? "caught up" : "stopped", counts.records());

@@ -6,11 +6,13 @@ import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildStatus;
 import dev.reproject.core.event.SourcePartition;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -29,6 +31,7 @@ final class ProgressReporter {
 
     private final Consumer<byte[], byte[]> consumer;
     private final List<TopicPartition> partitions;
+    private final Map<TopicPartition, Long> starts;
     private final RebuildCatalog catalog;
     private final Duration interval;
     private final LongSupplier nanos;
@@ -37,10 +40,11 @@ final class ProgressReporter {
     private long recordsAtLastReport;
     private Map<SourcePartition, LivePosition> lastPositions = Map.of();
 
-    ProgressReporter(Consumer<byte[], byte[]> consumer, List<TopicPartition> partitions, RebuildCatalog catalog,
+    ProgressReporter(Consumer<byte[], byte[]> consumer, Map<TopicPartition, Long> starts, RebuildCatalog catalog,
                      RebuildEntry entry, Duration interval, LongSupplier nanos) {
         this.consumer = consumer;
-        this.partitions = partitions;
+        this.partitions = List.copyOf(starts.keySet());
+        this.starts = Map.copyOf(starts);
         this.catalog = catalog;
         this.entry = entry;
         this.interval = interval;
@@ -65,12 +69,7 @@ final class ProgressReporter {
     /** Reports now: reads end offsets from Kafka. */
     void report(LiveCounts counts) {
         long now = nanos.getAsLong();
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-        Map<SourcePartition, LivePosition> positions = new TreeMap<>();
-        for (TopicPartition tp : partitions) {
-            long position = consumer.position(tp);
-            positions.put(Partitions.toCore(tp), new LivePosition(position, Math.max(0, ends.get(tp) - position)));
-        }
+        Map<SourcePartition, LivePosition> positions = positions();
         double seconds = Math.max(1e-3, (now - lastReportNanos) / 1e9);
         long lag = positions.values().stream().mapToLong(LivePosition::lag).sum();
         log.info("live {}: {} records ({}/s), {} applied, {} duplicates, {} skipped, {} dead letters; lag {} [{}]",
@@ -80,12 +79,38 @@ final class ProgressReporter {
                         + e.getValue().lag()).collect(Collectors.joining(", ")));
         try {
             entry = catalog.updateLive(entry.id(), positions);
-        } catch (RuntimeException e) { // the catalog is for people; writing the table goes on
+        } catch (IllegalStateException e) { // the entry is gone or LOADING: another run reset it
+            throw new IllegalStateException("live " + entry.id() + " stops: its catalog entry was reset or removed "
+                    + "since it started (" + e.getMessage() + ")", e);
+        } catch (RuntimeException e) { // the catalog is unreachable: writing the table goes on while the lease holds
             log.warn("could not write positions to the catalog: {}", e.toString());
         }
         lastPositions = positions;
         lastReportNanos = now;
         recordsAtLastReport = counts.records();
+    }
+
+    /**
+     * The first report, before anything is written: it makes the entry show live activity, so that no rebuild
+     * loads the table again (CONTRACT.md §6.6).
+     *
+     * @throws IllegalStateException when the entry is not LOADED or LIVE, or the catalog cannot be written
+     */
+    void register(LiveCounts counts) {
+        Map<SourcePartition, LivePosition> positions = positions();
+        entry = catalog.updateLive(entry.id(), positions);
+        lastPositions = positions;
+        lastReportNanos = nanos.getAsLong();
+        recordsAtLastReport = counts.records();
+    }
+
+    /** The last report of a run that failed: a failure to write it is logged, never thrown over the first. */
+    void reportAfterFailure(LiveCounts counts) {
+        try {
+            report(counts);
+        } catch (RuntimeException e) {
+            log.warn("could not write the final positions to the catalog: {}", e.getMessage());
+        }
     }
 
     RebuildEntry entry() {
@@ -94,6 +119,23 @@ final class ProgressReporter {
 
     Map<SourcePartition, LivePosition> lastPositions() {
         return lastPositions;
+    }
+
+    /**
+     * Each partition's committed offset (everything below it is in the table; before the first commit, where the
+     * run started) and lag: reads the committed and end offsets from Kafka. Not the consumer's position, which after a
+     * failed batch is past records never written.
+     */
+    private Map<SourcePartition, LivePosition> positions() {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions));
+        Map<SourcePartition, LivePosition> positions = new TreeMap<>();
+        for (TopicPartition tp : partitions) {
+            OffsetAndMetadata commit = committed.get(tp);
+            long position = commit != null ? commit.offset() : starts.get(tp);
+            positions.put(Partitions.toCore(tp), new LivePosition(position, Math.max(0, ends.get(tp) - position)));
+        }
+        return positions;
     }
 
     /** From the last fetch responses, without a request: true only when every partition's lag is known and 0. */

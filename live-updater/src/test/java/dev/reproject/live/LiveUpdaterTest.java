@@ -1,5 +1,15 @@
 package dev.reproject.live;
 
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import dev.reproject.core.lease.SettableClock;
+import dev.reproject.core.lease.LeaseNames;
+import dev.reproject.core.lease.LeaseKeeper;
+import dev.reproject.core.lease.InMemoryLeaseStore;
+import dev.reproject.core.event.SourcePartition;
+import dev.reproject.core.error.BusyException;
+import dev.reproject.core.catalog.RebuildCatalog;
+import dev.reproject.core.catalog.CatalogRules;
 import dev.reproject.core.catalog.InMemoryRebuildCatalog;
 import dev.reproject.core.catalog.LivePosition;
 import dev.reproject.core.catalog.RebuildEntry;
@@ -60,7 +70,10 @@ class LiveUpdaterTest {
             new ByteArraySerializer());
     private final InMemoryItemUpdater table = new InMemoryItemUpdater(view.table());
     private final InMemoryRebuildCatalog catalog = new InMemoryRebuildCatalog(Clock.systemUTC());
+    private final SettableClock leaseClock = new SettableClock(Instant.parse("2026-12-06T12:00:00Z"));
+    private final InMemoryLeaseStore leases = new InMemoryLeaseStore(leaseClock);
     private RebuildEntry entry;
+    private LeaseKeeper lease;
 
     @BeforeEach
     void loadedRebuild() {
@@ -72,6 +85,12 @@ class LiveUpdaterTest {
         catalog.begin(RebuildEntry.loading(id, "order-history", "archive", Watermark.empty(), Instant.now()));
         // the table holds partition 0 up to offset 1; partition 1 is not in the archive
         entry = catalog.markLoaded(id, Map.of(), Watermark.of(Map.of(Partitions.toCore(P0), 1L)));
+        lease = LeaseKeeper.take(leases, LeaseNames.table("orders"), "live " + id, Duration.ofMinutes(1), leaseClock);
+    }
+
+    @AfterEach
+    void releaseLease() {
+        lease.close();
     }
 
     @Test
@@ -151,7 +170,63 @@ class LiveUpdaterTest {
         assertThatThrownBy(() -> updater(true).run()).hasMessageContaining("table is gone");
 
         assertThat(consumer.committed(Set.of(P0, P1))).isEmpty();
-        assertThat(catalog.get(entry.id()).orElseThrow().status()).isEqualTo(RebuildStatus.LOADED);
+        RebuildEntry after = catalog.get(entry.id()).orElseThrow();
+        assertThat(after.status()).isEqualTo(RebuildStatus.LOADED);
+        // the final report is written all the same, with the offsets where the run started: nothing was committed
+        assertThat(after.lastLiveUpdate()).isPresent();
+        assertThat(after.positions()).containsEntry(Partitions.toCore(P0), new LivePosition(2, 2))
+                .containsEntry(Partitions.toCore(P1), new LivePosition(0, 0));
+    }
+
+    @Test
+    void registers_in_the_catalog_before_its_first_write() throws Exception {
+        records(P0, List.of(created("1", 7, 0, 0), created("2", 7, 1, 1), created("10", 7, 2, 2)));
+        records(P1, List.of());
+        List<Boolean> registeredAtWrite = new CopyOnWriteArrayList<>();
+        ItemUpdater watching = update -> {
+            registeredAtWrite.add(catalog.get(entry.id()).orElseThrow().liveStarted());
+            return table.apply(update);
+        };
+
+        updater(true, watching, catalog).run();
+
+        assertThat(registeredAtWrite).containsExactly(true);
+        assertThatThrownBy(() -> catalog.begin(RebuildEntry.loading(entry.id(), "order-history", "archive",
+                Watermark.empty(), Instant.now()))).hasMessageContaining("a live updater has written to table orders");
+    }
+
+    @Test
+    void a_lease_no_longer_held_stops_it_before_it_writes_or_commits() {
+        records(P0, List.of(created("1", 7, 0, 0), created("2", 7, 1, 1), created("10", 7, 2, 2)));
+        records(P1, List.of());
+        leaseClock.advance(Duration.ofSeconds(55)); // not renewed: within the keeper's margin of expiry
+
+        assertThatThrownBy(() -> updater(true).run()).isInstanceOf(BusyException.class)
+                .hasMessageContaining("lease lost").hasMessageContaining("table/orders");
+
+        assertThat(table.calls()).isZero();
+        assertThat(consumer.committed(Set.of(P0, P1))).isEmpty();
+    }
+
+    @Test
+    void an_entry_reset_while_it_runs_stops_it() {
+        records(P0, List.of(created("1", 7, 0, 0), created("2", 7, 1, 1), created("10", 7, 2, 2)));
+        records(P1, List.of());
+        RebuildCatalog resetAfterRegistering = new ForwardingCatalog(catalog) {
+            private int reports;
+
+            @Override
+            public RebuildEntry updateLive(RebuildId id, Map<SourcePartition, LivePosition> positions) {
+                if (++reports > 1) {
+                    throw CatalogRules.missing(id);
+                }
+                return super.updateLive(id, positions);
+            }
+        };
+
+        assertThatThrownBy(() -> updater(true, table, resetAfterRegistering).run())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("live " + entry.id() + " stops: its catalog entry was reset or removed");
     }
 
     @Test
@@ -178,8 +253,12 @@ class LiveUpdaterTest {
     }
 
     private LiveUpdater updater(boolean untilCaughtUp) {
-        return new LiveUpdater(consumer, new RecordClassifier(new EventuateDecoder(), view), table,
-                new DeadLetters(producer, Optional.empty()), catalog, entry, view.topics(),
+        return updater(untilCaughtUp, table, catalog);
+    }
+
+    private LiveUpdater updater(boolean untilCaughtUp, ItemUpdater items, RebuildCatalog rebuilds) {
+        return new LiveUpdater(consumer, new RecordClassifier(new EventuateDecoder(), view), items,
+                new DeadLetters(producer, Optional.empty()), rebuilds, entry, lease, view.topics(),
                 new LiveOptions(untilCaughtUp, 4, Duration.ofMinutes(1), Duration.ofMillis(10)));
     }
 

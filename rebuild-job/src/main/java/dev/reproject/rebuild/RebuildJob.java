@@ -1,10 +1,14 @@
 package dev.reproject.rebuild;
 
 import dev.reproject.aws.dynamodb.write.WriteSummary;
+import dev.reproject.aws.dynamodb.TableSchemas;
 import dev.reproject.core.catalog.CatalogRules;
 import dev.reproject.core.catalog.RebuildCatalog;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildId;
+import dev.reproject.core.lease.LeaseKeeper;
+import dev.reproject.core.lease.LeaseNames;
+import dev.reproject.core.lease.Leasing;
 import dev.reproject.core.error.NotFoundException;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.snapshot.SnapshotManifest;
@@ -45,12 +49,15 @@ public final class RebuildJob {
     private final SparkSession spark;
     private final SnapshotStore snapshots;
     private final RebuildCatalog catalog;
+    private final Leasing leasing;
     private final Clock clock;
 
-    public RebuildJob(SparkSession spark, SnapshotStore snapshots, RebuildCatalog catalog, Clock clock) {
+    public RebuildJob(SparkSession spark, SnapshotStore snapshots, RebuildCatalog catalog, Leasing leasing,
+                      Clock clock) {
         this.spark = spark;
         this.snapshots = snapshots;
         this.catalog = catalog;
+        this.leasing = leasing;
         this.clock = clock;
     }
 
@@ -66,10 +73,21 @@ public final class RebuildJob {
         }
         DynamoTarget target = request.target();
         RebuildId id = RebuildId.of(target.table(), snapshot.id());
+        try (LeaseKeeper lease = leasing.take(LeaseNames.table(target.table()), "rebuild " + id)) {
+            return run(request, view, snapshot, id, lease);
+        }
+    }
+
+    /** Under the table's lease, taken before anything is written (CONTRACT.md §6.6). */
+    private RebuildOutcome run(RebuildRequest request, ViewDefinition view, SnapshotManifest snapshot, RebuildId id,
+                               LeaseKeeper lease) throws Exception {
+        DynamoTarget target = request.target();
         try (DynamoDbClient client = target.driverClient()) {
             boolean exists = TableSetup.exists(client, target.table());
             refuseForeignTable(client, id, view.name(), exists);
-            if (!exists) { // an existing table is used as it is, whatever its capacity
+            if (exists) { // used as it is, whatever its capacity, if it has the view's keys and indexes
+                refuseOtherKeys(client, target.table(), view);
+            } else {
                 TableSetup.create(client, target.table(), view.table(), request.provisioned());
             }
         }
@@ -91,6 +109,7 @@ public final class RebuildJob {
                 writes.rejected()
                         .forEach(item -> log.warn("item {} left out: {} bytes, over DynamoDB's item size limit",
                                 item.keyJson(), item.sizeBytes()));
+                lease.check(); // a run whose lease was taken over must not mark LOADED what another run loads
                 RebuildEntry loaded = catalog.markLoaded(id, counts(writes, fold, rejected),
                         scan.position().watermark());
                 log.info("rebuild {} LOADED: {} items in {} write calls; handoff {}", id, writes.itemsWritten(),
@@ -125,6 +144,16 @@ public final class RebuildJob {
         rejected.forEach((reason, n) -> counts.put("rejected." + reason.code(), n));
         counts.put("rejected", RebuildOutcome.totalRejected(rejected, writes));
         return counts;
+    }
+
+    /** Before anything is written: an existing table must have the view's keys and indexes. */
+    private static void refuseOtherKeys(DynamoDbClient client, String table, ViewDefinition view) {
+        List<String> differences = TableSchemas.differences(
+                client.describeTable(b -> b.tableName(table)).table(), view.table());
+        if (!differences.isEmpty()) {
+            throw new IllegalStateException("the table " + table + " does not fit view " + view.name() + ": "
+                    + String.join("; ", differences) + ". Rebuild into a new table (--table), or delete this one");
+        }
     }
 
     /**

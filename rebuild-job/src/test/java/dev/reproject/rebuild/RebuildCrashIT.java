@@ -1,5 +1,6 @@
 package dev.reproject.rebuild;
 
+import dev.reproject.core.lease.Leasing;
 import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.aws.dynamodb.write.WriteOptions;
@@ -95,7 +96,7 @@ class RebuildCrashIT {
             assertThat(tableCount(target)).isLessThan(expected.size());
 
             RebuildCatalog checking = new CountingBeforeLoaded(catalog, target);
-            RebuildOutcome again = new RebuildJob(spark, store, checking, Clock.systemUTC())
+            RebuildOutcome again = new RebuildJob(spark, store, checking, Leasing.inProcess(Clock.systemUTC()), Clock.systemUTC())
                     .run(new RebuildRequest(archive, VIEW, Optional.empty(), target, false));
 
             assertThat(tableItems(target)).isEqualTo(expected);

@@ -1,5 +1,6 @@
 package dev.reproject.rebuild;
 
+import dev.reproject.core.lease.Leasing;
 import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.dynamodb.AttributeValues;
 import dev.reproject.aws.dynamodb.write.WriteOptions;
@@ -50,7 +51,7 @@ final class RebuildFixture {
 
     /** A snapshot of the archive, continuing the store's latest; it must commit. */
     static SnapshotManifest snapshot(SparkSession spark, SnapshotStore store, String archive) throws Exception {
-        return committed(new SnapshotJob(spark, store, Clock.systemUTC())
+        return committed(new SnapshotJob(spark, store, Leasing.inProcess(Clock.systemUTC()), Clock.systemUTC())
                 .run(new SnapshotRequest(archive, VIEW, false, false)));
     }
 

@@ -1,5 +1,6 @@
 package dev.reproject.rebuild;
 
+import dev.reproject.core.lease.Leasing;
 import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.dynamodb.TableSchemas;
 import dev.reproject.aws.dynamodb.write.WriteOptions;
@@ -85,7 +86,7 @@ class RebuildJobIT {
         OrderArchiveGenerator.generate(new LocalArchiveStore(archive), GeneratorOptions.builder().orders(3000)
                 .badFraction(0.01).build());
         SnapshotStore store = RebuildFixture.store(spark, dir);
-        SnapshotJob snapshots = new SnapshotJob(spark, store, Clock.systemUTC());
+        SnapshotJob snapshots = new SnapshotJob(spark, store, Leasing.inProcess(Clock.systemUTC()), Clock.systemUTC());
         SnapshotManifest base = committed(snapshots.run(new SnapshotRequest(archive, "order-history", false, false)));
         // events archived after the snapshot: the rebuild folds them in
         GenerationReport appended = OrderArchiveGenerator.generate(new LocalArchiveStore(archive),
@@ -93,7 +94,7 @@ class RebuildJobIT {
 
         InMemoryRebuildCatalog catalog = new InMemoryRebuildCatalog(Clock.systemUTC());
         DynamoTarget target = target(servers, "rebuild-it", WriteOptions.DEFAULT, DynamoTarget.ClientWrapper.NONE);
-        RebuildJob rebuild = new RebuildJob(spark, store, catalog, Clock.systemUTC());
+        RebuildJob rebuild = new RebuildJob(spark, store, catalog, Leasing.inProcess(Clock.systemUTC()), Clock.systemUTC());
         RebuildRequest request = new RebuildRequest(archive, "order-history", Optional.of(base.id()), target, false);
 
         RebuildOutcome first = rebuild.run(request);
@@ -201,7 +202,7 @@ class RebuildJobIT {
     private static RebuildOutcome rebuild(LocalServers servers, Path dir, SnapshotStore store, RebuildCatalog catalog,
                                           String table)
             throws Exception {
-        return new RebuildJob(spark, store, catalog, Clock.systemUTC()).run(new RebuildRequest(
+        return new RebuildJob(spark, store, catalog, Leasing.inProcess(Clock.systemUTC()), Clock.systemUTC()).run(new RebuildRequest(
                 dir.resolve("archive").toString(), VIEW, Optional.empty(),
                 target(servers, table, WriteOptions.DEFAULT, DynamoTarget.ClientWrapper.NONE), false));
     }

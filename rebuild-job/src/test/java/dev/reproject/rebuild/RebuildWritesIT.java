@@ -1,5 +1,6 @@
 package dev.reproject.rebuild;
 
+import dev.reproject.core.lease.Leasing;
 import dev.reproject.aws.dynamodb.write.DelegatingDynamoDbClient;
 import dev.reproject.aws.dynamodb.write.FaultInjectingDynamoDbClient;
 import dev.reproject.aws.dynamodb.write.FaultInjectingDynamoDbClient.Faults;
@@ -85,7 +86,7 @@ class RebuildWritesIT {
         DynamoTarget target = target(servers, "rebuild-faults", write, new FaultyClients(faults));
 
         RebuildOutcome outcome = new RebuildJob(spark, store, new InMemoryRebuildCatalog(Clock.systemUTC()),
-                Clock.systemUTC()).run(new RebuildRequest(archive, VIEW, Optional.empty(), target, false));
+                Leasing.inProcess(Clock.systemUTC()), Clock.systemUTC()).run(new RebuildRequest(archive, VIEW, Optional.empty(), target, false));
 
         assertThat(tableItems(target)).isEqualTo(expected);
         Injected injected = FaultInjectingDynamoDbClient.ledger(faults.ledger());
@@ -112,7 +113,7 @@ class RebuildWritesIT {
         DynamoTarget target = target(servers, "rebuild-rate", WriteOptions.DEFAULT.withItemsPerSecond(rate), times);
 
         RebuildOutcome outcome = new RebuildJob(spark, store, new InMemoryRebuildCatalog(Clock.systemUTC()),
-                Clock.systemUTC()).run(new RebuildRequest(archive, VIEW, Optional.empty(), target, false));
+                Leasing.inProcess(Clock.systemUTC()), Clock.systemUTC()).run(new RebuildRequest(archive, VIEW, Optional.empty(), target, false));
 
         assertThat(tableItems(target)).isEqualTo(expected);
         assertThat(outcome.writes().itemsWritten()).isEqualTo(7000);

@@ -1,6 +1,9 @@
 package dev.reproject.snapshot;
 
 import dev.reproject.core.archive.ArchivePosition;
+import dev.reproject.core.lease.LeaseKeeper;
+import dev.reproject.core.lease.LeaseNames;
+import dev.reproject.core.lease.Leasing;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.snapshot.SnapshotCounts;
 import dev.reproject.core.snapshot.SnapshotId;
@@ -39,16 +42,32 @@ public final class SnapshotJob {
 
     private final SparkSession spark;
     private final SnapshotStore store;
+    private final Leasing leasing;
     private final Clock clock;
 
-    public SnapshotJob(SparkSession spark, SnapshotStore store, Clock clock) {
+    public SnapshotJob(SparkSession spark, SnapshotStore store, Leasing leasing, Clock clock) {
         this.spark = spark;
         this.store = store;
+        this.leasing = leasing;
         this.clock = clock;
     }
 
+    /**
+     * Runs under the lease of the view's snapshots in this store (CONTRACT.md §6.6), taken before the latest
+     * snapshot is read: two runs never continue the same parent, and a run whose lease was taken over commits
+     * nothing.
+     *
+     * @throws dev.reproject.core.error.BusyException when another run holds the lease, or took it over
+     */
     public SnapshotOutcome run(SnapshotRequest request) throws Exception {
         ViewDefinition view = Views.byName(request.view());
+        try (LeaseKeeper lease = leasing.take(LeaseNames.snapshots(view.name(), store.root().toString()),
+                "snapshot of view " + view.name() + " into " + store.root())) {
+            return run(request, view, lease);
+        }
+    }
+
+    private SnapshotOutcome run(SnapshotRequest request, ViewDefinition view, LeaseKeeper lease) throws Exception {
         Optional<SnapshotManifest> parent = request.full() ? Optional.empty() : store.latest(view.name());
         parent.ifPresent(p -> requireSameDefinition(p, view));
         ArchivePosition from = parent.map(SnapshotManifest::position).orElse(ArchivePosition.beginning());
@@ -89,6 +108,7 @@ public final class SnapshotJob {
                 SnapshotManifest manifest = new SnapshotManifest(id, view.name(), view.fingerprint(),
                         parent.map(SnapshotManifest::id), started, request.archive(), scan.position(), read.holes(),
                         counts, SnapshotManifest.DATA_DIR, SnapshotManifest.REJECTED_DIR);
+                lease.check();
                 store.commit(manifest);
                 log.info("committed snapshot {}: {} items", id, counts.items());
                 return new SnapshotOutcome.Committed(manifest);

@@ -1,5 +1,6 @@
 package dev.reproject.snapshot;
 
+import dev.reproject.core.lease.Leasing;
 import dev.reproject.core.snapshot.SnapshotId;
 import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.spark.ArchiveRoot;
@@ -46,7 +47,7 @@ class SnapshotCrashIT {
         try {
             SnapshotStore store = new SnapshotStore(ArchiveRoot.of(snapshots.toString()),
                     spark.sparkContext().hadoopConfiguration());
-            SnapshotJob job = new SnapshotJob(spark, store, Clock.systemUTC());
+            SnapshotJob job = new SnapshotJob(spark, store, Leasing.inProcess(Clock.systemUTC()), Clock.systemUTC());
             SnapshotRequest incremental = new SnapshotRequest(archive.root().toString(), ConsumerActivityView.NAME,
                     false, false);
             SnapshotManifest first = ((SnapshotOutcome.Committed) job.run(incremental)).manifest();

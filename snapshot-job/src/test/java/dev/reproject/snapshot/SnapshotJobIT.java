@@ -1,5 +1,6 @@
 package dev.reproject.snapshot;
 
+import dev.reproject.core.lease.Leasing;
 import dev.reproject.core.archive.Hole;
 import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.item.AttrValue;
@@ -67,7 +68,7 @@ class SnapshotJobIT {
     }
 
     private SnapshotOutcome run(boolean full, boolean allowGaps) throws Exception {
-        return new SnapshotJob(spark, store, Clock.systemUTC())
+        return new SnapshotJob(spark, store, Leasing.inProcess(Clock.systemUTC()), Clock.systemUTC())
                 .run(new SnapshotRequest(archive.root().toString(), ConsumerActivityView.NAME, full, allowGaps));
     }
 

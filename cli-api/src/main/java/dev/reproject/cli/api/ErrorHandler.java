@@ -1,5 +1,6 @@
 package dev.reproject.cli.api;
 
+import dev.reproject.core.error.BusyException;
 import dev.reproject.core.error.NotFoundException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -33,6 +34,9 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IExitCode
     public int getExitCode(Throwable exception) {
         if (exception instanceof NotFoundException) {
             return ExitCodes.NOT_FOUND;
+        }
+        if (exception instanceof BusyException) {
+            return ExitCodes.BUSY;
         }
         if (exception instanceof IllegalArgumentException || exception instanceof ParameterException) {
             return ExitCodes.USAGE;

@@ -11,6 +11,8 @@ public final class ExitCodes {
     public static final int TOO_MANY_REJECTED = 3;
     /** an unknown order, snapshot, table, view */
     public static final int NOT_FOUND = 4;
+    /** another run holds the table's or the view's snapshots' lease, or took this run's over: nothing committed */
+    public static final int BUSY = 5;
 
     private ExitCodes() {
     }

@@ -50,6 +50,20 @@ public final class CatalogRules {
         }
     }
 
+    /**
+     * @throws IllegalStateException when another rebuild of the entry's table started after it: the table holds
+     *                               that rebuild's items, and only that one's handoff fits them
+     */
+    public static void requireNotSuperseded(RebuildEntry entry, List<RebuildEntry> entriesOfTable) {
+        for (RebuildEntry other : entriesOfTable) {
+            if (!other.id().equals(entry.id()) && other.startedAt().isAfter(entry.startedAt())) {
+                throw new IllegalStateException("rebuild " + entry.id() + " cannot go live: rebuild " + other.id()
+                        + " (" + other.status() + ", started " + other.startedAt() + ") loaded table "
+                        + entry.table() + " after it; continue that one instead");
+            }
+        }
+    }
+
     public static IllegalStateException missing(RebuildId id) {
         return new IllegalStateException("no rebuild " + id + " in the catalog; run 'reproject rebuild' first");
     }

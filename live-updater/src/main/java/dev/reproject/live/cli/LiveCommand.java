@@ -1,5 +1,6 @@
 package dev.reproject.live.cli;
 
+import dev.reproject.cli.api.LeaseOptions;
 import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.AwsSettings;
 import dev.reproject.aws.catalog.DynamoCatalog;
@@ -43,6 +44,9 @@ public final class LiveCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    LeaseOptions lease;
 
     @Spec
     CommandSpec spec;
@@ -89,7 +93,8 @@ public final class LiveCommand implements Callable<Integer> {
         try (DynamoDbClient dynamo = AwsClients.dynamoDb(AwsSettings.of(common.endpoints()))) {
             DynamoCatalog catalog = new DynamoCatalog(dynamo, common.catalogTable(), Clock.systemUTC());
             RebuildEntry entry = entry(catalog, tableName);
-            LiveRuns runs = new LiveRuns(KafkaClients.of(bootstrapServers), dynamo, catalog);
+            LiveRuns runs = new LiveRuns(KafkaClients.of(bootstrapServers), dynamo, catalog,
+                    lease.leasing(catalog.leases()));
             try (LiveRun run = runs.open(entry, Optional.ofNullable(deadLetterTopic), options)) {
                 outcome = run.runUntilShutdown();
             }

@@ -3,6 +3,7 @@ package dev.reproject.rebuild.cli;
 import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.AwsSettings;
 import dev.reproject.aws.catalog.DynamoCatalog;
+import dev.reproject.cli.api.LeaseOptions;
 import dev.reproject.aws.dynamodb.write.WriteOptions;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.ExitCodes;
@@ -45,6 +46,9 @@ public final class RebuildCommand implements Callable<Integer> {
     @Mixin
     JobOptions job;
 
+    @Mixin
+    LeaseOptions lease;
+
     @Spec
     CommandSpec spec;
 
@@ -80,7 +84,8 @@ public final class RebuildCommand implements Callable<Integer> {
         RebuildOutcome outcome;
         try (DynamoDbClient catalogClient = AwsClients.dynamoDb(AwsSettings.of(common.endpoints()))) {
             DynamoCatalog catalog = new DynamoCatalog(catalogClient, common.catalogTable(), Clock.systemUTC());
-            outcome = new RebuildJob(spark, job.snapshotStore(spark), catalog, Clock.systemUTC())
+            outcome = new RebuildJob(spark, job.snapshotStore(spark), catalog, lease.leasing(catalog.leases()),
+                    Clock.systemUTC())
                     .run(new RebuildRequest(
                             job.archive(), common.view(), Optional.ofNullable(snapshot).map(SnapshotId::new), target,
                             job.allowGaps(), capacity));

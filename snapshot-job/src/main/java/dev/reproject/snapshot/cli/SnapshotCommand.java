@@ -4,7 +4,12 @@ import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.cli.api.Json;
 import dev.reproject.core.snapshot.SnapshotManifest;
+import dev.reproject.aws.AwsClients;
+import dev.reproject.aws.AwsSettings;
+import dev.reproject.aws.catalog.DynamoCatalog;
+import dev.reproject.cli.api.LeaseOptions;
 import dev.reproject.snapshot.SnapshotJob;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import dev.reproject.snapshot.SnapshotOutcome;
 import dev.reproject.snapshot.SnapshotRequest;
 import dev.reproject.spark.job.JobOptions;
@@ -33,6 +38,9 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Mixin
     JobOptions job;
 
+    @Mixin
+    LeaseOptions lease;
+
     @Spec
     CommandSpec spec;
 
@@ -45,8 +53,10 @@ public final class SnapshotCommand implements Callable<Integer> {
         job.validate();
         SparkSession spark = job.session("reproject snapshot", common);
         SnapshotOutcome outcome;
-        try {
-            outcome = new SnapshotJob(spark, job.snapshotStore(spark), Clock.systemUTC())
+        try (DynamoDbClient catalogClient = AwsClients.dynamoDb(AwsSettings.of(common.endpoints()))) {
+            DynamoCatalog catalog = new DynamoCatalog(catalogClient, common.catalogTable(), Clock.systemUTC());
+            outcome = new SnapshotJob(spark, job.snapshotStore(spark), lease.leasing(catalog.leases()),
+                    Clock.systemUTC())
                     .run(new SnapshotRequest(job.archive(), common.view(), full, job.allowGaps()));
         } finally {
             spark.stop();
