@@ -1,5 +1,11 @@
 package dev.reproject.cli;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterAll;
+import dev.reproject.sandbox.SandboxCredentials;
+import dev.reproject.sandbox.LocalServersExtension;
+import dev.reproject.sandbox.LocalServers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.Row;
@@ -24,7 +30,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * transitions of old orders, a straddling file, a late duplicate of an old event and a new partition —
  * has exactly the rows of one {@code --full} run over the final archive.
  */
+@ExtendWith(LocalServersExtension.class)
 class OrderHistorySnapshotIT {
+
+    private static SandboxCredentials.SystemPropertiesScope credentials;
+    /** Each snapshot takes the lease of the view's snapshots in the catalog table on dynalite. */
+    private static Map<String, String> env;
+
+    @BeforeAll
+    static void servers(LocalServers servers) {
+        credentials = servers.credentials().inSystemProperties();
+        env = Map.of("REPROJECT_DYNAMODB_ENDPOINT", servers.dynamoDbEndpoint().toString(),
+                "REPROJECT_CATALOG_TABLE", "order-history-snapshot-catalog");
+    }
+
+    @AfterAll
+    static void forget() {
+        credentials.close();
+    }
 
     private static final String TOPIC = "net.chrisrichardson.ftgo.orderservice.domain.Order";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -76,7 +99,7 @@ class OrderHistorySnapshotIT {
     }
 
     private static String run(String... args) {
-        CliRun run = CliRun.run(Map.of(), args);
+        CliRun run = CliRun.run(env, args);
         assertThat(run.exitCode()).as(run.err()).isZero();
         return run.out();
     }

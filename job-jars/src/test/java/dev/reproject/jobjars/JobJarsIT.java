@@ -43,7 +43,8 @@ class JobJarsIT {
             OrderArchiveGenerator.generate(store, GeneratorOptions.builder().orders(500).build());
         }
 
-        submit(servers, dir, jar("snapshot-emr"), "dev.reproject.snapshot.cli.SnapshotMain", "snapshot");
+        submit(servers, dir, jar("snapshot-emr"), "dev.reproject.snapshot.cli.SnapshotMain", "snapshot",
+                "--dynamodb-endpoint", servers.dynamoDbEndpoint().toString()); // where its lease is kept
         JsonNode rebuild = submit(servers, dir, jar("rebuild-emr"), "dev.reproject.rebuild.cli.RebuildMain",
                 "rebuild", "--table", "emr-rebuild", "--dynamodb-endpoint", servers.dynamoDbEndpoint().toString());
 

@@ -1,5 +1,8 @@
 package dev.reproject.snapshot;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.reproject.sandbox.LocalServersExtension;
+import dev.reproject.sandbox.LocalServers;
 import dev.reproject.core.lease.Leasing;
 import dev.reproject.core.snapshot.SnapshotId;
 import dev.reproject.core.snapshot.SnapshotManifest;
@@ -33,10 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A snapshot run killed (SIGKILL, in its own JVM) while it writes leaves the previous snapshot the latest;
  * nothing half-written is read, and the next run succeeds.
  */
+@ExtendWith(LocalServersExtension.class)
 class SnapshotCrashIT {
 
     @Test
-    void a_run_killed_before_its_manifest_leaves_the_previous_snapshot_latest(@TempDir Path dir) throws Exception {
+    void a_run_killed_before_its_manifest_leaves_the_previous_snapshot_latest(LocalServers servers, @TempDir Path dir)
+            throws Exception {
         ActivityArchive archive = new ActivityArchive(dir.resolve("archive"));
         archive.append(CONSUMERS, 0, lines(registered(archive.nextId(), "c1", "Ann")));
         Path snapshots = dir.resolve("snapshots");
@@ -60,11 +65,17 @@ class SnapshotCrashIT {
                 }
                 archive.append(ORDERS, p, orders);
             }
-            Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            ProcessBuilder killed = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx2g", "-cp", System.getProperty("java.class.path"), "dev.reproject.snapshot.cli.SnapshotMain",
                     "--archive", archive.root().toString(), "--snapshots", snapshots.toString(),
-                    "--view", ConsumerActivityView.NAME, "--master", "local[2]")
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("killed-run.log").toFile()).start();
+                    "--view", ConsumerActivityView.NAME, "--master", "local[2]",
+                    "--dynamodb-endpoint", servers.dynamoDbEndpoint().toString(), "--region", servers.region(),
+                    "--catalog-table", "snapshot-crash-catalog") // where its lease is kept
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("killed-run.log").toFile());
+            killed.environment().put("AWS_ACCESS_KEY_ID", servers.credentials().accessKeyId());
+            killed.environment().put("AWS_SECRET_ACCESS_KEY", servers.credentials().secretAccessKey());
+            Process run = killed.start();
             Path started = awaitNewSnapshotDirectory(viewDir, Set.of(first.id().value()), run);
             run.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 

@@ -1,5 +1,8 @@
 package dev.reproject.testview;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.reproject.sandbox.LocalServersExtension;
+import dev.reproject.sandbox.LocalServers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,13 +28,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * runs under {@code SparkSubmit} with this module's jar in {@code --jars}, folds a hand-written archive of kitchen
  * tickets, and commits a snapshot whose rows are this view's items.
  */
+@ExtendWith(LocalServersExtension.class)
 class ViewJarThroughSparkSubmitIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long START = Instant.parse("2026-12-01T08:00:00Z").toEpochMilli();
 
     @Test
-    void a_view_jar_given_with_jars_is_found_and_its_items_are_in_the_snapshot(@TempDir Path dir) throws Exception {
+    void a_view_jar_given_with_jars_is_found_and_its_items_are_in_the_snapshot(LocalServers servers,
+                                                                               @TempDir Path dir)
+            throws Exception {
         Path archive = dir.resolve("archive");
         writeFile(archive, 0, 0, List.of(
                 created(1, "t1", "R1", 2),
@@ -42,12 +48,15 @@ class ViewJarThroughSparkSubmitIT {
         writeFile(archive, 1, 0, List.of(created(6, "t4", "R3", 5)));
         Path snapshots = dir.resolve("snapshots");
 
-        StandInCluster.Run run = StandInCluster.submit(dir, "snapshot", List.of(), List.of(
+        StandInCluster.Run run = StandInCluster.submit(dir, "snapshot", List.of( // for the lease, on dynalite
+                "-Daws.accessKeyId=" + servers.credentials().accessKeyId(),
+                "-Daws.secretAccessKey=" + servers.credentials().secretAccessKey()), List.of(
                 "--master", "local[2]", "--conf", "spark.ui.enabled=false",
                 "--jars", viewJar().toString(),
                 "--class", "dev.reproject.snapshot.cli.SnapshotMain", snapshotJobJar().toString(),
                 "--archive", archive.toUri().toString(), "--snapshots", snapshots.toUri().toString(),
-                "--view", KitchenTicketsView.NAME, "--json"));
+                "--view", KitchenTicketsView.NAME, "--json",
+                "--dynamodb-endpoint", servers.dynamoDbEndpoint().toString(), "--region", servers.region()));
 
         assertThat(run.exitCode()).as(run.logText()).isZero();
         JsonNode summary = JSON.readTree(run.jsonLine());
