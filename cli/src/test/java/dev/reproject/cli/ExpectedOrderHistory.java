@@ -1,13 +1,15 @@
 package dev.reproject.cli;
 
+import java.util.stream.Stream;
+import java.util.function.Function;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.nio.file.Files;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -197,22 +199,46 @@ final class ExpectedOrderHistory {
     }
 
     private void read(S3Client s3, String bucket, String prefix) throws IOException {
+        List<String> keys = new ArrayList<>();
+        s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().forEach(o -> keys.add(o.key()));
+        read(keys, key -> s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
+    }
+
+    /** Reads every archive file of the Order topic under the local directory {@code root} and folds it. */
+    static ExpectedOrderHistory ofDirectory(Path root) throws IOException {
+        ExpectedOrderHistory expected = new ExpectedOrderHistory();
+        List<String> keys;
+        try (Stream<Path> files = Files.walk(root)) {
+            keys = files.filter(Files::isRegularFile).map(Path::toString).toList();
+        }
+        expected.read(keys, key -> {
+            try {
+                return Files.readAllBytes(Path.of(key));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        expected.fold();
+        return expected;
+    }
+
+    private void read(List<String> keys, Function<String, byte[]> fetch) {
         List<ArchiveFile> archiveFiles = new ArrayList<>();
-        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
-            String name = object.key().substring(object.key().lastIndexOf('/') + 1);
+        for (String key : keys) {
+            String name = key.substring(key.lastIndexOf('/') + 1);
             Matcher m = FILE_NAME.matcher(name);
             if (name.startsWith("_") || name.startsWith(".") || !m.matches() || !m.group(1).equals(TOPIC)) {
                 continue;
             }
-            archiveFiles.add(new ArchiveFile(object.key(), Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)),
+            archiveFiles.add(new ArchiveFile(key, Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)),
                     m.group(4) != null));
         }
         // the first file holding an offset gives it; copies are byte-identical, so the choice only fixes the count
         archiveFiles.sort(Comparator.comparingInt(ArchiveFile::partition).thenComparingLong(ArchiveFile::start)
                 .thenComparing(ArchiveFile::key));
         for (ArchiveFile file : archiveFiles) {
-            ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(b -> b.bucket(bucket).key(file.key()));
-            Optional<byte[]> content = file.gzip() ? gunzip(object.asByteArray()) : Optional.of(object.asByteArray());
+            byte[] bytes = fetch.apply(file.key());
+            Optional<byte[]> content = file.gzip() ? gunzip(bytes) : Optional.of(bytes);
             if (content.isEmpty()) {
                 count("unreadable-file");
                 continue;

@@ -46,6 +46,10 @@ final class LiveTable implements AutoCloseable {
                 .build();
     }
 
+    DynamoDbClient client() {
+        return dynamo;
+    }
+
     /** The whole table by order id; fails if a scan returns an item twice. */
     Map<String, Map<String, AttributeValue>> scan(String table) {
         Map<String, Map<String, AttributeValue>> items = new HashMap<>();

@@ -14,8 +14,11 @@ public final class LeaseNames {
         return "table/" + table;
     }
 
-    /** The lease of a view's snapshot lineage under one snapshot store root: held by a snapshot run. */
+    /**
+     * The lease of a view's snapshot lineage under one snapshot store root: held by a snapshot run. Trailing
+     * slashes of the root do not count ({@code file:/s/} and {@code file:/s} are one store).
+     */
     public static String snapshots(String view, String storeRoot) {
-        return "snapshots/" + view + "@" + storeRoot;
+        return "snapshots/" + view + "@" + storeRoot.replaceAll("/+$", "");
     }
 }

@@ -121,6 +121,7 @@ public abstract class LeaseStoreContract {
 
         assertThat(other.owner()).isEqualTo("owner-b");
         assertThat(snapshots.owner()).isEqualTo("owner-c");
+        assertThat(LeaseNames.snapshots("orders", "file:/s/")).isEqualTo(LeaseNames.snapshots("orders", "file:/s"));
     }
 
     @Test
