@@ -1,6 +1,5 @@
 package dev.reproject.benchmarks;
 
-import dev.reproject.core.lease.Leasing;
 import dev.reproject.aws.AwsSettings;
 import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.aws.dynamodb.AttributeValues;
@@ -9,6 +8,7 @@ import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.core.decode.EventuateDecoder;
 import dev.reproject.core.item.Item;
 import dev.reproject.core.item.Update;
+import dev.reproject.core.lease.Leasing;
 import dev.reproject.core.snapshot.SnapshotId;
 import dev.reproject.core.view.ViewDefinition;
 import dev.reproject.core.view.Views;

@@ -1,11 +1,11 @@
 package dev.reproject.benchmarks;
 
-import dev.reproject.core.lease.Leasing;
 import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.AwsSettings;
 import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.aws.dynamodb.write.WriteOptions;
 import dev.reproject.core.archive.LocalArchiveStore;
+import dev.reproject.core.lease.Leasing;
 import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.core.view.Views;
 import dev.reproject.orderhistory.generate.GeneratorOptions;

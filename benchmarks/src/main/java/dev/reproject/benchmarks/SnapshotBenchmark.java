@@ -1,7 +1,7 @@
 package dev.reproject.benchmarks;
 
-import dev.reproject.core.lease.Leasing;
 import dev.reproject.core.archive.LocalArchiveStore;
+import dev.reproject.core.lease.Leasing;
 import dev.reproject.core.sample.GenerationReport;
 import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.orderhistory.generate.GeneratorOptions;

@@ -1,6 +1,5 @@
 package dev.reproject.cli;
 
-import dev.reproject.core.lease.Leasing;
 import dev.reproject.archiver.ArchivePublisher;
 import dev.reproject.archiver.PublishReport;
 import dev.reproject.archiver.PublishRequest;
@@ -10,6 +9,7 @@ import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.aws.dynamodb.write.WriteOptions;
 import dev.reproject.aws.s3.S3ArchiveStore;
 import dev.reproject.core.catalog.RebuildEntry;
+import dev.reproject.core.lease.Leasing;
 import dev.reproject.core.sample.GenerationReport;
 import dev.reproject.core.sample.SampleArchiveGenerator;
 import dev.reproject.core.view.ViewDefinition;

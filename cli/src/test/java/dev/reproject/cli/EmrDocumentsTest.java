@@ -52,9 +52,15 @@ class EmrDocumentsTest {
     /** TableSetup (DescribeTable, CreateTable, Scan with limit 1) and BulkWriter (BatchWriteItem). */
     private static final Set<String> VIEW_TABLE_CALLS = Set.of("dynamodb:DescribeTable", "dynamodb:CreateTable",
             "dynamodb:Scan", "dynamodb:BatchWriteItem");
-    /** DynamoCatalog as the rebuild uses it: createIfMissing, entriesForTable, begin, markLoaded, get. */
+    /**
+     * DynamoCatalog as the rebuild uses it: createIfMissing, entriesForTable, begin, markLoaded, get; and its
+     * lease (DynamoLeases: acquire, renew, release, current).
+     */
     private static final Set<String> CATALOG_CALLS = Set.of("dynamodb:DescribeTable", "dynamodb:CreateTable",
-            "dynamodb:Scan", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+            "dynamodb:Scan", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem");
+    /** The snapshot job's only DynamoDB calls: the catalog table's creation and its lease (DynamoLeases). */
+    private static final Set<String> LEASE_CALLS = Set.of("dynamodb:DescribeTable", "dynamodb:CreateTable",
+            "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem");
     private static final Set<String> ITEM_READS = Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem",
             "dynamodb:Query", "dynamodb:Scan", "dynamodb:PartiQLSelect", "dynamodb:GetRecords");
     private static final Set<String> S3_READ_ONLY = Set.of("s3:GetObject", "s3:ListBucket");
@@ -130,7 +136,7 @@ class EmrDocumentsTest {
     }
 
     @Test
-    void snapshotPolicyReadsTheArchiveWritesSnapshotsAndNothingElse() throws Exception {
+    void snapshotPolicyReadsTheArchiveWritesSnapshotsAndTakesItsLease() throws Exception {
         Policy policy = Policy.read(dir().resolve("snapshot-job-policy.json"));
         Step step = Step.of(dir().resolve("snapshot-step.json"), read(dir().resolve("snapshot-step.json")).get(0));
         assertJarAndArchiveReadOnly(policy, step);
@@ -142,8 +148,12 @@ class EmrDocumentsTest {
         }
         assertThat(policy.allows("s3:ListBucket", snapshots.bucket())).as("list " + snapshots.bucket()).isTrue();
         assertThat(policy.allows("s3:ListBucketMultipartUploads", snapshots.bucket())).isTrue();
-        assertThat(policy.actions()).as("the snapshot job makes no DynamoDB call")
-                .noneMatch(a -> a.startsWith("dynamodb:"));
+        String catalog = "arn:aws:dynamodb:" + step.option("--region") + ":ACCOUNT_ID:table/"
+                + step.option("--catalog-table");
+        assertThat(policy.actionsOn(catalog, "dynamodb:")).as("the snapshot job's lease in the catalog " + catalog)
+                .containsExactlyInAnyOrderElementsOf(LEASE_CALLS);
+        assertThat(policy.resourcesOf("dynamodb:")).as("DynamoDB resources: the catalog only")
+                .allSatisfy(r -> assertThat(r).isEqualTo(catalog));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.reproject.cli;
 
 import dev.reproject.aws.catalog.DynamoCatalog;
+import dev.reproject.aws.dynamodb.write.WriteOptions;
 import dev.reproject.core.archive.LocalArchiveStore;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildStatus;
@@ -19,7 +20,6 @@ import dev.reproject.rebuild.DynamoTarget;
 import dev.reproject.rebuild.RebuildJob;
 import dev.reproject.rebuild.RebuildOutcome;
 import dev.reproject.rebuild.RebuildRequest;
-import dev.reproject.aws.dynamodb.write.WriteOptions;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
 import dev.reproject.snapshot.SnapshotJob;

@@ -92,7 +92,7 @@ final class ProgressReporter {
 
     /**
      * The first report, before anything is written: it makes the entry show live activity, so that no rebuild
-     * loads the table again (CONTRACT.md §6.6).
+     * loads the table again (CONTRACT.md §6.10).
      *
      * @throws IllegalStateException when the entry is not LOADED or LIVE, or the catalog cannot be written
      */

@@ -1,23 +1,21 @@
 package dev.reproject.live;
 
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import dev.reproject.core.lease.SettableClock;
-import dev.reproject.core.lease.LeaseNames;
-import dev.reproject.core.lease.LeaseKeeper;
-import dev.reproject.core.lease.InMemoryLeaseStore;
-import dev.reproject.core.event.SourcePartition;
-import dev.reproject.core.error.BusyException;
-import dev.reproject.core.catalog.RebuildCatalog;
 import dev.reproject.core.catalog.CatalogRules;
 import dev.reproject.core.catalog.InMemoryRebuildCatalog;
 import dev.reproject.core.catalog.LivePosition;
+import dev.reproject.core.catalog.RebuildCatalog;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.core.catalog.RebuildStatus;
 import dev.reproject.core.decode.EventuateDecoder;
+import dev.reproject.core.error.BusyException;
+import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.item.AttrValue;
 import dev.reproject.core.item.Item;
+import dev.reproject.core.lease.InMemoryLeaseStore;
+import dev.reproject.core.lease.LeaseKeeper;
+import dev.reproject.core.lease.LeaseNames;
+import dev.reproject.core.lease.SettableClock;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.snapshot.SnapshotId;
 import dev.reproject.core.view.ViewDefinition;
@@ -32,6 +30,7 @@ import org.apache.kafka.common.Node;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +44,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static dev.reproject.live.Messages.TOPIC;
 import static dev.reproject.live.Messages.created;

@@ -1,15 +1,15 @@
 package dev.reproject.rebuild;
 
-import dev.reproject.aws.dynamodb.write.WriteSummary;
 import dev.reproject.aws.dynamodb.TableSchemas;
+import dev.reproject.aws.dynamodb.write.WriteSummary;
 import dev.reproject.core.catalog.CatalogRules;
 import dev.reproject.core.catalog.RebuildCatalog;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildId;
+import dev.reproject.core.error.NotFoundException;
 import dev.reproject.core.lease.LeaseKeeper;
 import dev.reproject.core.lease.LeaseNames;
 import dev.reproject.core.lease.Leasing;
-import dev.reproject.core.error.NotFoundException;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.core.view.ViewDefinition;
@@ -78,9 +78,10 @@ public final class RebuildJob {
         }
     }
 
-    /** Under the table's lease, taken before anything is written (CONTRACT.md §6.6). */
+    /** Under the table's lease, taken before anything is written (CONTRACT.md §6.10). */
     private RebuildOutcome run(RebuildRequest request, ViewDefinition view, SnapshotManifest snapshot, RebuildId id,
-                               LeaseKeeper lease) throws Exception {
+                               LeaseKeeper lease)
+            throws Exception {
         DynamoTarget target = request.target();
         try (DynamoDbClient client = target.driverClient()) {
             boolean exists = TableSetup.exists(client, target.table());

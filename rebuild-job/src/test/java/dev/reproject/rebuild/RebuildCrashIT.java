@@ -1,6 +1,5 @@
 package dev.reproject.rebuild;
 
-import dev.reproject.core.lease.Leasing;
 import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.aws.dynamodb.write.WriteOptions;
@@ -12,6 +11,7 @@ import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.core.catalog.RebuildStatus;
 import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.item.Item;
+import dev.reproject.core.lease.Leasing;
 import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.core.watermark.Watermark;
 import dev.reproject.orderhistory.generate.GeneratorOptions;
@@ -96,7 +96,8 @@ class RebuildCrashIT {
             assertThat(tableCount(target)).isLessThan(expected.size());
 
             RebuildCatalog checking = new CountingBeforeLoaded(catalog, target);
-            RebuildOutcome again = new RebuildJob(spark, store, checking, Leasing.inProcess(Clock.systemUTC()), Clock.systemUTC())
+            RebuildOutcome again = new RebuildJob(spark, store, checking, Leasing.inProcess(Clock.systemUTC()),
+                    Clock.systemUTC())
                     .run(new RebuildRequest(archive, VIEW, Optional.empty(), target, false));
 
             assertThat(tableItems(target)).isEqualTo(expected);

@@ -1,11 +1,11 @@
 package dev.reproject.rebuild;
 
-import dev.reproject.core.lease.Leasing;
 import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.dynamodb.AttributeValues;
 import dev.reproject.aws.dynamodb.write.WriteOptions;
 import dev.reproject.core.item.DynamoJson;
 import dev.reproject.core.item.Item;
+import dev.reproject.core.lease.Leasing;
 import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.snapshot.SnapshotJob;

@@ -1,6 +1,5 @@
 package dev.reproject.rebuild;
 
-import dev.reproject.core.lease.Leasing;
 import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.dynamodb.TableSchemas;
 import dev.reproject.aws.dynamodb.write.WriteOptions;
@@ -13,6 +12,7 @@ import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.core.catalog.RebuildStatus;
 import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.item.Item;
+import dev.reproject.core.lease.Leasing;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.sample.GenerationReport;
 import dev.reproject.core.snapshot.SnapshotId;
@@ -94,7 +94,8 @@ class RebuildJobIT {
 
         InMemoryRebuildCatalog catalog = new InMemoryRebuildCatalog(Clock.systemUTC());
         DynamoTarget target = target(servers, "rebuild-it", WriteOptions.DEFAULT, DynamoTarget.ClientWrapper.NONE);
-        RebuildJob rebuild = new RebuildJob(spark, store, catalog, Leasing.inProcess(Clock.systemUTC()), Clock.systemUTC());
+        RebuildJob rebuild = new RebuildJob(spark, store, catalog, Leasing.inProcess(Clock.systemUTC()),
+                Clock.systemUTC());
         RebuildRequest request = new RebuildRequest(archive, "order-history", Optional.of(base.id()), target, false);
 
         RebuildOutcome first = rebuild.run(request);
@@ -202,9 +203,10 @@ class RebuildJobIT {
     private static RebuildOutcome rebuild(LocalServers servers, Path dir, SnapshotStore store, RebuildCatalog catalog,
                                           String table)
             throws Exception {
-        return new RebuildJob(spark, store, catalog, Leasing.inProcess(Clock.systemUTC()), Clock.systemUTC()).run(new RebuildRequest(
-                dir.resolve("archive").toString(), VIEW, Optional.empty(),
-                target(servers, table, WriteOptions.DEFAULT, DynamoTarget.ClientWrapper.NONE), false));
+        return new RebuildJob(spark, store, catalog, Leasing.inProcess(Clock.systemUTC()), Clock.systemUTC())
+                .run(new RebuildRequest(
+                        dir.resolve("archive").toString(), VIEW, Optional.empty(),
+                        target(servers, table, WriteOptions.DEFAULT, DynamoTarget.ClientWrapper.NONE), false));
     }
 
     private static DynamoDbClient dynamo(LocalServers servers) {

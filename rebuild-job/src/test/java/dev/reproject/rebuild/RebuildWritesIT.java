@@ -1,6 +1,5 @@
 package dev.reproject.rebuild;
 
-import dev.reproject.core.lease.Leasing;
 import dev.reproject.aws.dynamodb.write.DelegatingDynamoDbClient;
 import dev.reproject.aws.dynamodb.write.FaultInjectingDynamoDbClient;
 import dev.reproject.aws.dynamodb.write.FaultInjectingDynamoDbClient.Faults;
@@ -10,6 +9,7 @@ import dev.reproject.core.archive.LocalArchiveStore;
 import dev.reproject.core.catalog.InMemoryRebuildCatalog;
 import dev.reproject.core.catalog.RebuildStatus;
 import dev.reproject.core.item.Item;
+import dev.reproject.core.lease.Leasing;
 import dev.reproject.core.retry.Backoff;
 import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.orderhistory.generate.GeneratorOptions;
@@ -86,7 +86,8 @@ class RebuildWritesIT {
         DynamoTarget target = target(servers, "rebuild-faults", write, new FaultyClients(faults));
 
         RebuildOutcome outcome = new RebuildJob(spark, store, new InMemoryRebuildCatalog(Clock.systemUTC()),
-                Leasing.inProcess(Clock.systemUTC()), Clock.systemUTC()).run(new RebuildRequest(archive, VIEW, Optional.empty(), target, false));
+                Leasing.inProcess(Clock.systemUTC()), Clock.systemUTC())
+                .run(new RebuildRequest(archive, VIEW, Optional.empty(), target, false));
 
         assertThat(tableItems(target)).isEqualTo(expected);
         Injected injected = FaultInjectingDynamoDbClient.ledger(faults.ledger());
@@ -113,7 +114,8 @@ class RebuildWritesIT {
         DynamoTarget target = target(servers, "rebuild-rate", WriteOptions.DEFAULT.withItemsPerSecond(rate), times);
 
         RebuildOutcome outcome = new RebuildJob(spark, store, new InMemoryRebuildCatalog(Clock.systemUTC()),
-                Leasing.inProcess(Clock.systemUTC()), Clock.systemUTC()).run(new RebuildRequest(archive, VIEW, Optional.empty(), target, false));
+                Leasing.inProcess(Clock.systemUTC()), Clock.systemUTC())
+                .run(new RebuildRequest(archive, VIEW, Optional.empty(), target, false));
 
         assertThat(tableItems(target)).isEqualTo(expected);
         assertThat(outcome.writes().itemsWritten()).isEqualTo(7000);

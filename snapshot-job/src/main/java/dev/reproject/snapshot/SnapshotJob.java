@@ -53,7 +53,7 @@ public final class SnapshotJob {
     }
 
     /**
-     * Runs under the lease of the view's snapshots in this store (CONTRACT.md §6.6), taken before the latest
+     * Runs under the lease of the view's snapshots in this store (CONTRACT.md §6.10), taken before the latest
      * snapshot is read: two runs never continue the same parent, and a run whose lease was taken over commits
      * nothing.
      *

@@ -1,17 +1,17 @@
 package dev.reproject.snapshot;
 
-import org.junit.jupiter.api.extension.ExtendWith;
-import dev.reproject.sandbox.LocalServersExtension;
-import dev.reproject.sandbox.LocalServers;
 import dev.reproject.core.lease.Leasing;
 import dev.reproject.core.snapshot.SnapshotId;
 import dev.reproject.core.snapshot.SnapshotManifest;
+import dev.reproject.sandbox.LocalServers;
+import dev.reproject.sandbox.LocalServersExtension;
 import dev.reproject.spark.ArchiveRoot;
 import dev.reproject.spark.fold.FoldRows;
 import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;

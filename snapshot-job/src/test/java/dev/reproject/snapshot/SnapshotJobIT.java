@@ -1,11 +1,11 @@
 package dev.reproject.snapshot;
 
-import dev.reproject.core.lease.Leasing;
 import dev.reproject.core.archive.Hole;
 import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.item.AttrValue;
 import dev.reproject.core.item.DynamoJson;
 import dev.reproject.core.item.Item;
+import dev.reproject.core.lease.Leasing;
 import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.spark.ArchiveRoot;
 import dev.reproject.spark.fold.FoldRows;

@@ -1,15 +1,15 @@
 package dev.reproject.testview;
 
-import org.junit.jupiter.api.extension.ExtendWith;
-import dev.reproject.sandbox.LocalServersExtension;
-import dev.reproject.sandbox.LocalServers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reproject.sandbox.LocalServers;
+import dev.reproject.sandbox.LocalServersExtension;
 import dev.reproject.sandbox.StandInCluster;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -50,13 +50,14 @@ class ViewJarThroughSparkSubmitIT {
 
         StandInCluster.Run run = StandInCluster.submit(dir, "snapshot", List.of( // for the lease, on dynalite
                 "-Daws.accessKeyId=" + servers.credentials().accessKeyId(),
-                "-Daws.secretAccessKey=" + servers.credentials().secretAccessKey()), List.of(
-                "--master", "local[2]", "--conf", "spark.ui.enabled=false",
-                "--jars", viewJar().toString(),
-                "--class", "dev.reproject.snapshot.cli.SnapshotMain", snapshotJobJar().toString(),
-                "--archive", archive.toUri().toString(), "--snapshots", snapshots.toUri().toString(),
-                "--view", KitchenTicketsView.NAME, "--json",
-                "--dynamodb-endpoint", servers.dynamoDbEndpoint().toString(), "--region", servers.region()));
+                "-Daws.secretAccessKey=" + servers.credentials().secretAccessKey()),
+                List.of(
+                        "--master", "local[2]", "--conf", "spark.ui.enabled=false",
+                        "--jars", viewJar().toString(),
+                        "--class", "dev.reproject.snapshot.cli.SnapshotMain", snapshotJobJar().toString(),
+                        "--archive", archive.toUri().toString(), "--snapshots", snapshots.toUri().toString(),
+                        "--view", KitchenTicketsView.NAME, "--json",
+                        "--dynamodb-endpoint", servers.dynamoDbEndpoint().toString(), "--region", servers.region()));
 
         assertThat(run.exitCode()).as(run.logText()).isZero();
         JsonNode summary = JSON.readTree(run.jsonLine());

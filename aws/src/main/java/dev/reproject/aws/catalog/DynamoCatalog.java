@@ -68,7 +68,7 @@ public final class DynamoCatalog implements RebuildCatalog {
         return tableName;
     }
 
-    /** The leases kept in this catalog's table (CONTRACT.md §6.6). */
+    /** The leases kept in this catalog's table (CONTRACT.md §6.10). */
     public DynamoLeases leases() {
         return new DynamoLeases(this, client, clock);
     }

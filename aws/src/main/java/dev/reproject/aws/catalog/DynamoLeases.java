@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Leases as items of the catalog table (CONTRACT.md §6.6), each taken, renewed and released by one conditional
+ * Leases as items of the catalog table (CONTRACT.md §6.10), each taken, renewed and released by one conditional
  * write, so two runs asking at once cannot both get one. Expiry is compared with the asking run's clock: clocks
  * must agree to within the keeper's safety margin (a sixth of the time to live).
  */

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import java.time.Clock;
 import java.time.Duration;
 
-/** {@code --lease-ttl} and {@code --lease-wait}, for the commands that take a lease: snapshot, rebuild, live (CONTRACT.md §6.6). */
+/** {@code --lease-ttl} and {@code --lease-wait}, for the commands that take a lease: snapshot, rebuild, live (CONTRACT.md §6.10). */
 public class LeaseOptions {
 
     @Option(names = "--lease-ttl", paramLabel = "SECONDS", defaultValue = "60",

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One lease (CONTRACT.md §6.6): the right of one run at a time to write a table or commit a view's snapshots.
+ * One lease (CONTRACT.md §6.10): the right of one run at a time to write a table or commit a view's snapshots.
  *
  * @param name      what is leased, {@link LeaseNames}
  * @param owner     the run holding it: unique per process and lease taken ({@link LeaseOwner})

@@ -13,7 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A lease held for the length of a run (CONTRACT.md §6.6): taken by {@link #take}, renewed by a heartbeat every
+ * A lease held for the length of a run (CONTRACT.md §6.10): taken by {@link #take}, renewed by a heartbeat every
  * third of its time to live, and released by {@link #close}.
  *
  * <p>A run asks {@link #check()} before each thing it commits. The check fails once the lease is lost: another

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Where leases are kept (CONTRACT.md §6.6): {@code DynamoLeases} in the catalog table (aws), and
+ * Where leases are kept (CONTRACT.md §6.10): {@code DynamoLeases} in the catalog table (aws), and
  * {@link InMemoryLeaseStore} for unit tests; both pass {@code LeaseStoreContract}. Each operation is one atomic,
  * conditional write: two runs that ask at once cannot both get a lease.
  */

@@ -1,15 +1,14 @@
 package dev.reproject.snapshot.cli;
 
-import dev.reproject.cli.api.CommonOptions;
-import dev.reproject.cli.api.ExitCodes;
-import dev.reproject.cli.api.Json;
-import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.AwsSettings;
 import dev.reproject.aws.catalog.DynamoCatalog;
+import dev.reproject.cli.api.CommonOptions;
+import dev.reproject.cli.api.ExitCodes;
+import dev.reproject.cli.api.Json;
 import dev.reproject.cli.api.LeaseOptions;
+import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.snapshot.SnapshotJob;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import dev.reproject.snapshot.SnapshotOutcome;
 import dev.reproject.snapshot.SnapshotRequest;
 import dev.reproject.spark.job.JobOptions;
@@ -19,6 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.PrintWriter;
 import java.time.Clock;
