@@ -23,7 +23,7 @@ import java.util.Optional;
 /**
  * The one place a live run is wired, for {@code reproject live}, the demo and the live benchmark alike: the
  * rebuild's view, its dead-letter topics (created when missing), the consumer committing to the rebuild's group,
- * the dead-letter producer, the conditional writes into the rebuild's table (checked first to have the view's keys)
+ * the dead-letter producer (sized to what those topics accept), the conditional writes into the rebuild's table (checked first to have the view's keys)
  * and the catalog the progress goes to.
  * The clients given are the caller's: a run closes only what it opens.
  *
@@ -48,13 +48,17 @@ public record LiveRuns(KafkaClients kafka, DynamoDbClient dynamo, RebuildCatalog
         ViewDefinition view = Views.byName(entry.view());
         requireViewTable(entry, view);
         String group = entry.id().consumerGroup();
+        List<String> letterTopics = DeadLetters.topicsFor(view.topics(), deadLetterTopic);
+        LetterLimits limits;
         try (Admin admin = kafka.admin()) {
-            new KafkaTopics(admin).createMissing(DeadLetters.topicsFor(view.topics(), deadLetterTopic));
+            KafkaTopics topics = new KafkaTopics(admin);
+            topics.createMissing(letterTopics);
+            limits = new LetterLimits(topics.maxMessageBytes(letterTopics));
         }
         Consumer<byte[], byte[]> consumer = kafka.liveConsumer(group);
         Producer<byte[], byte[]> producer;
         try {
-            producer = kafka.deadLetterProducer(group);
+            producer = kafka.deadLetterProducer(group, limits.largest());
         } catch (RuntimeException e) {
             consumer.close();
             throw e;
@@ -62,7 +66,7 @@ public record LiveRuns(KafkaClients kafka, DynamoDbClient dynamo, RebuildCatalog
         DynamoItemUpdater items = new DynamoItemUpdater(dynamo, entry.table(), Backoff.DEFAULT, Sleeper.SYSTEM);
         LiveUpdater updater = new LiveUpdater(decorators.consumer().apply(consumer),
                 new RecordClassifier(new EventuateDecoder(), view), decorators.items().apply(items),
-                new DeadLetters(producer, deadLetterTopic), catalog, entry, view.topics(), options);
+                new DeadLetters(producer, deadLetterTopic, limits), catalog, entry, view.topics(), options);
         return new LiveRun(updater, items, consumer, producer);
     }
 
