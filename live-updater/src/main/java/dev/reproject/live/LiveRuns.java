@@ -1,6 +1,5 @@
 package dev.reproject.live;
 
-import dev.reproject.aws.dynamodb.TableSchemas;
 import dev.reproject.core.catalog.RebuildCatalog;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.decode.EventuateDecoder;
@@ -14,8 +13,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +43,8 @@ public record LiveRuns(KafkaClients kafka, DynamoDbClient dynamo, RebuildCatalog
     public LiveRun open(RebuildEntry entry, Optional<String> deadLetterTopic, LiveOptions options,
                         LiveDecorators decorators) {
         ViewDefinition view = Views.byName(entry.view());
-        requireViewTable(entry, view);
+        ViewTable table = new ViewTable(dynamo, entry.table(), entry.id(), view.name(), view.table());
+        table.require();
         String group = entry.id().consumerGroup();
         List<String> letterTopics = DeadLetters.topicsFor(view.topics(), deadLetterTopic);
         LetterLimits limits;
@@ -63,32 +61,10 @@ public record LiveRuns(KafkaClients kafka, DynamoDbClient dynamo, RebuildCatalog
             consumer.close();
             throw e;
         }
-        DynamoItemUpdater items = new DynamoItemUpdater(dynamo, entry.table(), Backoff.DEFAULT, Sleeper.SYSTEM);
+        DynamoItemUpdater items = new DynamoItemUpdater(dynamo, table, Backoff.DEFAULT, Sleeper.SYSTEM);
         LiveUpdater updater = new LiveUpdater(decorators.consumer().apply(consumer),
                 new RecordClassifier(new EventuateDecoder(), view), decorators.items().apply(items),
                 new DeadLetters(producer, deadLetterTopic, limits), catalog, entry, view.topics(), options);
         return new LiveRun(updater, items, consumer, producer);
-    }
-
-    /**
-     * The rebuild's table must exist with the view's keys and indexes before anything is consumed: a table deleted
-     * or recreated with another key schema would refuse every update, and each refusal would be blamed on its record.
-     *
-     * @throws IllegalStateException naming the table and what differs
-     */
-    private void requireViewTable(RebuildEntry entry, ViewDefinition view) {
-        TableDescription table;
-        try {
-            table = dynamo.describeTable(b -> b.tableName(entry.table())).table();
-        } catch (ResourceNotFoundException e) {
-            throw new IllegalStateException("the table " + entry.table() + " of rebuild " + entry.id()
-                    + " does not exist: rebuild the view into a table, then start live for that rebuild");
-        }
-        List<String> differences = TableSchemas.differences(table, view.table());
-        if (!differences.isEmpty()) {
-            throw new IllegalStateException("the table " + entry.table() + " does not fit view " + view.name() + ": "
-                    + String.join("; ", differences) + ". Was it recreated since rebuild " + entry.id()
-                    + "? Rebuild the view into a new table.");
-        }
     }
 }
