@@ -6,6 +6,8 @@ import dev.reproject.core.item.Update;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.retry.Backoff;
 import dev.reproject.core.retry.Sleeper;
+import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -22,7 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * failed condition is a duplicate. Throttling and 5xx errors are retried with the project's {@link Backoff} (full
  * jitter). A {@code ValidationException} or {@code ResourceNotFoundException} has the table checked again
  * ({@link ViewTable}): gone or changed is an error naming it and what differs; as the view needs it, a
- * {@code ValidationException} refuses the update ({@code item-too-large} when it is about the item's size).
+ * {@code ValidationException} refuses the update ({@code item-too-large} when it is about the item's size). Errors
+ * of the store rather than the update — unreachable, timeouts, throttling or 5xx errors the retries did not cure —
+ * are a {@link StoreUnavailableException}.
  */
 public final class DynamoItemUpdater implements ItemUpdater {
 
@@ -30,6 +34,7 @@ public final class DynamoItemUpdater implements ItemUpdater {
     private final ViewTable table;
     private final Backoff backoff;
     private final Sleeper sleeper;
+    private final String store;
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
 
@@ -38,6 +43,7 @@ public final class DynamoItemUpdater implements ItemUpdater {
         this.table = Objects.requireNonNull(table, "table");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.store = "DynamoDB (" + endpoint(client) + ", table " + table.name() + ")";
     }
 
     @Override
@@ -52,19 +58,26 @@ public final class DynamoItemUpdater implements ItemUpdater {
                 return WriteResult.DUPLICATE;
             } catch (ResourceNotFoundException e) {
                 requireTable(e);
-                throw e;
+                throw new StoreUnavailableException(store, e); // yet it exists as it should: try again
             } catch (DynamoDbException e) {
                 Optional<WriteResult> refused = refusal(e);
                 if (refused.isPresent()) {
                     requireTable(e);
                     return refused.get();
                 }
-                if (RetriableErrors.classify(e).isEmpty() || !backoff.mayRetryAfter(callsMade)) {
+                if (RetriableErrors.classify(e).isEmpty()) {
                     throw e;
+                }
+                if (!backoff.mayRetryAfter(callsMade)) {
+                    throw new StoreUnavailableException(store, e);
                 }
                 random = random == null ? new SplittableRandom() : random;
                 retries.incrementAndGet();
                 sleeper.sleep(backoff.delay(callsMade - 1, random)); // retry number callsMade - 1: 0 first
+            } catch (AbortedException e) {
+                throw e; // interrupted: the run is ending
+            } catch (SdkClientException e) {
+                throw new StoreUnavailableException(store, e);
             }
         }
     }
@@ -86,7 +99,20 @@ public final class DynamoItemUpdater implements ItemUpdater {
      * @throws IllegalStateException naming the table and what differs, unless it exists and fits the view
      */
     private void requireTable(DynamoDbException refusal) {
-        table.problem().ifPresent(p -> {
+        Optional<String> problem;
+        try {
+            problem = table.problem();
+        } catch (AbortedException e) {
+            throw e;
+        } catch (SdkClientException e) {
+            throw new StoreUnavailableException(store, e);
+        } catch (DynamoDbException e) {
+            if (RetriableErrors.classify(e).isPresent()) {
+                throw new StoreUnavailableException(store, e);
+            }
+            throw e;
+        }
+        problem.ifPresent(p -> {
             throw new IllegalStateException("DynamoDB refused an update (" + message(refusal) + "), and " + p
                     + " Stopped without dead-lettering the record or committing its offset.", refusal);
         });
@@ -106,5 +132,16 @@ public final class DynamoItemUpdater implements ItemUpdater {
     private static String message(DynamoDbException e) {
         return e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null ? e.getMessage()
                 : e.awsErrorDetails().errorMessage();
+    }
+
+    /** The endpoint the client was pointed at, else its region; for messages. */
+    private static String endpoint(DynamoDbClient client) {
+        try {
+            var configuration = client.serviceClientConfiguration();
+            return configuration.endpointOverride().map(Object::toString)
+                    .orElseGet(() -> "region " + configuration.region());
+        } catch (UnsupportedOperationException e) {
+            return "endpoint unknown"; // a client that is not the SDK's
+        }
     }
 }

@@ -20,7 +20,7 @@ import java.util.Optional;
 /**
  * The one place a live run is wired, for {@code reproject live}, the demo and the live benchmark alike: the
  * rebuild's view, its dead-letter topics (created when missing), the consumer committing to the rebuild's group,
- * the dead-letter producer (sized to what those topics accept), the conditional writes into the rebuild's table (checked first to have the view's keys)
+ * the dead-letter producer (sized to what those topics accept), the conditional writes into the rebuild's table (checked first to have the view's keys; retried for {@link LiveOptions#storeRetryTimeout()} while DynamoDB is unavailable)
  * and the catalog the progress goes to.
  * The clients given are the caller's: a run closes only what it opens.
  *
@@ -62,9 +62,10 @@ public record LiveRuns(KafkaClients kafka, DynamoDbClient dynamo, RebuildCatalog
             throw e;
         }
         DynamoItemUpdater items = new DynamoItemUpdater(dynamo, table, Backoff.DEFAULT, Sleeper.SYSTEM);
+        StoreRetries writes = new StoreRetries(items, options.storeRetryTimeout(), Sleeper.SYSTEM, System::nanoTime);
         LiveUpdater updater = new LiveUpdater(decorators.consumer().apply(consumer),
-                new RecordClassifier(new EventuateDecoder(), view), decorators.items().apply(items),
+                new RecordClassifier(new EventuateDecoder(), view), decorators.items().apply(writes),
                 new DeadLetters(producer, deadLetterTopic, limits), catalog, entry, view.topics(), options);
-        return new LiveRun(updater, items, consumer, producer);
+        return new LiveRun(updater, items, writes, consumer, producer);
     }
 }

@@ -13,6 +13,7 @@ import dev.reproject.core.view.TableSchema;
 import dev.reproject.core.view.Views;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -40,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The updater against a client (no server) that fails the calls it is told to, and describes the table as it is told
- * to: retries, and refusals blamed on the update only while the table fits the view.
+ * to: retries, refusals blamed on the update only while the table fits the view, and the store's own failures.
  */
 class DynamoItemUpdaterTest {
 
@@ -74,11 +76,13 @@ class DynamoItemUpdaterTest {
     }
 
     @Test
-    void throttlingLongerThanTheBackoffAllowsFailsAfterItsLastCall() {
+    void throttlingLongerThanTheBackoffAllowsIsTheStoreUnavailableAfterItsLastCall() {
         throttle(4);
         DynamoItemUpdater updater = updater();
 
-        assertThatThrownBy(() -> updater.apply(update())).isInstanceOf(ProvisionedThroughputExceededException.class);
+        assertThatThrownBy(() -> updater.apply(update())).isInstanceOf(StoreUnavailableException.class)
+                .hasCauseInstanceOf(ProvisionedThroughputExceededException.class)
+                .hasMessageStartingWith("DynamoDB (endpoint unknown, table orders): slow down");
         assertThat(updater.calls()).isEqualTo(4);
         assertThat(updater.retries()).isEqualTo(3);
         assertThat(waits).hasSize(3);
@@ -102,6 +106,7 @@ class DynamoItemUpdaterTest {
                 new TableSchema.KeyAttribute("orderId", TableSchema.KeyType.N), Optional.empty(), List.of())));
 
         assertThatThrownBy(() -> updater().apply(update())).isInstanceOf(IllegalStateException.class)
+                .isNotInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining("Type mismatch for key orderId expected: N actual: S")
                 .hasMessageContaining("the table orders does not fit view order-history")
                 .hasMessageContaining("key attribute orderId is of type N, the view's is S");
@@ -115,6 +120,25 @@ class DynamoItemUpdaterTest {
 
         assertThatThrownBy(() -> updater().apply(update())).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("the table orders of rebuild orders@20261130T090000.000Z does not exist");
+    }
+
+    @Test
+    void aTableNotFoundThatExistsAsItShouldIsTheStoreUnavailable() {
+        failures.add(ResourceNotFoundException.builder().message("Requested resource not found").statusCode(400)
+                .build());
+
+        assertThatThrownBy(() -> updater().apply(update())).isInstanceOf(StoreUnavailableException.class);
+    }
+
+    @Test
+    void aConnectionRefusedIsTheStoreUnavailable() {
+        failures.add(SdkClientException.builder().message("Unable to execute HTTP request: Connection refused")
+                .cause(new ConnectException("Connection refused")).build());
+
+        assertThatThrownBy(() -> updater().apply(update())).isInstanceOf(StoreUnavailableException.class)
+                .hasMessage("DynamoDB (endpoint unknown, table orders): Unable to execute HTTP request: "
+                        + "Connection refused");
+        assertThat(describeCalls).isZero();
     }
 
     private void throttle(int calls) {
