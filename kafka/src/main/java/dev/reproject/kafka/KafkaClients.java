@@ -66,10 +66,12 @@ public final class KafkaClients {
 
     /**
      * The live updater's dead-letter producer (client id {@code <clientId>-dlq}): idempotent, {@code acks=all},
-     * so that a letter is acknowledged by every in-sync replica before the batch's offsets are committed.
+     * so that a letter is acknowledged by every in-sync replica before the batch's offsets are committed; sending
+     * letters of up to {@code maxRequestBytes} ({@code max.request.size}: the largest its topics accept, where the
+     * default of 1 MiB would refuse letters those topics take).
      */
-    public Producer<byte[], byte[]> deadLetterProducer(String clientId) {
-        return new KafkaProducer<>(deadLetterProducerConfig(clientId), new ByteArraySerializer(),
+    public Producer<byte[], byte[]> deadLetterProducer(String clientId, int maxRequestBytes) {
+        return new KafkaProducer<>(deadLetterProducerConfig(clientId, maxRequestBytes), new ByteArraySerializer(),
                 new ByteArraySerializer());
     }
 
@@ -110,9 +112,13 @@ public final class KafkaClients {
         return idempotent(config);
     }
 
-    Map<String, Object> deadLetterProducerConfig(String clientId) {
+    Map<String, Object> deadLetterProducerConfig(String clientId, int maxRequestBytes) {
+        if (maxRequestBytes < 1) {
+            throw new IllegalArgumentException("max.request.size must be positive, was " + maxRequestBytes);
+        }
         Map<String, Object> config = withClientId(clientId + "-dlq");
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRequestBytes);
         return idempotent(config);
     }
 

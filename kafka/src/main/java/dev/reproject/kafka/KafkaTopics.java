@@ -1,15 +1,23 @@
 package dev.reproject.kafka;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -24,6 +32,15 @@ import java.util.concurrent.TimeoutException;
 
 /** The topic calls of the archive publisher and the live updater, blocking, with Kafka's exceptions unwrapped. */
 public final class KafkaTopics {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaTopics.class);
+
+    /**
+     * Kafka's default {@code max.message.bytes} (the broker's {@code message.max.bytes}): 1 MiB plus the 12 bytes of
+     * a batch's log overhead.
+     */
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024 + 12;
+    private static final String BROKER_MAX_MESSAGE_BYTES = "message.max.bytes";
 
     /** How long a topic just created may stay unknown to the broker's metadata. */
     private static final Duration SETTLE = Duration.ofSeconds(15);
@@ -113,6 +130,44 @@ public final class KafkaTopics {
         } catch (TopicExistsException e) {
             // another updater made it meanwhile
         }
+    }
+
+    /**
+     * The largest record batch each of {@code topics} (which exist) accepts: its {@code max.message.bytes} as the
+     * brokers report it, the topic's own or the cluster's default. When topic configurations cannot be read (no
+     * DescribeConfigs permission, say), every topic gets the broker's {@code message.max.bytes}, else Kafka's
+     * default ({@link #DEFAULT_MAX_MESSAGE_BYTES}).
+     */
+    public Map<String, Integer> maxMessageBytes(Collection<String> topics) {
+        List<ConfigResource> resources = topics.stream()
+                .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).distinct().toList();
+        Map<String, Integer> limits = new HashMap<>();
+        try {
+            await(admin.describeConfigs(resources).all()).forEach((resource, config) -> limits.put(resource.name(),
+                    intValue(config, TopicConfig.MAX_MESSAGE_BYTES_CONFIG).orElse(DEFAULT_MAX_MESSAGE_BYTES)));
+        } catch (ApiException e) {
+            int fallback = brokerMaxMessageBytes();
+            log.warn("cannot read max.message.bytes of {} ({}): taking {} bytes", topics, e.getMessage(), fallback);
+            resources.forEach(resource -> limits.put(resource.name(), fallback));
+        }
+        return limits;
+    }
+
+    private int brokerMaxMessageBytes() {
+        try {
+            Node broker = await(admin.describeCluster().nodes()).iterator().next();
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.BROKER, broker.idString());
+            return intValue(await(admin.describeConfigs(List.of(resource)).all()).get(resource),
+                    BROKER_MAX_MESSAGE_BYTES).orElse(DEFAULT_MAX_MESSAGE_BYTES);
+        } catch (ApiException e) {
+            return DEFAULT_MAX_MESSAGE_BYTES;
+        }
+    }
+
+    private static Optional<Integer> intValue(Config config, String name) {
+        ConfigEntry entry = config == null ? null : config.get(name);
+        return entry == null || entry.value() == null ? Optional.empty()
+                : Optional.of(Integer.parseInt(entry.value().trim()));
     }
 
     /** The log end offset (the offset the next record gets) of each partition. */

@@ -50,11 +50,12 @@ class KafkaClientsTest {
     }
 
     @Test
-    void theDeadLetterProducerIsIdempotentAndLingersBriefly() {
-        assertThat(PLAIN.deadLetterProducerConfig("reproject-live-t")).isEqualTo(Map.of(
+    void theDeadLetterProducerIsIdempotentLingersBrieflyAndSendsWhatItsTopicsAccept() {
+        assertThat(PLAIN.deadLetterProducerConfig("reproject-live-t", 65_536)).isEqualTo(Map.of(
                 "bootstrap.servers", SERVERS,
                 "client.id", "reproject-live-t-dlq",
                 "linger.ms", 5,
+                "max.request.size", 65_536,
                 "acks", "all",
                 "enable.idempotence", true,
                 "max.in.flight.requests.per.connection", 5));
@@ -71,7 +72,7 @@ class KafkaClientsTest {
                 .containsEntry("enable.auto.commit", false).doesNotContainKey("group.id");
         assertThat(secured.liveConsumerConfig("reproject-live-t"))
                 .containsEntry("group.id", "reproject-live-t").containsEntry("enable.auto.commit", false);
-        assertThat(secured.deadLetterProducerConfig("reproject-live-t"))
+        assertThat(secured.deadLetterProducerConfig("reproject-live-t", 1_048_588))
                 .containsEntry("acks", "all").containsEntry("max.in.flight.requests.per.connection", 5);
     }
 

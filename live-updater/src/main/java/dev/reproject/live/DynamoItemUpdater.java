@@ -6,34 +6,44 @@ import dev.reproject.core.item.Update;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.retry.Backoff;
 import dev.reproject.core.retry.Sleeper;
+import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@link ItemUpdater} on DynamoDB: one {@code UpdateItem} with the marker condition per update. Throttling and
- * 5xx errors are retried with the project's {@link Backoff} (full jitter); a failed condition is a duplicate; a
- * {@code ValidationException} refuses the update ({@code item-too-large} when it is about the item's size).
+ * {@link ItemUpdater} on DynamoDB: one {@code UpdateItem} with the marker condition per update (CONTRACT.md §6.6). A
+ * failed condition is a duplicate. Throttling and 5xx errors are retried with the project's {@link Backoff} (full
+ * jitter). A {@code ValidationException} or {@code ResourceNotFoundException} has the table checked again
+ * ({@link ViewTable}): gone or changed is an error naming it and what differs; as the view needs it, a
+ * {@code ValidationException} refuses the update ({@code item-too-large} when it is about the item's size). Errors
+ * of the store rather than the update — unreachable, timeouts, throttling or 5xx errors the retries did not cure —
+ * are a {@link StoreUnavailableException}.
  */
 public final class DynamoItemUpdater implements ItemUpdater {
 
     private final DynamoDbClient client;
-    private final String table;
+    private final ViewTable table;
     private final Backoff backoff;
     private final Sleeper sleeper;
+    private final String store;
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
 
-    public DynamoItemUpdater(DynamoDbClient client, String table, Backoff backoff, Sleeper sleeper) {
+    DynamoItemUpdater(DynamoDbClient client, ViewTable table, Backoff backoff, Sleeper sleeper) {
         this.client = Objects.requireNonNull(client, "client");
         this.table = Objects.requireNonNull(table, "table");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.store = "DynamoDB (" + endpoint(client) + ", table " + table.name() + ")";
     }
 
     @Override
@@ -42,21 +52,32 @@ public final class DynamoItemUpdater implements ItemUpdater {
         for (int callsMade = 1;; callsMade++) {
             calls.incrementAndGet();
             try {
-                client.updateItem(UpdateItemRequests.of(table, update));
+                client.updateItem(UpdateItemRequests.of(table.name(), update));
                 return WriteResult.APPLIED;
             } catch (ConditionalCheckFailedException e) {
                 return WriteResult.DUPLICATE;
+            } catch (ResourceNotFoundException e) {
+                requireTable(e);
+                throw new StoreUnavailableException(store, e); // yet it exists as it should: try again
             } catch (DynamoDbException e) {
                 Optional<WriteResult> refused = refusal(e);
                 if (refused.isPresent()) {
+                    requireTable(e);
                     return refused.get();
                 }
-                if (RetriableErrors.classify(e).isEmpty() || !backoff.mayRetryAfter(callsMade)) {
+                if (RetriableErrors.classify(e).isEmpty()) {
                     throw e;
+                }
+                if (!backoff.mayRetryAfter(callsMade)) {
+                    throw new StoreUnavailableException(store, e);
                 }
                 random = random == null ? new SplittableRandom() : random;
                 retries.incrementAndGet();
                 sleeper.sleep(backoff.delay(callsMade - 1, random)); // retry number callsMade - 1: 0 first
+            } catch (AbortedException e) {
+                throw e; // interrupted: the run is ending
+            } catch (SdkClientException e) {
+                throw new StoreUnavailableException(store, e);
             }
         }
     }
@@ -71,15 +92,56 @@ public final class DynamoItemUpdater implements ItemUpdater {
         return retries.get();
     }
 
+    /**
+     * DynamoDB refused an update in a way a table deleted or recreated with other keys explains: that is not the
+     * record's fault, so the run stops rather than dead-letter it.
+     *
+     * @throws IllegalStateException naming the table and what differs, unless it exists and fits the view
+     */
+    private void requireTable(DynamoDbException refusal) {
+        Optional<String> problem;
+        try {
+            problem = table.problem();
+        } catch (AbortedException e) {
+            throw e;
+        } catch (SdkClientException e) {
+            throw new StoreUnavailableException(store, e);
+        } catch (DynamoDbException e) {
+            if (RetriableErrors.classify(e).isPresent()) {
+                throw new StoreUnavailableException(store, e);
+            }
+            throw e;
+        }
+        problem.ifPresent(p -> {
+            throw new IllegalStateException("DynamoDB refused an update (" + message(refusal) + "), and " + p
+                    + " Stopped without dead-lettering the record or committing its offset.", refusal);
+        });
+    }
+
     private static Optional<WriteResult> refusal(DynamoDbException e) {
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
         if (!"ValidationException".equals(code)) {
             return Optional.empty();
         }
-        String message = e.awsErrorDetails().errorMessage() == null ? e.getMessage()
-                : e.awsErrorDetails().errorMessage();
-        RejectReason reason = message != null && message.toLowerCase(java.util.Locale.ROOT).contains("item size")
+        String message = message(e);
+        RejectReason reason = message != null && message.toLowerCase(Locale.ROOT).contains("item size")
                 ? RejectReason.ITEM_TOO_LARGE : RejectReason.INVALID_UPDATE;
         return Optional.of(new WriteResult.Refused(reason, "DynamoDB: " + message));
+    }
+
+    private static String message(DynamoDbException e) {
+        return e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null ? e.getMessage()
+                : e.awsErrorDetails().errorMessage();
+    }
+
+    /** The endpoint the client was pointed at, else its region; for messages. */
+    private static String endpoint(DynamoDbClient client) {
+        try {
+            var configuration = client.serviceClientConfiguration();
+            return configuration.endpointOverride().map(Object::toString)
+                    .orElseGet(() -> "region " + configuration.region());
+        } catch (UnsupportedOperationException e) {
+            return "endpoint unknown"; // a client that is not the SDK's
+        }
     }
 }

@@ -17,14 +17,16 @@ public final class LiveRun implements AutoCloseable {
 
     private final LiveUpdater updater;
     private final DynamoItemUpdater items;
+    private final StoreRetries writes;
     private final Consumer<byte[], byte[]> consumer;
     private final Producer<byte[], byte[]> producer;
     private final LeaseKeeper lease;
 
-    LiveRun(LiveUpdater updater, DynamoItemUpdater items, Consumer<byte[], byte[]> consumer,
+    LiveRun(LiveUpdater updater, DynamoItemUpdater items, StoreRetries writes, Consumer<byte[], byte[]> consumer,
             Producer<byte[], byte[]> producer, LeaseKeeper lease) {
         this.updater = updater;
         this.items = items;
+        this.writes = writes;
         this.consumer = consumer;
         this.producer = producer;
         this.lease = lease;
@@ -63,6 +65,11 @@ public final class LiveRun implements AutoCloseable {
     /** The run's writes into the table, for their call and retry counts. */
     public DynamoItemUpdater items() {
         return items;
+    }
+
+    /** Writes tried again while DynamoDB was unavailable ({@link LiveOptions#storeRetryTimeout()}). */
+    public long storeRetries() {
+        return writes.retries();
     }
 
     /** Closes the Kafka clients, then releases the table's lease. */

@@ -1,6 +1,5 @@
 package dev.reproject.live;
 
-import dev.reproject.aws.dynamodb.TableSchemas;
 import dev.reproject.core.catalog.CatalogRules;
 import dev.reproject.core.catalog.RebuildCatalog;
 import dev.reproject.core.catalog.RebuildEntry;
@@ -18,8 +17,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +24,7 @@ import java.util.Optional;
 /**
  * The one place a live run is wired, for {@code reproject live}, the demo and the live benchmark alike: the
  * rebuild's view, its dead-letter topics (created when missing), the consumer committing to the rebuild's group,
- * the dead-letter producer, the conditional writes into the rebuild's table (checked first to have the view's keys)
+ * the dead-letter producer (sized to what those topics accept), the conditional writes into the rebuild's table (checked first to have the view's keys; retried for {@link LiveOptions#storeRetryTimeout()} while DynamoDB is unavailable)
  * and the catalog the progress goes to.
  * The clients given are the caller's: a run closes only what it opens.
  *
@@ -57,33 +54,39 @@ public record LiveRuns(KafkaClients kafka, DynamoDbClient dynamo, RebuildCatalog
         LeaseKeeper lease = leasing.take(LeaseNames.table(entry.table()), "live " + entry.id());
         try {
             RebuildEntry current = requireCurrent(entry);
-            requireViewTable(current, view);
-            return open(current, view, lease, deadLetterTopic, options, decorators);
+            ViewTable table = new ViewTable(dynamo, current.table(), current.id(), view.name(), view.table());
+            table.require();
+            return open(current, view, table, lease, deadLetterTopic, options, decorators);
         } catch (RuntimeException e) {
             lease.close();
             throw e;
         }
     }
 
-    private LiveRun open(RebuildEntry entry, ViewDefinition view, LeaseKeeper lease, Optional<String> deadLetterTopic,
-                         LiveOptions options, LiveDecorators decorators) {
+    private LiveRun open(RebuildEntry entry, ViewDefinition view, ViewTable table, LeaseKeeper lease,
+                         Optional<String> deadLetterTopic, LiveOptions options, LiveDecorators decorators) {
         String group = entry.id().consumerGroup();
+        List<String> letterTopics = DeadLetters.topicsFor(view.topics(), deadLetterTopic);
+        LetterLimits limits;
         try (Admin admin = kafka.admin()) {
-            new KafkaTopics(admin).createMissing(DeadLetters.topicsFor(view.topics(), deadLetterTopic));
+            KafkaTopics topics = new KafkaTopics(admin);
+            topics.createMissing(letterTopics);
+            limits = new LetterLimits(topics.maxMessageBytes(letterTopics));
         }
         Consumer<byte[], byte[]> consumer = kafka.liveConsumer(group);
         Producer<byte[], byte[]> producer;
         try {
-            producer = kafka.deadLetterProducer(group);
+            producer = kafka.deadLetterProducer(group, limits.largest());
         } catch (RuntimeException e) {
             consumer.close();
             throw e;
         }
-        DynamoItemUpdater items = new DynamoItemUpdater(dynamo, entry.table(), Backoff.DEFAULT, Sleeper.SYSTEM);
+        DynamoItemUpdater items = new DynamoItemUpdater(dynamo, table, Backoff.DEFAULT, Sleeper.SYSTEM);
+        StoreRetries writes = new StoreRetries(items, options.storeRetryTimeout(), Sleeper.SYSTEM, System::nanoTime);
         LiveUpdater updater = new LiveUpdater(decorators.consumer().apply(consumer),
-                new RecordClassifier(new EventuateDecoder(), view), decorators.items().apply(items),
-                new DeadLetters(producer, deadLetterTopic), catalog, entry, lease, view.topics(), options);
-        return new LiveRun(updater, items, consumer, producer, lease);
+                new RecordClassifier(new EventuateDecoder(), view), decorators.items().apply(writes),
+                new DeadLetters(producer, deadLetterTopic, limits), catalog, entry, lease, view.topics(), options);
+        return new LiveRun(updater, items, writes, consumer, producer, lease);
     }
 
     /**
@@ -96,27 +99,5 @@ public record LiveRuns(KafkaClients kafka, DynamoDbClient dynamo, RebuildCatalog
         CatalogRules.requireLoaded(entry.id(), Optional.of(current));
         CatalogRules.requireNotSuperseded(current, catalog.entriesForTable(current.table()));
         return current;
-    }
-
-    /**
-     * The rebuild's table must exist with the view's keys and indexes before anything is consumed: a table deleted
-     * or recreated with another key schema would refuse every update, and each refusal would be blamed on its record.
-     *
-     * @throws IllegalStateException naming the table and what differs
-     */
-    private void requireViewTable(RebuildEntry entry, ViewDefinition view) {
-        TableDescription table;
-        try {
-            table = dynamo.describeTable(b -> b.tableName(entry.table())).table();
-        } catch (ResourceNotFoundException e) {
-            throw new IllegalStateException("the table " + entry.table() + " of rebuild " + entry.id()
-                    + " does not exist: rebuild the view into a table, then start live for that rebuild");
-        }
-        List<String> differences = TableSchemas.differences(table, view.table());
-        if (!differences.isEmpty()) {
-            throw new IllegalStateException("the table " + entry.table() + " does not fit view " + view.name() + ": "
-                    + String.join("; ", differences) + ". Was it recreated since rebuild " + entry.id()
-                    + "? Rebuild the view into a new table.");
-        }
     }
 }

@@ -115,6 +115,7 @@ public final class LiveUpdater {
 
     private void process(ConsumerRecords<byte[], byte[]> records, BatchApplier applier) throws InterruptedException {
         List<Pending> pending = new ArrayList<>(records.count());
+        List<Letter> letters = new ArrayList<>();
         Map<RejectReason, Long> dead = new EnumMap<>(RejectReason.class);
         long skipped = 0;
         for (ConsumerRecord<byte[], byte[]> consumed : records) {
@@ -127,11 +128,14 @@ public final class LiveUpdater {
                 skipped++;
             } else {
                 Classified.Rejected rejected = (Classified.Rejected) classified;
-                deadLetters.send(record, rejected.reason(), rejected.detail());
-                dead.merge(rejected.reason(), 1L, Long::sum);
+                letters.add(new Letter(record, rejected));
             }
         }
-        BatchApplier.Result written = applier.apply(pending);
+        BatchApplier.Result written = applier.apply(pending); // a poll that fails here sends no letter
+        for (Letter letter : letters) {
+            deadLetters.send(letter.record(), letter.rejected().reason(), letter.rejected().detail());
+            dead.merge(letter.rejected().reason(), 1L, Long::sum);
+        }
         for (BatchApplier.Refusal refusal : written.refused()) {
             deadLetters.send(refusal.pending().record(), refusal.refused().reason(), refusal.refused().detail());
             dead.merge(refusal.refused().reason(), 1L, Long::sum);
@@ -139,6 +143,10 @@ public final class LiveUpdater {
         deadLetters.flush();
         consumer.commitSync(nextOffsets(records));
         counts = counts.plus(records.count(), written.applied(), written.duplicates(), skipped, dead);
+    }
+
+    /** A record the classifier refused, sent to the dead-letter topic once the poll's writes succeeded. */
+    private record Letter(LiveRecord record, Classified.Rejected rejected) {
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<byte[], byte[]> records) {

@@ -1,6 +1,7 @@
 package dev.reproject.live;
 
 import dev.reproject.aws.dynamodb.TableSchemas;
+import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.core.item.Action;
 import dev.reproject.core.item.AttrValue;
 import dev.reproject.core.item.Item;
@@ -9,6 +10,7 @@ import dev.reproject.core.item.Update;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.retry.Backoff;
 import dev.reproject.core.retry.Sleeper;
+import dev.reproject.core.snapshot.SnapshotId;
 import dev.reproject.core.view.Views;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
@@ -31,8 +33,9 @@ class DynamoItemUpdaterIT {
         try (LiveFixture fixture = new LiveFixture(servers, "live-updater-it")) {
             fixture.dynamo.createTable(TableSchemas.createTableRequest(fixture.name,
                     Views.byName("order-history").table()));
-            DynamoItemUpdater updater = new DynamoItemUpdater(fixture.dynamo, fixture.name, Backoff.DEFAULT,
-                    Sleeper.SYSTEM);
+            ViewTable table = new ViewTable(fixture.dynamo, fixture.name, RebuildId.of(fixture.name,
+                    new SnapshotId("20261130T090000.000Z")), "order-history", Views.byName("order-history").table());
+            DynamoItemUpdater updater = new DynamoItemUpdater(fixture.dynamo, table, Backoff.DEFAULT, Sleeper.SYSTEM);
 
             assertThat(updater.apply(update(5, new Action.Set("orderStatus", new AttrValue.S("APPROVED")))))
                     .isEqualTo(WriteResult.APPLIED);

@@ -7,7 +7,9 @@ import dev.reproject.core.item.Update;
 import dev.reproject.core.item.UpdateFold;
 import dev.reproject.core.view.TableSchema;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,7 @@ final class InMemoryItemUpdater implements ItemUpdater {
     private final UpdateFold fold;
     private final Map<SortedMap<String, AttrValue>, Item> items = new HashMap<>();
     private final List<Update> calls = new ArrayList<>();
-    private RuntimeException failNext;
+    private final Deque<RuntimeException> failNext = new ArrayDeque<>();
 
     InMemoryItemUpdater(TableSchema schema) {
         this.fold = new UpdateFold(schema);
@@ -28,9 +30,8 @@ final class InMemoryItemUpdater implements ItemUpdater {
     @Override
     public synchronized WriteResult apply(Update update) {
         calls.add(update);
-        if (failNext != null) {
-            RuntimeException failure = failNext;
-            failNext = null;
+        RuntimeException failure = failNext.poll();
+        if (failure != null) {
             throw failure;
         }
         FoldResult result = fold.apply(items.getOrDefault(update.key(), Item.EMPTY), update);
@@ -46,7 +47,14 @@ final class InMemoryItemUpdater implements ItemUpdater {
     }
 
     synchronized void failNextWith(RuntimeException failure) {
-        failNext = failure;
+        failNext.add(failure);
+    }
+
+    /** The next {@code times} calls throw {@code failure}. */
+    synchronized void failNextWith(RuntimeException failure, int times) {
+        for (int i = 0; i < times; i++) {
+            failNext.add(failure);
+        }
     }
 
     synchronized Map<SortedMap<String, AttrValue>, Item> items() {

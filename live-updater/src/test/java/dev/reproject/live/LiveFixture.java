@@ -30,12 +30,16 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 /** What the live ITs share: a loaded rebuild in a catalog on dynalite, topics on the broker, in-process runs. */
 final class LiveFixture implements AutoCloseable {
@@ -45,6 +49,7 @@ final class LiveFixture implements AutoCloseable {
     }
 
     final LocalServers servers;
+    final LocalServers kafka;
     final String name;
     final String topic;
     final String catalogTable;
@@ -54,7 +59,16 @@ final class LiveFixture implements AutoCloseable {
 
     /** @param name names the table, the catalog table and the topic, unique per test */
     LiveFixture(LocalServers servers, String name) {
+        this(servers, servers, name);
+    }
+
+    /**
+     * DynamoDB (table and catalog) of {@code servers}, Kafka of {@code kafka}: a test that stops its own dynalite
+     * leaves the shared one alone. Runs then need {@code --bootstrap-servers}.
+     */
+    LiveFixture(LocalServers servers, LocalServers kafka, String name) {
         this.servers = servers;
+        this.kafka = kafka;
         this.name = name;
         this.topic = Messages.TOPIC;
         this.catalogTable = name + "-catalog";
@@ -77,9 +91,13 @@ final class LiveFixture implements AutoCloseable {
     /** A fresh topic with {@code partitions} partitions; the view's topic name is shared, so it is deleted first. */
     void freshTopic(int partitions) throws Exception {
         try (Admin admin = admin()) {
-            if (admin.listTopics().names().get().contains(topic)) {
-                admin.deleteTopics(List.of(topic, topic + DeadLetters.SUFFIX)).all().get();
-                while (admin.listTopics().names().get().contains(topic)) {
+            Set<String> existing = admin.listTopics().names().get();
+            if (existing.contains(topic)) {
+                // the dead-letter topic too, when there is one (a run with --dead-letter-topic makes none)
+                admin.deleteTopics(Stream.of(topic, topic + DeadLetters.SUFFIX).filter(existing::contains).toList())
+                        .all().get();
+                while (admin.listTopics().names().get().stream()
+                        .anyMatch(t -> t.equals(topic) || t.equals(topic + DeadLetters.SUFFIX))) {
                     Thread.sleep(100);
                 }
             }
@@ -90,7 +108,7 @@ final class LiveFixture implements AutoCloseable {
     /** Produces the values in order to one partition, keyed by nothing; returns after every one is acknowledged. */
     void produce(int partition, List<byte[]> values) throws Exception {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafkaBootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2_000_000),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             for (byte[] value : values) {
@@ -100,11 +118,53 @@ final class LiveFixture implements AutoCloseable {
     }
 
     Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafkaBootstrapServers()));
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.kafkaBootstrapServers()));
+    }
+
+    /** The offsets committed to the rebuild's consumer group, by partition of the topic. */
+    Map<Integer, Long> committed(RebuildEntry entry) throws Exception {
+        try (Admin admin = admin()) {
+            Map<Integer, Long> offsets = new HashMap<>();
+            admin.listConsumerGroupOffsets(entry.id().consumerGroup()).partitionsToOffsetAndMetadata().get()
+                    .forEach((tp, offset) -> offsets.put(tp.partition(), offset.offset()));
+            return offsets;
+        }
+    }
+
+    /** Waits up to 30 s until the rebuild's group has committed {@code offset} in partition 0. */
+    void awaitCommitted(RebuildEntry entry, long offset) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Long.valueOf(offset).equals(committed(entry).get(0))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("offset " + offset + " not committed within 30 s: " + committed(entry));
+            }
+            Thread.sleep(100);
+        }
     }
 
     Run live(String... more) {
+        return live(Map.of(), more);
+    }
+
+    /** {@link #live(Map, String...)} on a daemon thread, for tests that change the servers while it runs. */
+    CompletableFuture<Run> liveInBackground(Map<String, String> moreEnvironment, String... more) {
+        CompletableFuture<Run> run = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                run.complete(live(moreEnvironment, more));
+            } catch (RuntimeException | Error e) {
+                run.completeExceptionally(e);
+            }
+        }, "live-fixture-run");
+        thread.setDaemon(true);
+        thread.start();
+        return run;
+    }
+
+    /** One run with {@code moreEnvironment} added to the servers' {@code REPROJECT_*} variables. */
+    Run live(Map<String, String> moreEnvironment, String... more) {
         Map<String, String> environment = new HashMap<>(servers.environment());
+        environment.putAll(moreEnvironment);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine command = CommandLines.configure(new CommandLine(new LiveCommand()), environment);

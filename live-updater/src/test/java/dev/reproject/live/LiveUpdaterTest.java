@@ -161,20 +161,21 @@ class LiveUpdaterTest {
     }
 
     @Test
-    void a_write_that_fails_commits_nothing_of_its_poll() {
+    void a_write_that_fails_commits_nothing_of_its_poll_and_sends_none_of_its_letters() {
         records(P0, List.of(created("1", 7, 0, 0), created("2", 7, 1, 1), created("10", 7, 2, 2),
-                created("11", 7, 3, 3)));
+                created("11", 7, 3, 3), "not json".getBytes(StandardCharsets.UTF_8)));
         records(P1, List.of());
         table.failNextWith(new IllegalStateException("table is gone"));
 
         assertThatThrownBy(() -> updater(true).run()).hasMessageContaining("table is gone");
 
         assertThat(consumer.committed(Set.of(P0, P1))).isEmpty();
+        assertThat(producer.history()).as("letters of a poll that is delivered again").isEmpty();
         RebuildEntry after = catalog.get(entry.id()).orElseThrow();
         assertThat(after.status()).isEqualTo(RebuildStatus.LOADED);
         // the final report is written all the same, with the offsets where the run started: nothing was committed
         assertThat(after.lastLiveUpdate()).isPresent();
-        assertThat(after.positions()).containsEntry(Partitions.toCore(P0), new LivePosition(2, 2))
+        assertThat(after.positions()).containsEntry(Partitions.toCore(P0), new LivePosition(2, 3))
                 .containsEntry(Partitions.toCore(P1), new LivePosition(0, 0));
     }
 

@@ -38,8 +38,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "live", mixinStandardHelpOptions = true, description = {
         "Step 3: keeps a rebuilt table current from Kafka, starting exactly after the rebuild's handoff watermark.",
-        "Refuses to start (exit 1) when Kafka no longer holds an offset it needs. SIGTERM finishes the batch in",
-        "flight, commits and exits."})
+        "Refuses to start (exit 1) when Kafka no longer holds an offset it needs or the table does not fit the view.",
+        "Exits 1 when the table changes while it runs, or DynamoDB is unavailable for --store-retry-timeout.",
+        "SIGTERM finishes the batch in flight, commits and exits."})
 public final class LiveCommand implements Callable<Integer> {
 
     @Mixin
@@ -78,6 +79,11 @@ public final class LiveCommand implements Callable<Integer> {
             description = "Seconds between progress lines and catalog updates (default: ${DEFAULT-VALUE}).")
     double reportSeconds;
 
+    @Option(names = "--store-retry-timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = {"Seconds a write is tried again while DynamoDB is unreachable, timing out, throttling or "
+                    + "failing with 5xx errors, before live exits 1 naming it (default: ${DEFAULT-VALUE})."})
+    double storeRetrySeconds;
+
     @Option(names = "--json", description = "Print a one-line JSON summary when it stops.")
     boolean json;
 
@@ -86,8 +92,13 @@ public final class LiveCommand implements Callable<Integer> {
         if (!(reportSeconds > 0)) {
             throw new IllegalArgumentException("--report-interval must be more than 0 seconds, was " + reportSeconds);
         }
+        if (!(storeRetrySeconds >= 0)) {
+            throw new IllegalArgumentException("--store-retry-timeout must be 0 seconds or more, was "
+                    + storeRetrySeconds);
+        }
         LiveOptions options = new LiveOptions(untilCaughtUp, maxInFlight,
-                Duration.ofMillis(Math.round(reportSeconds * 1000)), Duration.ofMillis(500));
+                Duration.ofMillis(Math.round(reportSeconds * 1000)), Duration.ofMillis(500),
+                Duration.ofMillis(Math.round(storeRetrySeconds * 1000)));
         String tableName = table != null ? table : Views.byName(common.view()).table().defaultName();
         LiveOutcome outcome;
         try (DynamoDbClient dynamo = AwsClients.dynamoDb(AwsSettings.of(common.endpoints()))) {
