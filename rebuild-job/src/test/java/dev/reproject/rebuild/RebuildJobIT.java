@@ -36,7 +36,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -189,6 +194,29 @@ class RebuildJobIT {
         RebuildOutcome loaded = rebuild(servers, dir, store, catalog, "accept-empty");
         assertThat(loaded.entry().status()).isEqualTo(RebuildStatus.LOADED);
         assertThat(loaded.writes().itemsWritten()).isEqualTo(200);
+    }
+
+    @Test
+    void refuses_an_empty_table_whose_keys_are_not_the_views(LocalServers servers, @TempDir Path dir)
+            throws Exception {
+        SnapshotStore store = smallSnapshot(dir);
+        InMemoryRebuildCatalog catalog = new InMemoryRebuildCatalog(Clock.systemUTC());
+        try (DynamoDbClient dynamo = dynamo(servers)) {
+            dynamo.createTable(b -> b.tableName("refuse-keys")
+                    .keySchema(KeySchemaElement.builder().attributeName("orderId").keyType(KeyType.HASH).build())
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName("orderId")
+                            .attributeType(ScalarAttributeType.N).build())
+                    .billingMode(BillingMode.PAY_PER_REQUEST));
+        }
+
+        assertThatThrownBy(() -> rebuild(servers, dir, store, catalog, "refuse-keys"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the table refuse-keys does not fit view order-history")
+                .hasMessageContaining("orderId is of type N");
+        assertThat(catalog.all()).as("nothing recorded").isEmpty();
+        try (DynamoDbClient dynamo = dynamo(servers)) {
+            assertThat(dynamo.scan(b -> b.tableName("refuse-keys")).count()).as("nothing written").isZero();
+        }
     }
 
     /** An archive of 200 orders and its snapshot. */
