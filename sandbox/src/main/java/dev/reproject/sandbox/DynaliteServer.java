@@ -21,8 +21,13 @@ final class DynaliteServer extends StartedServer {
         this.endpoint = endpoint;
     }
 
-    /** Starts dynalite from {@code dynaliteDir}, logging to {@code dir}. */
+    /** Starts dynalite from {@code dynaliteDir} on a free port, logging to {@code dir}. */
     static DynaliteServer start(Path dynaliteDir, Path dir) {
+        return start(dynaliteDir, dir, FreePort.pick());
+    }
+
+    /** Starts dynalite on {@code port}: again on the port of one that was stopped, it starts empty. */
+    static DynaliteServer start(Path dynaliteDir, Path dir, int port) {
         Path launcher = dynaliteDir.resolve("dynalite.js");
         if (!Files.isRegularFile(launcher)) {
             throw new IllegalStateException("Not found: " + launcher + " (dynalite.dir=" + dynaliteDir
@@ -32,7 +37,6 @@ final class DynaliteServer extends StartedServer {
             throw new IllegalStateException("dynalite is not installed in " + dynaliteDir
                     + ": run `npm ci --prefix " + dynaliteDir + "` (from the checkout: `npm ci --prefix sandbox`)");
         }
-        int port = FreePort.pick();
         ManagedProcess process = ManagedProcess.start("dynalite",
                 List.of("node", launcher.toString(), Integer.toString(port)),
                 dynaliteDir, dir.resolve("dynalite.log"), List.of());

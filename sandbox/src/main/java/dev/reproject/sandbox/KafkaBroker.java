@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -35,8 +36,15 @@ final class KafkaBroker extends StartedServer {
 
     /** Formats storage in {@code dir} and starts the broker with its config, data and logs there. */
     static KafkaBroker start(Path kafkaLib, Path dir) {
-        int brokerPort = FreePort.pick();
-        int controllerPort = FreePort.pick();
+        return start(kafkaLib, dir, FreePort.pick(), FreePort.pick());
+    }
+
+    /**
+     * Starts the broker on these ports with its config, data and logs in {@code dir}, formatting the storage
+     * first unless it is formatted already: again in the dir and on the ports of a stopped broker, it has the
+     * same topics, records and committed offsets.
+     */
+    static KafkaBroker start(Path kafkaLib, Path dir, int brokerPort, int controllerPort) {
         Path config = ConfigFiles.writeProperties(dir.resolve("server.properties"),
                 serverProperties(brokerPort, controllerPort, dir.resolve("data")));
         Path serverLog = dir.resolve("server.log");
@@ -50,12 +58,14 @@ final class KafkaBroker extends StartedServer {
         // StorageTool's main calls System.exit, which is harmless in a process of its own. A one-second job: the
         // C1 compiler alone and the serial collector start faster and it never runs long enough to need C2.
         List<String> formatOptions = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m");
-        long formatStart = System.nanoTime();
-        ManagedProcess.run("Kafka storage format",
-                ChildJvm.command(formatOptions, classpath, STORAGE_TOOL,
-                        List.of("format", "-t", clusterId(), "-c", config.toString())),
-                dir, dir.resolve("format.log"), FORMAT_TIMEOUT);
-        log.debug("Formatted Kafka storage in {} ms", (System.nanoTime() - formatStart) / 1_000_000);
+        if (!Files.exists(dir.resolve("data").resolve("meta.properties"))) {
+            long formatStart = System.nanoTime();
+            ManagedProcess.run("Kafka storage format",
+                    ChildJvm.command(formatOptions, classpath, STORAGE_TOOL,
+                            List.of("format", "-t", clusterId(), "-c", config.toString())),
+                    dir, dir.resolve("format.log"), FORMAT_TIMEOUT);
+            log.debug("Formatted Kafka storage in {} ms", (System.nanoTime() - formatStart) / 1_000_000);
+        }
 
         ManagedProcess process = ManagedProcess.start("Kafka broker",
                 ChildJvm.command(jvmOptions, classpath, KAFKA_MAIN, List.of(config.toString())),

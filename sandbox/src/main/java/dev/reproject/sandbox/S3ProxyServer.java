@@ -24,9 +24,13 @@ final class S3ProxyServer extends StartedServer {
         this.endpoint = endpoint;
     }
 
-    /** Starts S3Proxy from {@code jar} with its data, config and log in {@code dir}. */
+    /** Starts S3Proxy from {@code jar} on a free port with its data, config and log in {@code dir}. */
     static S3ProxyServer start(Path jar, SandboxCredentials credentials, Path dir) {
-        int port = FreePort.pick();
+        return start(jar, credentials, dir, FreePort.pick());
+    }
+
+    /** Starts S3Proxy on {@code port}: again in the dir and on the port of one stopped, it has the same objects. */
+    static S3ProxyServer start(Path jar, SandboxCredentials credentials, Path dir, int port) {
         URI endpoint = URI.create("http://127.0.0.1:" + port);
         // the filesystem provider fails at start if its base directory does not exist
         Path data = ConfigFiles.createDirectories(dir.resolve("data"));
