@@ -194,7 +194,8 @@ final class Rig implements AutoCloseable {
     Child snapshot(Path runDir, String name, String snapshots) {
         return Child.start(runDir, name, "1g", sparkOptions, SNAPSHOT_MAIN, List.of("--archive", ARCHIVE, "--snapshots",
                 snapshots, "--master", "local[2]", "--s3-endpoint", servers.s3Endpoint().toString(), "--region",
-                servers.region(), "--json"), environment());
+                servers.region(), "--dynamodb-endpoint", servers.dynamoDbEndpoint().toString(), "--catalog-table",
+                CATALOG, "--json"), environment());
     }
 
     Child rebuild(Path runDir, String name, String table, int writeRate) {
@@ -222,6 +223,9 @@ final class Rig implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AWS_ACCESS_KEY_ID", servers.credentials().accessKeyId());
         env.put("AWS_SECRET_ACCESS_KEY", servers.credentials().secretAccessKey());
+        // a killed run keeps its lease until it expires: short leases, and the next run waits for them
+        env.put("REPROJECT_LEASE_TTL", "10");
+        env.put("REPROJECT_LEASE_WAIT", "60");
         return env;
     }
 
