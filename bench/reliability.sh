@@ -3,7 +3,7 @@
 # real servers (dynalite, S3Proxy, a KRaft broker) with every command in its own JVM; prints one line of figures per
 # scenario (runs, kills, records, lost, applied twice, peak heap of the commands' JVMs, seconds).
 #   bench/reliability.sh SCENARIO [WORK_DIR] [SIZE] [SEED]
-#     SCENARIO  server-faults | kill-points | all
+#     SCENARIO  server-faults | kill-points | races | all
 #     SIZE      full (default: the figures in docs/reliability-faults.md) | ci (what ReliabilitySubsetIT runs)
 #     SEED      the kill points' seed (default: new, printed); the same seed draws the same points
 #   e.g. bench/reliability.sh all /tmp/reliability full 42
@@ -12,10 +12,10 @@
 # local repository (-Dmaven.repo.local=...).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd -P)"
-scenario="${1:?usage: bench/reliability.sh server-faults|kill-points|all [WORK_DIR] [full|ci] [SEED]}"; shift
+scenario="${1:?usage: bench/reliability.sh server-faults|kill-points|races|all [WORK_DIR] [full|ci] [SEED]}"; shift
 work="${1:-/tmp/reproject-reliability}"; shift || true
 size="${1:-full}"; shift || true
-case "$scenario" in server-faults|kill-points|all) ;; *) echo "unknown scenario: $scenario" >&2; exit 2 ;; esac
+case "$scenario" in server-faults|kill-points|races|all) ;; *) echo "unknown scenario: $scenario" >&2; exit 2 ;; esac
 source "$root/bench/classpath.sh"
 bench_classpath "$work"
 rm -rf "$work/run" && mkdir -p "$work/run"

@@ -15,6 +15,8 @@ final class Figures {
         final String scenario;
         int runs;
         int kills;
+        /** runs that exited 5 (busy) in a race */
+        int refused;
         int serverFaults;
         long records;
         long items;
@@ -57,9 +59,9 @@ final class Figures {
 
         @Override
         public String toString() {
-            return String.format("%-22s runs %3d  kills %3d  server faults %d  records %,9d  items %,7d  lost %d  "
-                    + "applied twice %d  peak heap %s  %.0f s", scenario, runs, kills, serverFaults, records, items,
-                    lost, appliedTwice, peak, seconds);
+            return String.format("%-22s runs %3d  kills %3d  server faults %d  busy %d  records %,9d  items %,7d  "
+                    + "lost %d  applied twice %d  peak heap %s  %.0f s", scenario, runs, kills, serverFaults, refused,
+                    records, items, lost, appliedTwice, peak, seconds);
         }
     }
 

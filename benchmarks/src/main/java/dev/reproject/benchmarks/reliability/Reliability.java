@@ -7,7 +7,7 @@ import java.util.Random;
 /**
  * The reliability scenarios of server faults and kill points, run against the sandbox's real servers with every
  * command in its own JVM:
- * {@code Reliability server-faults|kill-points|all WORK_DIR [full|ci] [SEED]}. Prints one line of figures per
+ * {@code Reliability server-faults|kill-points|races|all WORK_DIR [full|ci] [SEED]}. Prints one line of figures per
  * scenario; exit 1 if a scenario failed or lost or applied twice anything.
  */
 public final class Reliability {
@@ -26,16 +26,18 @@ public final class Reliability {
             switch (scenario) {
                 case "server-faults" -> ServerFaults.run(rig, figures, sizes);
                 case "kill-points" -> KillPoints.run(rig, figures, sizes, random);
+                case "races" -> Races.run(rig, figures, sizes);
                 case "all" -> {
                     ServerFaults.run(rig, figures, sizes);
                     KillPoints.run(rig, figures, sizes, random);
+                    Races.run(rig, figures, sizes);
                 }
                 case "ci" -> {
                     ServerFaults.run(rig, figures, sizes);
                     KillPoints.run(rig, figures, sizes, random);
                 }
                 default -> throw new IllegalArgumentException(
-                        "scenario must be server-faults, kill-points or all, found: " + scenario);
+                        "scenario must be server-faults, kill-points, races or all, found: " + scenario);
             }
         } finally {
             System.out.printf("%n%s%nreliability %s: %.0f s in all, seed %d%n", figures.table(), scenario,
@@ -46,7 +48,7 @@ public final class Reliability {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: Reliability server-faults|kill-points|all WORK_DIR [full|ci] [SEED]");
+            System.err.println("usage: Reliability server-faults|kill-points|races|all WORK_DIR [full|ci] [SEED]");
             System.exit(2);
         }
         Sizes sizes = Sizes.named(args.length > 2 ? args[2] : "full");

@@ -191,21 +191,24 @@ final class Rig implements AutoCloseable {
 
     // ---- the commands, each in its own JVM ----
 
-    Child snapshot(Path runDir, String name, String snapshots) {
-        return Child.start(runDir, name, "1g", sparkOptions, SNAPSHOT_MAIN, List.of("--archive", ARCHIVE, "--snapshots",
-                snapshots, "--master", "local[2]", "--s3-endpoint", servers.s3Endpoint().toString(), "--region",
-                servers.region(), "--dynamodb-endpoint", servers.dynamoDbEndpoint().toString(), "--catalog-table",
-                CATALOG, "--json"), environment());
+    /** {@code more}: further options, e.g. {@code --lease-wait 0} over the rig's environment default. */
+    Child snapshot(Path runDir, String name, String snapshots, String... more) {
+        List<String> args = new ArrayList<>(List.of("--archive", ARCHIVE, "--snapshots", snapshots, "--master",
+                "local[2]", "--s3-endpoint", servers.s3Endpoint().toString(), "--region", servers.region(),
+                "--dynamodb-endpoint", servers.dynamoDbEndpoint().toString(), "--catalog-table", CATALOG, "--json"));
+        args.addAll(List.of(more));
+        return Child.start(runDir, name, "1g", sparkOptions, SNAPSHOT_MAIN, args, environment());
     }
 
-    Child rebuild(Path runDir, String name, String table, int writeRate) {
-        return Child.start(runDir, name, "1g", sparkOptions, REBUILD_MAIN,
-                List.of("--archive", ARCHIVE, "--snapshots", REFERENCE,
-                        "--table", table, "--catalog-table", CATALOG, "--master", "local[2]", "--write-rate",
-                        Integer.toString(writeRate), "--s3-endpoint", servers.s3Endpoint().toString(),
-                        "--dynamodb-endpoint", servers.dynamoDbEndpoint().toString(), "--region", servers.region(),
-                        "--json"),
-                environment());
+    /** {@code more}: further options, e.g. {@code --lease-wait 0} over the rig's environment default. */
+    Child rebuild(Path runDir, String name, String table, int writeRate, String... more) {
+        List<String> args = new ArrayList<>(List.of("--archive", ARCHIVE, "--snapshots", REFERENCE,
+                "--table", table, "--catalog-table", CATALOG, "--master", "local[2]", "--write-rate",
+                Integer.toString(writeRate), "--s3-endpoint", servers.s3Endpoint().toString(),
+                "--dynamodb-endpoint", servers.dynamoDbEndpoint().toString(), "--region", servers.region(),
+                "--json"));
+        args.addAll(List.of(more));
+        return Child.start(runDir, name, "1g", sparkOptions, REBUILD_MAIN, args, environment());
     }
 
     Child live(Path runDir, String name, String table, boolean untilCaughtUp) {

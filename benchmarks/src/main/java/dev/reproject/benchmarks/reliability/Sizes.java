@@ -14,14 +14,16 @@ package dev.reproject.benchmarks.reliability;
  * @param liveKills        kill points of {@code live}
  * @param rebuildWriteRate {@code --write-rate} of the faulted and killed rebuilds, so that their load lasts a while
  * @param kafkaDownSeconds how long the broker stays stopped
+ * @param raceRounds       rounds of the two-rebuilds and two-snapshots races
  * @param fastFailS3       the Spark commands run with s3a's retries cut down, so that a run with S3 stopped fails
  *                         in seconds rather than the many minutes of the defaults (see docs/reliability-faults.md)
  */
 record Sizes(long orders, int partitions, long faultLiveOrders, long killLiveOrders, int snapshotKills,
-             int rebuildKills, int liveKills, int rebuildWriteRate, int kafkaDownSeconds, boolean fastFailS3) {
+             int rebuildKills, int liveKills, int rebuildWriteRate, int kafkaDownSeconds, int raceRounds,
+             boolean fastFailS3) {
 
-    static final Sizes FULL = new Sizes(3000, 4, 6000, 1500, 5, 5, 10, 1000, 10, true);
-    static final Sizes CI = new Sizes(2000, 4, 5000, 1500, 0, 0, 4, 1000, 5, true);
+    static final Sizes FULL = new Sizes(3000, 4, 6000, 1500, 5, 5, 10, 1000, 10, 3, true);
+    static final Sizes CI = new Sizes(2000, 4, 5000, 1500, 0, 0, 4, 1000, 5, 1, true);
 
     static Sizes named(String name) {
         return switch (name) {
