@@ -5,6 +5,8 @@
 bench_classpath() {
   local root work="$1"
   root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+  # copy-dependencies keeps a SNAPSHOT jar already in target/lib: empty it, so that no stale module is run
+  rm -rf "$root/benchmarks/target/lib"
   case "${BENCH_BUILD:-all}" in
     all) (cd "$root" && mvn -B -q -DskipTests -Dspotless.check.skip=true install -pl benchmarks -am) >&2 ;;
     benchmarks) (cd "$root" && mvn -B -o -q -DskipTests -Dspotless.check.skip=true package -pl benchmarks) >&2 ;;
