@@ -25,15 +25,21 @@ public final class InputCorpus {
     /** Runs every scenario on its own servers under {@code work}; the checks and figures. */
     public static Checks run(Path work, long bombBytes, String heap) throws Exception {
         Files.createDirectories(work);
+        try (LocalServers servers = LocalServers.create(work.resolve("sandbox"))) {
+            return run(servers, work, bombBytes, heap);
+        }
+    }
+
+    /** Runs every scenario on {@code servers}, files under {@code work}. */
+    public static Checks run(LocalServers servers, Path work, long bombBytes, String heap) throws Exception {
+        Files.createDirectories(work);
         Checks checks = new Checks();
         long started = System.nanoTime();
-        try (LocalServers servers = LocalServers.create(work.resolve("sandbox"))) {
-            servers.s3Endpoint();
-            servers.dynamoDbEndpoint();
-            servers.kafkaBootstrapServers();
-            new SnapshotCorpus(servers, work, heap, checks).run(bombBytes);
-            new LiveBadRecords(servers, work, heap, checks).run();
-        }
+        servers.s3Endpoint();
+        servers.dynamoDbEndpoint();
+        servers.kafkaBootstrapServers();
+        new SnapshotCorpus(servers, work, heap, checks).run(bombBytes);
+        new LiveBadRecords(servers, work, heap, checks).run();
         checks.figure("corpus", String.format(Locale.ROOT, "all scenarios in %.1f s", (System.nanoTime() - started)
                 / 1e9));
         return checks;

@@ -106,7 +106,10 @@ final class LiveBadRecords {
                 return;
             }
             JsonNode summary = JSON.readTree(live.out());
-            checks.figure(SCENARIO, "live summary counts: " + summary.path("counts"));
+            checks.figure(SCENARIO, "live summary: " + summary.path("records") + " records, " + summary.path("applied")
+                    + " applied, dead letters " + summary.path("deadLettered"));
+            checks.equal(SCENARIO, "dead letters counted", "{\"not-json\":2,\"record-too-large\":1}",
+                    summary.path("deadLettered").toString());
             Map<String, String> letters = deadLetters();
             checks.equal(SCENARIO, "dead letters by source offset",
                     new TreeMap<>(Map.of("3", "not-json", "4", "record-too-large, value of " + oversized.length

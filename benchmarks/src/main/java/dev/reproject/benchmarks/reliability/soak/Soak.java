@@ -50,7 +50,7 @@ public final class Soak {
 
     static final String SCENARIO = "soak";
     private static final int PARTITIONS = 4;
-    private static final int PREFIX = 500;
+    private static final int PREFIX = 200;
     private static final String TABLE = "soak";
     private static final String CATALOG = "soak-catalog";
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(5);
@@ -75,10 +75,17 @@ public final class Soak {
     /** Runs the soak on its own servers under {@code work}. */
     public static Checks run(Path work, int seconds, int rate, double throttle, String heap) throws Exception {
         Files.createDirectories(work);
-        Checks checks = new Checks();
         try (LocalServers servers = LocalServers.create(work.resolve("sandbox"))) {
-            new Soak(servers, work, checks).soak(seconds, rate, throttle, heap);
+            return run(servers, work, seconds, rate, throttle, heap);
         }
+    }
+
+    /** Runs the soak on {@code servers} (it recreates the Order topic), files under {@code work}. */
+    public static Checks run(LocalServers servers, Path work, int seconds, int rate, double throttle, String heap)
+            throws Exception {
+        Files.createDirectories(work);
+        Checks checks = new Checks();
+        new Soak(servers, work, checks).soak(seconds, rate, throttle, heap);
         return checks;
     }
 
