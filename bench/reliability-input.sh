@@ -5,7 +5,7 @@
 #   bench/reliability-input.sh corpus [WORK_DIR]                    the corpus with the 2 GiB gzip bomb
 #   bench/reliability-input.sh soak [MINUTES] [WORK_DIR]            live for MINUTES (default 10) at RATE events/s
 #   bench/reliability-input.sh all [MINUTES] [WORK_DIR]             both
-# Environment: RATE (default 300 events/s), THROTTLE (fraction of UpdateItem calls throttled, default 0.1),
+# Environment: RATE (default 200 events/s), THROTTLE (fraction of UpdateItem calls throttled, default 0.1),
 # BOMB_BYTES (default 2147483648), HEAP (the commands' -Xmx: default 768m for the corpus, 512m for live).
 # Needs dynalite (`npm ci --prefix sandbox`) and the sandbox's Kafka classpath. BENCH_BUILD as in bench/live.sh.
 # Prints every check and figure; exits 1 if a check failed.
@@ -30,7 +30,7 @@ fi
 if [[ "$what" == soak || "$what" == all ]]; then
   rm -rf "$work/soak"
   java -Xmx2g ${BENCH_JAVA_OPTS:-} "${cp[@]}" dev.reproject.benchmarks.reliability.soak.Soak \
-    "$work/soak" "$((minutes * 60))" "${RATE:-300}" "${THROTTLE:-0.1}" "${HEAP:-512m}" || status=$?
+    "$work/soak" "$((minutes * 60))" "${RATE:-200}" "${THROTTLE:-0.1}" "${HEAP:-512m}" || status=$?
 fi
 echo "uptime at end: $(uptime)" >&2
 exit "$status"

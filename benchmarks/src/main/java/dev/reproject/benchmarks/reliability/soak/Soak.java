@@ -44,7 +44,7 @@ import static dev.reproject.benchmarks.reliability.OrderMessages.TOPIC;
  * no event applied twice (live's duplicates equal the expected duplicates of the records it consumed).
  *
  * <p>Arguments: {@code WORK_DIR [SECONDS] [EVENTS_PER_SECOND] [THROTTLE_FRACTION] [HEAP]}, e.g.
- * {@code /tmp/soak 600 300 0.1 512m}.
+ * {@code /tmp/soak 600 200 0.1 512m}.
  */
 public final class Soak {
 
@@ -319,7 +319,7 @@ public final class Soak {
             System.exit(2);
         }
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 600;
-        int rate = args.length > 2 ? Integer.parseInt(args[2]) : 300;
+        int rate = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         double throttle = args.length > 3 ? Double.parseDouble(args[3]) : 0.1;
         String heap = args.length > 4 ? args[4] : "512m";
         Checks checks = run(Path.of(args[0]), seconds, rate, throttle, heap);
