@@ -65,7 +65,22 @@ public final class LiveSetup implements AutoCloseable {
                 Thread.sleep(200);
             }
         }
-        while (endOffsets().size() != partitions) {
+        // the new topic's partitions may be unknown to the broker a moment after the creation was acknowledged
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                if (endOffsets().size() == partitions) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(TOPIC + " does not show " + partitions + " partitions 60 s after"
+                        + " it was created");
+            }
             Thread.sleep(100);
         }
     }
