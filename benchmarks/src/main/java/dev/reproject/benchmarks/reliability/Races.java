@@ -92,6 +92,9 @@ final class Races {
         live.awaitSuccess(MINUTES);
         line.ran(live);
         line.records += rig.records() - first;
+        if (rebuildExit == BUSY) {
+            line.refused++;
+        }
         Scenarios.require(rebuildExit == BUSY || !liveRanThrough,
                 "a rebuild started while live wrote the table exited %d, not 5; log:%n%s", rebuildExit,
                 rebuild.tail());
