@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The bad-input corpus and the live soak of the reliability suite (docs/reliability-input.md), on the sandbox's
+# The bad-input corpus and the live soak of the reliability suite (RELIABILITY.md), on the sandbox's
 # real local servers (S3Proxy and dynalite behind the fault proxy, the KRaft broker), the commands in their own
 # JVMs with small heaps and GC logs:
 #   bench/reliability-input.sh corpus [WORK_DIR]                    the corpus with the 2 GiB gzip bomb

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# The reliability scenarios of server faults and kill points (docs/reliability-faults.md), against the sandbox's
+# The reliability scenarios of server faults and kill points (RELIABILITY.md), against the sandbox's
 # real servers (dynalite, S3Proxy, a KRaft broker) with every command in its own JVM; prints one line of figures per
 # scenario (runs, kills, records, lost, applied twice, peak heap of the commands' JVMs, seconds).
 #   bench/reliability.sh SCENARIO [WORK_DIR] [SIZE] [SEED]
 #     SCENARIO  server-faults | kill-points | races | all
-#     SIZE      full (default: the figures in docs/reliability-faults.md) | ci (what ReliabilitySubsetIT runs)
+#     SIZE      full (default: the figures in RELIABILITY.md) | ci (what ReliabilitySubsetIT runs)
 #     SEED      the kill points' seed (default: new, printed); the same seed draws the same points
 #   e.g. bench/reliability.sh all /tmp/reliability full 42
 # Exit 0 when every scenario ended in exactly the expected state. Needs dynalite (`npm ci --prefix sandbox`).

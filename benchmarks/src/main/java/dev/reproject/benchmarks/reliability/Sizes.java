@@ -16,7 +16,7 @@ package dev.reproject.benchmarks.reliability;
  * @param kafkaDownSeconds how long the broker stays stopped
  * @param raceRounds       rounds of the two-rebuilds and two-snapshots races
  * @param fastFailS3       the Spark commands run with s3a's retries cut down, so that a run with S3 stopped fails
- *                         in seconds rather than the many minutes of the defaults (see docs/reliability-faults.md)
+ *                         in seconds rather than the many minutes of the defaults (see RELIABILITY.md)
  */
 record Sizes(long orders, int partitions, long faultLiveOrders, long killLiveOrders, int snapshotKills,
              int rebuildKills, int liveKills, int rebuildWriteRate, int kafkaDownSeconds, int raceRounds,

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The CI subset of the reliability suite's input part (docs/reliability-input.md): the whole bad-input corpus with
+ * The CI subset of the reliability suite's input part (RELIABILITY.md): the whole bad-input corpus with
  * a 128 MiB gzip bomb instead of 2 GiB, and a one-minute soak of live at 200 events/s with 10% of its writes
  * throttled, on one set of local servers; the commands run in their own JVMs with small heaps.
  */

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The CI subset of the reliability suite (docs/reliability-faults.md), with the same code as
+ * The CI subset of the reliability suite (RELIABILITY.md), with the same code as
  * {@code bench/reliability.sh}: each server fault once (S3 stopped under a snapshot, DynamoDB killed under a
  * rebuild, Kafka stopped under live) and four kill points of live, on small data (the kill points of snapshot and
  * rebuild, two Spark runs each, are left to the full run and to SnapshotCrashIT and RebuildCrashIT, for time).

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The bad-input corpus of the reliability suite (docs/reliability-input.md), through the real commands on local
+ * The bad-input corpus of the reliability suite (RELIABILITY.md), through the real commands on local
  * servers: {@link SnapshotCorpus} (snapshot and rebuild from S3Proxy behind the fault proxy, and the 403 file) and
  * {@link LiveBadRecords} (live on the real broker).
  *

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
 import static dev.reproject.benchmarks.reliability.OrderMessages.TOPIC;
 
 /**
- * The live updater's soak (docs/reliability-input.md): {@code live} in its own JVM (small heap, GC log) keeps a
+ * The live updater's soak (RELIABILITY.md): {@code live} in its own JVM (small heap, GC log) keeps a
  * rebuilt table current while Order events are produced at a steady rate for a while, with a fraction of its
  * DynamoDB {@code UpdateItem} calls answered {@code ProvisionedThroughputExceededException} by a {@link FaultProxy}
  * in front of dynalite. Lag (end offsets − the group's committed offsets) is sampled every few seconds, the heap
