@@ -14,6 +14,7 @@ import dev.reproject.live.LiveOptions;
 import dev.reproject.live.LiveOutcome;
 import dev.reproject.live.LiveRun;
 import dev.reproject.live.LiveRuns;
+import dev.reproject.oracle.ExpectedOrderHistory;
 import dev.reproject.orderhistory.generate.GeneratorOptions;
 import dev.reproject.orderhistory.generate.OrderArchiveGenerator;
 import dev.reproject.rebuild.DynamoTarget;

@@ -8,6 +8,7 @@ import dev.reproject.core.archive.ArchiveStore;
 import dev.reproject.core.archive.LocalArchiveStore;
 import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.core.event.SourcePartition;
+import dev.reproject.oracle.ExpectedOrderHistory;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
 import dev.reproject.sandbox.ParentWatchdog;

@@ -9,6 +9,7 @@ import dev.reproject.archiver.TopicArchiver;
 import dev.reproject.core.archive.ArchiveStore;
 import dev.reproject.core.archive.LocalArchiveStore;
 import dev.reproject.core.catalog.RebuildId;
+import dev.reproject.oracle.ExpectedOrderHistory;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
 import dev.reproject.sandbox.SandboxCredentials;
@@ -29,9 +30,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
-import static dev.reproject.cli.ExpectedOrderHistory.Outcome.APPLIED;
-import static dev.reproject.cli.ExpectedOrderHistory.Outcome.DUPLICATE;
-import static dev.reproject.cli.ExpectedOrderHistory.Outcome.SKIPPED;
+import static dev.reproject.oracle.ExpectedOrderHistory.Outcome.APPLIED;
+import static dev.reproject.oracle.ExpectedOrderHistory.Outcome.DUPLICATE;
+import static dev.reproject.oracle.ExpectedOrderHistory.Outcome.SKIPPED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -4,6 +4,7 @@ import dev.reproject.archiver.ArchivePublisher;
 import dev.reproject.archiver.PublishRequest;
 import dev.reproject.core.archive.ArchiveStore;
 import dev.reproject.core.archive.LocalArchiveStore;
+import dev.reproject.oracle.ExpectedOrderHistory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;

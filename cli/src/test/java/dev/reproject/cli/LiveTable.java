@@ -1,5 +1,7 @@
 package dev.reproject.cli;
 
+import dev.reproject.oracle.DynamoValues;
+import dev.reproject.oracle.ExpectedOrderHistory;
 import dev.reproject.sandbox.LocalServers;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -10,13 +12,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -82,7 +81,7 @@ final class LiveTable implements AutoCloseable {
         for (String key : keys) {
             Map<String, AttributeValue> want = expected.get(key);
             Map<String, AttributeValue> got = actual.get(key);
-            if (!Objects.equals(canonical(want), canonical(got))) {
+            if (!DynamoValues.sameItem(want, got)) {
                 differing++;
                 if (shown.size() < SHOWN) {
                     shown.add(difference(key, want, got));
@@ -103,43 +102,11 @@ final class LiveTable implements AutoCloseable {
         TreeSet<String> names = new TreeSet<>(want.keySet());
         names.addAll(got.keySet());
         String attributes = names.stream()
-                .filter(name -> !Objects.equals(canonical(want.get(name)), canonical(got.get(name))))
+                .filter(name -> !DynamoValues.sameValue(want.get(name), got.get(name)))
                 .map(name -> "    " + name + ": expected " + want.get(name) + ", table " + got.get(name))
                 .collect(Collectors.joining("\n"));
         return "orderId " + key + ":\n" + attributes + "\n  expected item " + new TreeMap<>(want)
                 + "\n  table item    " + new TreeMap<>(got);
-    }
-
-    private static Object canonical(Map<String, AttributeValue> item) {
-        if (item == null) {
-            return null;
-        }
-        Map<String, Object> out = new HashMap<>();
-        item.forEach((name, value) -> out.put(name, canonical(value)));
-        return out;
-    }
-
-    private static Object canonical(AttributeValue value) {
-        if (value == null) {
-            return null;
-        }
-        return switch (value.type()) {
-            case S -> List.of("S", value.s());
-            case N -> List.of("N", number(value.n()));
-            case B -> List.of("B", value.b());
-            case BOOL -> List.of("BOOL", value.bool());
-            case NUL -> List.of("NULL");
-            case SS -> List.of("SS", new HashSet<>(value.ss()));
-            case NS -> List.of("NS", value.ns().stream().map(LiveTable::number).collect(Collectors.toSet()));
-            case BS -> List.of("BS", new HashSet<>(value.bs()));
-            case L -> List.of("L", value.l().stream().map(LiveTable::canonical).toList());
-            case M -> List.of("M", canonical(value.m()));
-            case UNKNOWN_TO_SDK_VERSION -> throw new IllegalArgumentException("unknown attribute type: " + value);
-        };
-    }
-
-    private static BigDecimal number(String n) {
-        return new BigDecimal(n).stripTrailingZeros();
     }
 
     @Override

@@ -1,14 +1,12 @@
 package dev.reproject.benchmarks.reliability;
 
+import dev.reproject.oracle.DynamoValues;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -43,7 +41,7 @@ record Check(long expected, long actual, long lost, long appliedTwice, List<Stri
         for (String key : keys) {
             Map<String, AttributeValue> want = expected.get(key);
             Map<String, AttributeValue> got = actual.get(key);
-            if (Objects.equals(canonical(want), canonical(got))) {
+            if (DynamoValues.sameItem(want, got)) {
                 continue;
             }
             boolean behind = want != null && (got == null || marker(got).compareTo(marker(want)) < 0);
@@ -77,35 +75,4 @@ record Check(long expected, long actual, long lost, long appliedTwice, List<Stri
                 .map(e -> String.valueOf(e.getValue().s())).sorted().collect(Collectors.joining(","));
     }
 
-    private static Object canonical(Map<String, AttributeValue> item) {
-        if (item == null) {
-            return null;
-        }
-        Map<String, Object> out = new HashMap<>();
-        item.forEach((name, value) -> out.put(name, canonical(value)));
-        return out;
-    }
-
-    private static Object canonical(AttributeValue value) {
-        if (value == null) {
-            return null;
-        }
-        return switch (value.type()) {
-            case S -> List.of("S", value.s());
-            case N -> List.of("N", number(value.n()));
-            case B -> List.of("B", value.b());
-            case BOOL -> List.of("BOOL", value.bool());
-            case NUL -> List.of("NULL");
-            case SS -> List.of("SS", new HashSet<>(value.ss()));
-            case NS -> List.of("NS", value.ns().stream().map(Check::number).collect(Collectors.toSet()));
-            case BS -> List.of("BS", new HashSet<>(value.bs()));
-            case L -> List.of("L", value.l().stream().map(Check::canonical).toList());
-            case M -> List.of("M", canonical(value.m()));
-            case UNKNOWN_TO_SDK_VERSION -> throw new IllegalArgumentException("unknown attribute type: " + value);
-        };
-    }
-
-    private static BigDecimal number(String n) {
-        return new BigDecimal(n).stripTrailingZeros();
-    }
 }

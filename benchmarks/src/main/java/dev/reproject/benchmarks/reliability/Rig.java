@@ -12,6 +12,7 @@ import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.sample.GenerationReport;
 import dev.reproject.core.snapshot.SnapshotManifest;
+import dev.reproject.oracle.ExpectedOrderHistory;
 import dev.reproject.orderhistory.generate.GeneratorOptions;
 import dev.reproject.orderhistory.generate.OrderArchiveGenerator;
 import dev.reproject.sandbox.RestartableServers;

@@ -1,15 +1,11 @@
 package dev.reproject.benchmarks.reliability.soak;
 
+import dev.reproject.oracle.DynamoValues;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.math.BigDecimal;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * The table against the expected items, as the CLI tests' {@code LiveTable} compares them: sets as sets, numbers
@@ -29,7 +25,7 @@ record ItemComparison(long compared, long lost, long extra, List<String> example
             Map<String, AttributeValue> got = table.get(key);
             if (want == null) {
                 extra++;
-            } else if (!Objects.equals(canonical(want), canonical(got))) {
+            } else if (!DynamoValues.sameItem(want, got)) {
                 lost++;
             } else {
                 continue;
@@ -41,32 +37,4 @@ record ItemComparison(long compared, long lost, long extra, List<String> example
         return new ItemComparison(keys.size(), lost, extra, List.copyOf(examples));
     }
 
-    private static Object canonical(Map<String, AttributeValue> item) {
-        if (item == null) {
-            return null;
-        }
-        Map<String, Object> out = new HashMap<>();
-        item.forEach((name, value) -> out.put(name, canonical(value)));
-        return out;
-    }
-
-    private static Object canonical(AttributeValue value) {
-        return switch (value.type()) {
-            case S -> List.of("S", value.s());
-            case N -> List.of("N", number(value.n()));
-            case B -> List.of("B", value.b());
-            case BOOL -> List.of("BOOL", value.bool());
-            case NUL -> List.of("NULL");
-            case SS -> List.of("SS", new HashSet<>(value.ss()));
-            case NS -> List.of("NS", value.ns().stream().map(ItemComparison::number).collect(Collectors.toSet()));
-            case BS -> List.of("BS", new HashSet<>(value.bs()));
-            case L -> List.of("L", value.l().stream().map(ItemComparison::canonical).toList());
-            case M -> List.of("M", canonical(value.m()));
-            case UNKNOWN_TO_SDK_VERSION -> throw new IllegalArgumentException("unknown attribute type: " + value);
-        };
-    }
-
-    private static BigDecimal number(String n) {
-        return new BigDecimal(n).stripTrailingZeros();
-    }
 }

@@ -7,6 +7,7 @@ import dev.reproject.benchmarks.reliability.GcSamples;
 import dev.reproject.benchmarks.reliability.JavaProcess;
 import dev.reproject.benchmarks.reliability.LiveSetup;
 import dev.reproject.core.catalog.RebuildId;
+import dev.reproject.oracle.ExpectedOrderHistory;
 import dev.reproject.sandbox.FaultProxy;
 import dev.reproject.sandbox.LocalServers;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -40,7 +41,7 @@ import static dev.reproject.benchmarks.reliability.OrderMessages.TOPIC;
  * DynamoDB {@code UpdateItem} calls answered {@code ProvisionedThroughputExceededException} by a {@link FaultProxy}
  * in front of dynalite. Lag (end offsets − the group's committed offsets) is sampled every few seconds, the heap
  * after each GC from the log. Once production stops and the lag is zero, live is stopped with SIGTERM and the table
- * must equal the items {@link ExpectedOrders} computes from every record of the topic: none lost, none extra, and
+ * must equal the items {@link ExpectedOrderHistory} computes from every record of the topic: none lost, none extra, and
  * no event applied twice (live's duplicates equal the expected duplicates of the records it consumed).
  *
  * <p>Arguments: {@code WORK_DIR [SECONDS] [EVENTS_PER_SECOND] [THROTTLE_FRACTION] [HEAP]}, e.g.
@@ -233,7 +234,7 @@ public final class Soak {
     /** Live's last report against the expected fold of every record, and the table against the expected items. */
     private void compare(DynamoDbClient dynamo, Map<Integer, Long> starts, JavaProcess.Result stopped) {
         Map<Integer, TreeMap<Long, String>> records = readTopic();
-        ExpectedOrders expected = ExpectedOrders.ofRecords(records);
+        ExpectedOrderHistory expected = ExpectedOrderHistory.ofRecords(records);
         checks.equal(SCENARIO, "holes in the topic", List.of(), expected.holes());
         ItemComparison items = ItemComparison.of(expected.items(), Clients.scan(dynamo, TABLE));
         checks.figure(SCENARIO, String.format(Locale.ROOT, "%,d items compared, %d lost or different, %d extra%s",

@@ -1,20 +1,20 @@
-package dev.reproject.benchmarks.reliability.soak;
+package dev.reproject.oracle;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -31,22 +31,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A copy of the CLI tests' {@code ExpectedOrderHistory} (cli/src/test), for the soak, which runs outside the tests.
  * The Order History table an archive in S3 should give, worked out from CONTRACT.md §3 and §4 alone, for tests: the
  * objects listed and read with the AWS SDK, each line parsed with Jackson, and each partition's events applied
  * in offset order under the marker rule. None of reproject's reading, decoding, view or fold code takes part,
  * so a test comparing the two compares two readings of the spec. {@link #ofRecords} does the same for records
  * a test consumed from Kafka itself.
  */
-final class ExpectedOrders {
+public final class ExpectedOrderHistory {
 
-    static final String TOPIC = "net.chrisrichardson.ftgo.orderservice.domain.Order";
-    static final String AGGREGATE_TYPE = "net.chrisrichardson.ftgo.orderservice.domain.Order";
+    public static final String TOPIC = "net.chrisrichardson.ftgo.orderservice.domain.Order";
+    public static final String AGGREGATE_TYPE = "net.chrisrichardson.ftgo.orderservice.domain.Order";
     private static final String EVENTS = "net.chrisrichardson.ftgo.orderservice.api.events.";
     private static final Map<String, String> STATUS_OF = Map.of(
             EVENTS + "OrderAuthorized", "APPROVED",
@@ -74,7 +75,7 @@ final class ExpectedOrders {
     private long duplicateEvents;
 
     /** The partition of an item's events, and the offsets of the first and the last one applied. */
-    record Applied(int partition, long first, long last) {
+    public record Applied(int partition, long first, long last) {
     }
 
     private record ArchiveFile(String key, int partition, long start, boolean gzip) {
@@ -96,7 +97,7 @@ final class ExpectedOrders {
     }
 
     /** What the fold made of a record that was not rejected. */
-    enum Outcome {
+    public enum Outcome {
         /** a handled event that changed its item */
         APPLIED,
         /** a handled event whose ID was not above its aggregate's marker */
@@ -105,12 +106,12 @@ final class ExpectedOrders {
         SKIPPED
     }
 
-    private ExpectedOrders() {
+    private ExpectedOrderHistory() {
     }
 
     /** Reads every archive file of the Order topic under {@code s3://bucket/prefix/} and folds it. */
-    static ExpectedOrders of(S3Client s3, String bucket, String prefix) throws IOException {
-        ExpectedOrders expected = new ExpectedOrders();
+    public static ExpectedOrderHistory of(S3Client s3, String bucket, String prefix) throws IOException {
+        ExpectedOrderHistory expected = new ExpectedOrderHistory();
         expected.read(s3, bucket, prefix.endsWith("/") ? prefix : prefix + "/");
         expected.fold();
         return expected;
@@ -121,8 +122,8 @@ final class ExpectedOrders {
      * text ({@code null} for a record without a value, which is {@code not-json}). Offsets missing from a
      * partition, from 0 on, are reported as {@link #holes()}.
      */
-    static ExpectedOrders ofRecords(Map<Integer, ? extends Map<Long, String>> records) {
-        ExpectedOrders expected = new ExpectedOrders();
+    public static ExpectedOrderHistory ofRecords(Map<Integer, ? extends Map<Long, String>> records) {
+        ExpectedOrderHistory expected = new ExpectedOrderHistory();
         records.forEach((partition, byOffset) -> expected.lines.put(partition, new TreeMap<>(byOffset)));
         expected.findHoles();
         expected.fold();
@@ -133,7 +134,7 @@ final class ExpectedOrders {
      * What the fold made of the records of {@code partition} from offset {@code from} to {@code to} (both
      * inclusive): counts by {@link Outcome} name and by reason code of the rejected ones.
      */
-    Map<String, Long> outcomes(int partition, long from, long to) {
+    public Map<String, Long> outcomes(int partition, long from, long to) {
         Map<String, Long> counts = new TreeMap<>();
         if (from <= to) {
             outcomes.getOrDefault(partition, new TreeMap<>()).subMap(from, true, to, true).values()
@@ -143,77 +144,101 @@ final class ExpectedOrders {
     }
 
     /** Per order id, the item with its marker. */
-    Map<String, Map<String, AttributeValue>> items() {
+    public Map<String, Map<String, AttributeValue>> items() {
         return items;
     }
 
     /** Per order id, where the events that made its item sit in the archive. */
-    Map<String, Applied> appliedAt() {
+    public Map<String, Applied> appliedAt() {
         return appliedAt;
     }
 
     /** Rejected records by reason code ({@code unreadable-file} counts files). */
-    Map<String, Long> rejected() {
+    public Map<String, Long> rejected() {
         return rejected;
     }
 
-    long rejected(String reason) {
+    public long rejected(String reason) {
         return rejected.getOrDefault(reason, 0L);
     }
 
     /** Distinct offsets read. */
-    long records() {
+    public long records() {
         return lines.values().stream().mapToLong(Map::size).sum();
     }
 
     /** Lines read again at an offset already read (re-delivered copies). */
-    long duplicateRecords() {
+    public long duplicateRecords() {
         return duplicateRecords;
     }
 
     /** Events of types the view does not handle. */
-    long skipped() {
+    public long skipped() {
         return skipped;
     }
 
-    long applied() {
+    public long applied() {
         return applied;
     }
 
     /** Events whose ID was not above their aggregate's marker. */
-    long duplicateEvents() {
+    public long duplicateEvents() {
         return duplicateEvents;
     }
 
     /** Offset ranges missing inside a partition, or before its first record: none expected here. */
-    List<String> holes() {
+    public List<String> holes() {
         return holes;
     }
 
     /** The last offset of each partition. */
-    Map<Integer, Long> endOffsets() {
+    public Map<Integer, Long> endOffsets() {
         Map<Integer, Long> ends = new TreeMap<>();
         lines.forEach((partition, byOffset) -> ends.put(partition, byOffset.lastKey()));
         return ends;
     }
 
     private void read(S3Client s3, String bucket, String prefix) throws IOException {
+        List<String> keys = new ArrayList<>();
+        s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().forEach(o -> keys.add(o.key()));
+        read(keys, key -> s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
+    }
+
+    /** Reads every archive file of the Order topic under the local directory {@code root} and folds it. */
+    public static ExpectedOrderHistory ofDirectory(Path root) throws IOException {
+        ExpectedOrderHistory expected = new ExpectedOrderHistory();
+        List<String> keys;
+        try (Stream<Path> files = Files.walk(root)) {
+            keys = files.filter(Files::isRegularFile).map(Path::toString).toList();
+        }
+        expected.read(keys, key -> {
+            try {
+                return Files.readAllBytes(Path.of(key));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        expected.fold();
+        return expected;
+    }
+
+    private void read(List<String> keys, Function<String, byte[]> fetch) {
         List<ArchiveFile> archiveFiles = new ArrayList<>();
-        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
-            String name = object.key().substring(object.key().lastIndexOf('/') + 1);
+        for (String key : keys) {
+            String name = key.substring(key.lastIndexOf('/') + 1);
             Matcher m = FILE_NAME.matcher(name);
             if (name.startsWith("_") || name.startsWith(".") || !m.matches() || !m.group(1).equals(TOPIC)) {
                 continue;
             }
-            archiveFiles.add(new ArchiveFile(object.key(), Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)),
+            archiveFiles.add(new ArchiveFile(key, Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)),
                     m.group(4) != null));
         }
         // the first file holding an offset gives it; copies are byte-identical, so the choice only fixes the count
         archiveFiles.sort(Comparator.comparingInt(ArchiveFile::partition).thenComparingLong(ArchiveFile::start)
                 .thenComparing(ArchiveFile::key));
         for (ArchiveFile file : archiveFiles) {
-            ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(b -> b.bucket(bucket).key(file.key()));
-            Optional<byte[]> content = file.gzip() ? gunzip(object.asByteArray()) : Optional.of(object.asByteArray());
+            byte[] bytes = fetch.apply(file.key());
+            Optional<byte[]> content = file.gzip() ? gunzip(bytes) : Optional.of(bytes);
             if (content.isEmpty()) {
                 count("unreadable-file");
                 continue;
@@ -429,7 +454,7 @@ final class ExpectedOrders {
     }
 
     /** Lower-cased ({@code Locale.ROOT}), then the maximal runs of letters or digits. */
-    static List<String> words(String text) {
+    public static List<String> words(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
