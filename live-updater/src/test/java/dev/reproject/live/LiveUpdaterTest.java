@@ -1,6 +1,7 @@
 package dev.reproject.live;
 
 import dev.reproject.core.catalog.CatalogRules;
+import dev.reproject.core.catalog.ForwardingCatalog;
 import dev.reproject.core.catalog.InMemoryRebuildCatalog;
 import dev.reproject.core.catalog.LivePosition;
 import dev.reproject.core.catalog.RebuildCatalog;

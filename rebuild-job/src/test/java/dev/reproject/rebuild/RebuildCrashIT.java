@@ -4,12 +4,11 @@ import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.aws.dynamodb.write.WriteOptions;
 import dev.reproject.core.archive.LocalArchiveStore;
-import dev.reproject.core.catalog.LivePosition;
+import dev.reproject.core.catalog.ForwardingCatalog;
 import dev.reproject.core.catalog.RebuildCatalog;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.core.catalog.RebuildStatus;
-import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.item.Item;
 import dev.reproject.core.lease.Leasing;
 import dev.reproject.core.snapshot.SnapshotManifest;
@@ -147,45 +146,19 @@ class RebuildCrashIT {
     }
 
     /** Records how many items the table holds at the moment the rebuild marks itself LOADED. */
-    private static final class CountingBeforeLoaded implements RebuildCatalog {
-        private final RebuildCatalog delegate;
+    private static final class CountingBeforeLoaded extends ForwardingCatalog {
         private final DynamoTarget target;
         private volatile int countAtLoaded = -1;
 
         CountingBeforeLoaded(RebuildCatalog delegate, DynamoTarget target) {
-            this.delegate = delegate;
+            super(delegate);
             this.target = target;
-        }
-
-        @Override
-        public void begin(RebuildEntry entry) {
-            delegate.begin(entry);
         }
 
         @Override
         public RebuildEntry markLoaded(RebuildId id, Map<String, Long> counts, Watermark handoff) {
             countAtLoaded = tableCount(target);
-            return delegate.markLoaded(id, counts, handoff);
-        }
-
-        @Override
-        public RebuildEntry updateLive(RebuildId id, Map<SourcePartition, LivePosition> positions) {
-            return delegate.updateLive(id, positions);
-        }
-
-        @Override
-        public Optional<RebuildEntry> get(RebuildId id) {
-            return delegate.get(id);
-        }
-
-        @Override
-        public List<RebuildEntry> entriesForTable(String table) {
-            return delegate.entriesForTable(table);
-        }
-
-        @Override
-        public List<RebuildEntry> all() {
-            return delegate.all();
+            return super.markLoaded(id, counts, handoff);
         }
     }
 }

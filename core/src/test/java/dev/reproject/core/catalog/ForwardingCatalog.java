@@ -1,9 +1,5 @@
-package dev.reproject.live;
+package dev.reproject.core.catalog;
 
-import dev.reproject.core.catalog.LivePosition;
-import dev.reproject.core.catalog.RebuildCatalog;
-import dev.reproject.core.catalog.RebuildEntry;
-import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.watermark.Watermark;
 
@@ -11,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A catalog that passes every call on, for tests that change what one call does. */
-class ForwardingCatalog implements RebuildCatalog {
+/** A catalog that passes every call on, for tests that change what one call does. Shipped in core's test jar. */
+public class ForwardingCatalog implements RebuildCatalog {
 
     private final RebuildCatalog catalog;
 
-    ForwardingCatalog(RebuildCatalog catalog) {
+    public ForwardingCatalog(RebuildCatalog catalog) {
         this.catalog = catalog;
     }
 
