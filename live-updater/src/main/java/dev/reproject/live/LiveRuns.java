@@ -24,8 +24,9 @@ import java.util.Optional;
 /**
  * The one place a live run is wired, for {@code reproject live}, the demo and the live benchmark alike: the
  * rebuild's view, its dead-letter topics (created when missing), the consumer committing to the rebuild's group,
- * the dead-letter producer (sized to what those topics accept), the conditional writes into the rebuild's table (checked first to have the view's keys; retried for {@link LiveOptions#storeRetryTimeout()} while DynamoDB is unavailable)
- * and the catalog the progress goes to.
+ * the dead-letter producer (sized to what those topics accept), the conditional writes into the rebuild's table
+ * (checked first to have the view's keys; retried for {@link LiveOptions#storeRetryTimeout()} while DynamoDB is
+ * unavailable), the table's lease and the catalog the progress goes to.
  * The clients given are the caller's: a run closes only what it opens.
  *
  * @param kafka   the Kafka clients' configuration

@@ -96,9 +96,10 @@ public final class LiveUpdater {
                     caughtUp = true;
                     break;
                 }
+                lease.check(); // taken over, or not renewed in time: stop, idle or not
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(options.pollTimeout());
                 if (!records.isEmpty()) {
-                    lease.check(); // taken over, or not renewed in time: write nothing more
+                    lease.check(); // and write nothing more
                     process(records, applier);
                 }
                 reporter.maybeReport(counts);

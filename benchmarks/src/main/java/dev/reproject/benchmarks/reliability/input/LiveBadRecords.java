@@ -37,9 +37,9 @@ import static dev.reproject.benchmarks.reliability.OrderMessages.orderCreated;
  * Bad records to the real {@code live} command (own JVM, small heap) on the real broker, after a rebuild of the
  * topic's first three records: a tombstone, a value over 8 MiB, a 2 MiB value that is not JSON (a dead letter
  * above Kafka's default 1 MiB message size) and an OrderCreated with bytes that are not UTF-8, then good events.
- * Each bad record must be one dead letter naming its source offset (the two over 1 MiB with their value cut to fit the topic,
- * {@code reproject.truncated}: cut to fit), the good ones applied, and {@code --until-caught-up} must end (exit 0) rather
- * than fail at every restart, as it did before the fix.
+ * Each bad record must be one dead letter naming its source offset (the two over 1 MiB with their value cut to fit
+ * the dead-letter topic, {@code reproject.truncated}), the good ones applied, and {@code --until-caught-up} must end
+ * (exit 0) rather than fail at every restart, as it did before the fix.
  */
 final class LiveBadRecords {
 
