@@ -8,11 +8,15 @@ import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.core.decode.RecordText;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.snapshot.SnapshotManifest;
+import dev.reproject.sandbox.LocalServers;
+import dev.reproject.sandbox.LocalServersExtension;
+import dev.reproject.sandbox.SandboxCredentials;
 import dev.reproject.snapshot.cli.SnapshotCommand;
 import dev.reproject.spark.ArchiveRoot;
 import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -40,12 +44,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with its source and raw line, its count is in the manifest, and {@code --max-rejected} exits 3 after the
  * snapshot is committed.
  */
+@ExtendWith(LocalServersExtension.class)
 class SnapshotRejectsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void every_reason_lands_in_rejected_and_max_rejected_exits_3_after_committing(@TempDir Path dir)
+    void every_reason_lands_in_rejected_and_max_rejected_exits_3_after_committing(LocalServers servers,
+                                                                                  @TempDir Path dir)
             throws IOException {
         ActivityArchive archive = new ActivityArchive(dir.resolve("archive"));
         String good = registered(archive.nextId(), "c1", "Ann");
@@ -72,9 +78,17 @@ class SnapshotRejectsIT {
         CommandLine command = CommandLines.configure(new CommandLine(new SnapshotCommand()), Map.of());
         command.setOut(new PrintWriter(out));
         command.setErr(new PrintWriter(err));
-        int exit = command.execute("--archive", archive.root().toString(), "--snapshots",
-                dir.resolve("snapshots").toString(),
-                "--view", ConsumerActivityView.NAME, "--master", "local[2]", "--max-rejected", "3", "--json");
+        int exit;
+        SandboxCredentials.SystemPropertiesScope credentials = servers.credentials().inSystemProperties();
+        try {
+            exit = command.execute("--archive", archive.root().toString(), "--snapshots",
+                    dir.resolve("snapshots").toString(), "--view", ConsumerActivityView.NAME, "--master", "local[2]",
+                    "--max-rejected", "3", "--json",
+                    // where its lease is kept
+                    "--dynamodb-endpoint", servers.dynamoDbEndpoint().toString(), "--region", servers.region());
+        } finally {
+            credentials.close();
+        }
 
         assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.TOO_MANY_REJECTED);
         assertThat(err.toString()).contains("8 records rejected, more than --max-rejected 3");
