@@ -136,6 +136,13 @@ class EmrDocumentsTest {
     }
 
     @Test
+    void aFailedSnapshotStepCancelsTheStepsQueuedBehindIt() throws IOException {
+        assertThat(read(dir().resolve("snapshot-step.json")).get(0).path("ActionOnFailure").asText())
+                .as("with CONTINUE, a rebuild queued behind a failed snapshot would load the previous snapshot")
+                .isEqualTo("CANCEL_AND_WAIT");
+    }
+
+    @Test
     void snapshotPolicyReadsTheArchiveWritesSnapshotsAndTakesItsLease() throws Exception {
         Policy policy = Policy.read(dir().resolve("snapshot-job-policy.json"));
         Step step = Step.of(dir().resolve("snapshot-step.json"), read(dir().resolve("snapshot-step.json")).get(0));

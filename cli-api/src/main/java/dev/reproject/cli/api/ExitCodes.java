@@ -16,4 +16,17 @@ public final class ExitCodes {
 
     private ExitCodes() {
     }
+
+    /** A few words on what a status means, for messages. */
+    public static String meaning(int status) {
+        return switch (status) {
+            case OK -> "ok";
+            case FAILURE -> "failure";
+            case USAGE -> "bad arguments";
+            case TOO_MANY_REJECTED -> "too many rejected records";
+            case NOT_FOUND -> "not found";
+            case BUSY -> "busy";
+            default -> "status " + status;
+        };
+    }
 }

@@ -1,12 +1,13 @@
 package dev.reproject.snapshot.cli;
 
-import dev.reproject.cli.api.CommandLines;
-import picocli.CommandLine;
+import dev.reproject.cli.api.JobMain;
 
 /**
  * The snapshot job's main class for {@code spark-submit}: takes the same options as
  * {@code reproject snapshot}, e.g. {@code spark-submit --class dev.reproject.snapshot.cli.SnapshotMain
  * snapshot-job.jar --archive s3://… --snapshots s3://…}.
+ * Ends as {@link JobMain} says: with the command's exit status in client mode, by returning or throwing
+ * {@link dev.reproject.cli.api.JobFailedException} in cluster mode.
  */
 public final class SnapshotMain {
 
@@ -14,6 +15,6 @@ public final class SnapshotMain {
     }
 
     public static void main(String[] args) {
-        System.exit(CommandLines.configure(new CommandLine(new SnapshotCommand()), System.getenv()).execute(args));
+        JobMain.main("snapshot", new SnapshotCommand(), args);
     }
 }
