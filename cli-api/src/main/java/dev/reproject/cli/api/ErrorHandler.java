@@ -32,6 +32,11 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IExitCode
 
     @Override
     public int getExitCode(Throwable exception) {
+        return exitStatusOf(exception);
+    }
+
+    /** The exit status a command that threw {@code exception} ends with (CONTRACT.md §7). */
+    public static int exitStatusOf(Throwable exception) {
         if (exception instanceof NotFoundException) {
             return ExitCodes.NOT_FOUND;
         }
@@ -55,7 +60,8 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IExitCode
         return getExitCode(exception);
     }
 
-    private static String message(Throwable exception) {
+    /** What the one-line message says of {@code exception}: its own message, or its type when it has none. */
+    public static String message(Throwable exception) {
         String message = exception.getMessage();
         return message == null || message.isBlank() ? exception.getClass().getSimpleName() : message;
     }

@@ -16,6 +16,8 @@ import dev.reproject.rebuild.RebuildJob;
 import dev.reproject.rebuild.RebuildOutcome;
 import dev.reproject.rebuild.RebuildRequest;
 import dev.reproject.spark.job.JobOptions;
+import dev.reproject.spark.job.JobRun;
+import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -81,22 +84,33 @@ public final class RebuildCommand implements Callable<Integer> {
         DynamoTarget target = new DynamoTarget(common.dynamoDbEndpoint().map(URI::toString).orElse(null),
                 common.region(), null, null, tableName, common.view(), write, DynamoTarget.ClientWrapper.NONE);
         SparkSession spark = job.session("reproject rebuild", common);
-        RebuildOutcome outcome;
-        try (DynamoDbClient catalogClient = AwsClients.dynamoDb(AwsSettings.of(common.endpoints()))) {
-            DynamoCatalog catalog = new DynamoCatalog(catalogClient, common.catalogTable(), Clock.systemUTC());
-            outcome = new RebuildJob(spark, job.snapshotStore(spark), catalog, lease.leasing(catalog.leases()),
-                    Clock.systemUTC())
-                    .run(new RebuildRequest(
-                            job.archive(), common.view(), Optional.ofNullable(snapshot).map(SnapshotId::new), target,
-                            job.allowGaps(), capacity));
+        try {
+            return run(spark, new RebuildRequest(job.archive(), common.view(),
+                    Optional.ofNullable(snapshot).map(SnapshotId::new), target, job.allowGaps(), capacity));
         } finally {
             spark.stop();
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(job.json() ? Json.line(RebuildReports.toMap(outcome)) : RebuildReports.text(outcome));
-        out.flush();
+    }
+
+    private int run(SparkSession spark, RebuildRequest request) throws Exception {
+        SnapshotStore store = job.snapshotStore(spark);
+        JobRun run = job.run("rebuild", common.view(), store, Clock.systemUTC());
+        RebuildOutcome outcome;
+        try (DynamoDbClient catalogClient = AwsClients.dynamoDb(AwsSettings.of(common.endpoints()))) {
+            DynamoCatalog catalog = new DynamoCatalog(catalogClient, common.catalogTable(), Clock.systemUTC());
+            outcome = new RebuildJob(spark, store, catalog, lease.leasing(catalog.leases()), Clock.systemUTC())
+                    .run(request);
+        } catch (Exception e) {
+            run.failed(e);
+            throw e;
+        }
         boolean tooMany = job.tooManyRejected(outcome.totalRejected(),
                 "the table is loaded; see " + outcome.rejectedDir(), spec.commandLine().getErr());
-        return tooMany ? ExitCodes.TOO_MANY_REJECTED : ExitCodes.OK;
+        int status = tooMany ? ExitCodes.TOO_MANY_REJECTED : ExitCodes.OK;
+        Map<String, Object> summary = run.ended(status, RebuildReports.toMap(outcome));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(job.json() ? Json.line(summary) : RebuildReports.text(outcome));
+        out.flush();
+        return status;
     }
 }

@@ -12,6 +12,8 @@ import dev.reproject.snapshot.SnapshotJob;
 import dev.reproject.snapshot.SnapshotOutcome;
 import dev.reproject.snapshot.SnapshotRequest;
 import dev.reproject.spark.job.JobOptions;
+import dev.reproject.spark.job.JobRun;
+import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -52,25 +55,37 @@ public final class SnapshotCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         job.validate();
         SparkSession spark = job.session("reproject snapshot", common);
-        SnapshotOutcome outcome;
-        try (DynamoDbClient catalogClient = AwsClients.dynamoDb(AwsSettings.of(common.endpoints()))) {
-            DynamoCatalog catalog = new DynamoCatalog(catalogClient, common.catalogTable(), Clock.systemUTC());
-            outcome = new SnapshotJob(spark, job.snapshotStore(spark), lease.leasing(catalog.leases()),
-                    Clock.systemUTC())
-                    .run(new SnapshotRequest(job.archive(), common.view(), full, job.allowGaps()));
+        try {
+            return run(spark);
         } finally {
             spark.stop();
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(job.json() ? Json.line(SnapshotReports.toMap(outcome)) : SnapshotReports.text(outcome));
-        out.flush();
+    }
+
+    private int run(SparkSession spark) throws Exception {
+        SnapshotStore store = job.snapshotStore(spark);
+        JobRun run = job.run("snapshot", common.view(), store, Clock.systemUTC());
+        SnapshotOutcome outcome;
+        try (DynamoDbClient catalogClient = AwsClients.dynamoDb(AwsSettings.of(common.endpoints()))) {
+            DynamoCatalog catalog = new DynamoCatalog(catalogClient, common.catalogTable(), Clock.systemUTC());
+            outcome = new SnapshotJob(spark, store, lease.leasing(catalog.leases()), Clock.systemUTC())
+                    .run(new SnapshotRequest(job.archive(), common.view(), full, job.allowGaps()));
+        } catch (Exception e) {
+            run.failed(e);
+            throw e;
+        }
+        int status = ExitCodes.OK;
         if (outcome instanceof SnapshotOutcome.Committed committed) {
             SnapshotManifest m = committed.manifest();
             if (job.tooManyRejected(m.counts().totalRejected(), "snapshot " + m.id() + " is committed; see "
                     + m.rejected(), spec.commandLine().getErr())) {
-                return ExitCodes.TOO_MANY_REJECTED;
+                status = ExitCodes.TOO_MANY_REJECTED;
             }
         }
-        return ExitCodes.OK;
+        Map<String, Object> summary = run.ended(status, SnapshotReports.toMap(outcome));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(job.json() ? Json.line(summary) : SnapshotReports.text(outcome));
+        out.flush();
+        return status;
     }
 }

@@ -9,6 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.Optional;
 
 /** What the Spark job commands ({@code snapshot}, {@code rebuild}) share: a {@code @Mixin}. */
@@ -31,6 +32,11 @@ public final class JobOptions {
 
     @Option(names = "--json", description = "Print a one-line JSON summary.")
     boolean json;
+
+    @Option(names = "--run-id", paramLabel = "ID", description = "This run's id: its summary is kept as "
+            + "<snapshots>/<view>/runs/<ID>.json (default: the start time and a random suffix). Characters other than "
+            + "letters, digits, '.', '_' and '-' become '-', e.g. an orchestrator's run id.")
+    String runId;
 
     @Option(names = "--max-rejected", paramLabel = "N", description = "Exit 3 when more than N records are rejected, "
             + "after the snapshot is committed or the table loaded (default: no limit).")
@@ -72,6 +78,11 @@ public final class JobOptions {
     public SparkSession session(String appName, CommonOptions common) {
         return SparkSessions.create(appName, Optional.ofNullable(master),
                 S3aSettings.of(common.endpoints()));
+    }
+
+    /** A run of {@code command} starting now, its summary kept in {@code store}. */
+    public JobRun run(String command, String view, SnapshotStore store, Clock clock) {
+        return new JobRun(command, view, runId == null ? RunIds.generate(clock) : RunIds.clean(runId), store, clock);
     }
 
     public SnapshotStore snapshotStore(SparkSession spark) {

@@ -28,6 +28,9 @@ import java.util.Optional;
  */
 public final class SnapshotStore {
 
+    /** The directory of run summaries under each view's directory. */
+    public static final String RUNS = "runs";
+
     private final URI root;
     private final Configuration conf;
 
@@ -118,6 +121,21 @@ public final class SnapshotStore {
         if (!fs.rename(aside, target)) {
             throw new IOException("could not commit " + target);
         }
+    }
+
+    /**
+     * Keeps a job run's summary as {@code <root>/<view>/runs/<runId>.json} (replacing one of the same id), where an
+     * orchestrator can read it whatever the deploy mode; beside the snapshots and never taken for one.
+     *
+     * @return where it is
+     */
+    public String writeRunSummary(String view, String runId, String json) throws IOException {
+        Path target = new Path(new Path(new Path(new Path(root), view), RUNS), runId + ".json");
+        FileSystem fs = target.getFileSystem(conf);
+        try (FSDataOutputStream out = fs.create(target, true)) {
+            out.write((json + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return target.toString();
     }
 
     private Path manifestPath(String view, SnapshotId id) {
