@@ -30,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,17 @@ public final class RebuildJob {
 
     public RebuildOutcome run(RebuildRequest request) throws Exception {
         ViewDefinition view = Views.byName(request.view());
+        SnapshotManifest snapshot = snapshotOf(snapshots, request, view);
+        DynamoTarget target = request.target();
+        RebuildId id = RebuildId.of(target.table(), snapshot.id());
+        try (LeaseKeeper lease = leasing.take(LeaseNames.table(target.table()), "rebuild " + id)) {
+            return run(request, view, snapshot, id, lease);
+        }
+    }
+
+    /** The request's snapshot, or the latest; it must have been made by this definition of the view. */
+    static SnapshotManifest snapshotOf(SnapshotStore snapshots, RebuildRequest request, ViewDefinition view)
+            throws IOException {
         SnapshotManifest snapshot = request.snapshot().isPresent()
                 ? snapshots.read(view.name(), request.snapshot().get())
                 : snapshots.latest(view.name()).orElseThrow(() -> new NotFoundException("no committed snapshot of view "
@@ -71,11 +83,7 @@ public final class RebuildJob {
             throw new IllegalStateException("snapshot " + snapshot.id() + " was made by another definition of view "
                     + view.name() + ": run snapshot --full with this one first");
         }
-        DynamoTarget target = request.target();
-        RebuildId id = RebuildId.of(target.table(), snapshot.id());
-        try (LeaseKeeper lease = leasing.take(LeaseNames.table(target.table()), "rebuild " + id)) {
-            return run(request, view, snapshot, id, lease);
-        }
+        return snapshot;
     }
 
     /** Under the table's lease, taken before anything is written (CONTRACT.md §6.10). */

@@ -14,6 +14,8 @@ import dev.reproject.rebuild.Capacity;
 import dev.reproject.rebuild.DynamoTarget;
 import dev.reproject.rebuild.RebuildJob;
 import dev.reproject.rebuild.RebuildOutcome;
+import dev.reproject.rebuild.RebuildPlan;
+import dev.reproject.rebuild.RebuildPlanner;
 import dev.reproject.rebuild.RebuildRequest;
 import dev.reproject.spark.job.JobOptions;
 import dev.reproject.spark.job.JobRun;
@@ -71,6 +73,15 @@ public final class RebuildCommand implements Callable<Integer> {
             + "capacity: R read and W write units, for the table and each index (default: on-demand).")
     String provisioned;
 
+    @Option(names = "--dry-run", description = "Write nothing: say what the rebuild would load (snapshot, files, "
+            + "items, bytes, write units, calls), its on-demand cost and its time at --write-rate; needs no DynamoDB.")
+    boolean dryRun;
+
+    @Option(names = "--price-per-million-writes", paramLabel = "USD", description = "With --dry-run: the on-demand "
+            + "price of a million write request units (default: ${DEFAULT-VALUE}, " + DryRunReports.PRICE_SOURCE
+            + ").", defaultValue = DryRunReports.US_EAST_1_PRICE)
+    double pricePerMillionWrites;
+
     @Override
     public Integer call() throws Exception {
         if (writeRate != null && writeRate <= 0) {
@@ -83,13 +94,27 @@ public final class RebuildCommand implements Callable<Integer> {
                 : WriteOptions.DEFAULT.withItemsPerSecond(writeRate);
         DynamoTarget target = new DynamoTarget(common.dynamoDbEndpoint().map(URI::toString).orElse(null),
                 common.region(), null, null, tableName, common.view(), write, DynamoTarget.ClientWrapper.NONE);
+        if (pricePerMillionWrites < 0 || Double.isNaN(pricePerMillionWrites)) {
+            throw new IllegalArgumentException("--price-per-million-writes must be 0 or more, was "
+                    + pricePerMillionWrites);
+        }
+        RebuildRequest request = new RebuildRequest(job.archive(), common.view(),
+                Optional.ofNullable(snapshot).map(SnapshotId::new), target, job.allowGaps(), capacity);
         SparkSession spark = job.session("reproject rebuild", common);
         try {
-            return run(spark, new RebuildRequest(job.archive(), common.view(),
-                    Optional.ofNullable(snapshot).map(SnapshotId::new), target, job.allowGaps(), capacity));
+            return dryRun ? plan(spark, request) : run(spark, request);
         } finally {
             spark.stop();
         }
+    }
+
+    private int plan(SparkSession spark, RebuildRequest request) throws Exception {
+        RebuildPlan plan = new RebuildPlanner(spark, job.snapshotStore(spark), Clock.systemUTC()).plan(request);
+        DryRunReports report = new DryRunReports(plan, pricePerMillionWrites, Optional.ofNullable(writeRate));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(job.json() ? Json.line(report.toMap()) : report.text());
+        out.flush();
+        return ExitCodes.OK;
     }
 
     private int run(SparkSession spark, RebuildRequest request) throws Exception {
