@@ -56,6 +56,22 @@ public final class BulkWriter {
     private final RateLimiter rateLimiter;
     private final Sleeper sleeper;
     private final RandomGenerator random;
+    private volatile Progress progress = Progress.NONE;
+
+    /** What a writer reports as it goes, for progress lines; called on the writing thread. */
+    public interface Progress {
+
+        Progress NONE = new Progress() {
+        };
+
+        /** {@code items} more are in the table. */
+        default void written(int items) {
+        }
+
+        /** A call or its unprocessed items are about to be sent again, after a backoff. */
+        default void retrying() {
+        }
+    }
 
     public BulkWriter(DynamoDbClient client, String table, Set<String> keyAttributes, Backoff backoff,
                       RateLimiter rateLimiter, Sleeper sleeper, RandomGenerator random) {
@@ -75,6 +91,12 @@ public final class BulkWriter {
     public static BulkWriter create(DynamoDbClient client, String table, TableSchema schema, WriteOptions options) {
         return new BulkWriter(client, table, schema.keyAttributes(), options.backoff(),
                 RateLimiter.of(options.rateLimit()), Sleeper.SYSTEM, new SplittableRandom());
+    }
+
+    /** Reports to {@code progress} from now on. */
+    public BulkWriter reportingTo(Progress progress) {
+        this.progress = Objects.requireNonNull(progress, "progress");
+        return this;
     }
 
     /**
@@ -141,6 +163,7 @@ public final class BulkWriter {
             }
             List<WriteRequest> unprocessed = response.unprocessedItems().getOrDefault(table, List.of());
             counts.written += pending.size() - unprocessed.size();
+            progress.written(pending.size() - unprocessed.size());
             if (unprocessed.isEmpty()) {
                 return;
             }
@@ -166,6 +189,7 @@ public final class BulkWriter {
     }
 
     private void pause(int retry, List<WriteRequest> pending) {
+        progress.retrying();
         try {
             sleeper.sleep(backoff.delay(retry, random));
         } catch (InterruptedException e) {

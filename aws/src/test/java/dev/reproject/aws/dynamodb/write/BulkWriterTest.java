@@ -111,6 +111,32 @@ class BulkWriterTest {
     }
 
     @Test
+    void reportsItemsAsTheyAreWrittenAndEachRetry() {
+        client.then(r -> client.writeAllBut(r, 5)).then(r -> {
+            throw ProvisionedThroughputExceededException.builder().statusCode(400).message("slow down").build();
+        });
+        List<Integer> written = new ArrayList<>();
+        List<String> retries = new ArrayList<>();
+        BulkWriter.Progress progress = new BulkWriter.Progress() {
+            @Override
+            public void written(int items) {
+                written.add(items);
+            }
+
+            @Override
+            public void retrying() {
+                retries.add("retry after " + written.stream().mapToInt(Integer::intValue).sum());
+            }
+        };
+
+        writer().reportingTo(progress).write(items(30).iterator());
+
+        // 25 sent, 20 written; the 5 left, throttled once, then written; then the last 5
+        assertThat(written).containsExactly(20, 5, 5);
+        assertThat(retries).containsExactly("retry after 20", "retry after 20");
+    }
+
+    @Test
     void retriesThrottlingAndServerErrors() {
         client.then(r -> {
             throw ProvisionedThroughputExceededException.builder().statusCode(400).message("slow down").build();
