@@ -212,15 +212,19 @@ class EmrDocumentsTest {
     /**
      * {@code jarName} is the shaded jar the job-jars module builds for the job of {@code main}: classifier
      * {@code <job>-emr}, where {@code <job>} is the package after {@code dev.reproject} ({@code snapshot},
-     * {@code rebuild}), declared as a shade execution in {@code job-jars/pom.xml}.
+     * {@code rebuild}): a shade execution in the parent {@code pom.xml} with classifier {@code <job>-${job.jars.label}},
+     * and {@code job.jars.label} {@code emr} in {@code job-jars/pom.xml}.
      */
     private static void assertShadedJarOf(Class<?> main, String jarName) throws Exception {
-        String classifier = main.getPackageName().split("\\.")[2] + "-emr";
-        String pom = Files.readString(dir().getParent().getParent().resolve("job-jars/pom.xml"));
-        assertThat(pom).as("job-jars/pom.xml shades a jar with classifier " + classifier)
-                .contains("<shadedClassifierName>" + classifier + "</shadedClassifierName>");
+        String job = main.getPackageName().split("\\.")[2];
+        Path root = dir().getParent().getParent();
+        assertThat(Files.readString(root.resolve("pom.xml")))
+                .as("pom.xml shades a jar with classifier " + job + "-LABEL")
+                .contains("<shadedClassifierName>" + job + "-${job.jars.label}</shadedClassifierName>");
+        assertThat(Files.readString(root.resolve("job-jars/pom.xml"))).as("job-jars/pom.xml's LABEL")
+                .contains("<job.jars.label>emr</job.jars.label>");
         assertThat(jarName).as("the shaded jar holding " + main.getName())
-                .matches("reproject-job-jars-[0-9][^-]*(-SNAPSHOT)?-" + Pattern.quote(classifier) + "\\.jar");
+                .matches("reproject-job-jars-[0-9][^-]*(-SNAPSHOT)?-" + Pattern.quote(job + "-emr") + "\\.jar");
     }
 
     static Stream<Path> policies() throws IOException {

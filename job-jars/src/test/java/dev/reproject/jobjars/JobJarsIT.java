@@ -1,82 +1,10 @@
 package dev.reproject.jobjars;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.reproject.aws.AwsClients;
-import dev.reproject.aws.AwsSettings;
-import dev.reproject.aws.s3.S3ArchiveStore;
-import dev.reproject.orderhistory.generate.GeneratorOptions;
-import dev.reproject.orderhistory.generate.OrderArchiveGenerator;
-import dev.reproject.sandbox.LocalServers;
-import dev.reproject.sandbox.LocalServersExtension;
-import dev.reproject.sandbox.StandInCluster;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+/** The EMR 8 line's jars ({@code *-snapshot-emr.jar}, {@code *-rebuild-emr.jar}) under Spark 4.0. */
+class JobJarsIT extends ShadedJobJarsContract {
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-/**
- * The shaded snapshot and rebuild jars as EMR would run them: {@code org.apache.spark.deploy.SparkSubmit}
- * in its own JVM with only Spark and Hadoop on the class path, the archive and snapshots in the local S3
- * server (s3a), the table and the catalog in dynalite — real calls through the relocated AWS SDK. The
- * reference view comes from inside the jars: no {@code --jars}.
- */
-@ExtendWith(LocalServersExtension.class)
-class JobJarsIT {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Test
-    void snapshot_then_rebuild_through_spark_submit(LocalServers servers, @TempDir Path dir) throws Exception {
-        AwsSettings aws = new AwsSettings(Optional.of(servers.dynamoDbEndpoint()), Optional.of(servers.s3Endpoint()),
-                servers.region()).withStaticCredentials(servers.credentials().accessKeyId(),
-                        servers.credentials().secretAccessKey());
-        try (S3ArchiveStore store = S3ArchiveStore.owning("s3a://emr-rebuild/archive", AwsClients.s3(aws))) {
-            OrderArchiveGenerator.generate(store, GeneratorOptions.builder().orders(500).build());
-        }
-
-        submit(servers, dir, jar("snapshot-emr"), "dev.reproject.snapshot.cli.SnapshotMain", "snapshot",
-                "--dynamodb-endpoint", servers.dynamoDbEndpoint().toString()); // where its lease is kept
-        JsonNode rebuild = submit(servers, dir, jar("rebuild-emr"), "dev.reproject.rebuild.cli.RebuildMain",
-                "rebuild", "--table", "emr-rebuild", "--dynamodb-endpoint", servers.dynamoDbEndpoint().toString());
-
-        assertThat(rebuild.get("status").asText()).isEqualTo("LOADED");
-        assertThat(rebuild.get("counts").get("items").asLong()).isEqualTo(500);
-        try (DynamoDbClient dynamo = AwsClients.dynamoDb(aws)) {
-            assertThat(dynamo.scan(b -> b.tableName("emr-rebuild").select("COUNT")).count()).isEqualTo(500);
-            assertThat(dynamo.scan(b -> b.tableName("reproject-catalog")).count()).isEqualTo(1);
-        }
-    }
-
-    private static JsonNode submit(LocalServers servers, Path dir, Path jar, String main, String name, String... more)
-            throws Exception {
-        List<String> args = new ArrayList<>(List.of("--master", "local[2]", "--conf", "spark.ui.enabled=false",
-                "--conf", "spark.hadoop.fs.s3a.access.key=" + servers.credentials().accessKeyId(),
-                "--conf", "spark.hadoop.fs.s3a.secret.key=" + servers.credentials().secretAccessKey(),
-                "--class", main, jar.toString(),
-                "--archive", "s3a://emr-rebuild/archive", "--snapshots", "s3a://emr-rebuild/snapshots",
-                "--s3-endpoint", servers.s3Endpoint().toString(), "--json"));
-        args.addAll(List.of(more));
-        StandInCluster.Run run = StandInCluster.submit(dir, name, List.of(
-                "-Daws.accessKeyId=" + servers.credentials().accessKeyId(),
-                "-Daws.secretAccessKey=" + servers.credentials().secretAccessKey()), args);
-        assertThat(run.exitCode()).as(run.logText()).isZero();
-        return JSON.readTree(run.jsonLine());
-    }
-
-    /** One of the shaded jars this module's build made, by classifier. */
-    private static Path jar(String classifier) throws Exception {
-        try (var files = Files.list(Path.of("target").toAbsolutePath())) {
-            return files.filter(f -> f.getFileName().toString().endsWith("-" + classifier + ".jar")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no *-" + classifier + ".jar in target: run mvn package"));
-        }
+    @Override
+    protected String label() {
+        return "emr";
     }
 }
