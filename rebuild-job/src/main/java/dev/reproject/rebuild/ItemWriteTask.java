@@ -6,6 +6,7 @@ import dev.reproject.core.item.DynamoJson;
 import dev.reproject.core.item.Item;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
+import org.apache.spark.util.LongAccumulator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.Iterator;
@@ -15,9 +16,13 @@ import java.util.List;
 final class ItemWriteTask implements MapPartitionsFunction<Row, WriteSummary> {
 
     private final DynamoTarget target;
+    private final LongAccumulator written;
+    private final LongAccumulator retries;
 
-    ItemWriteTask(DynamoTarget target) {
+    ItemWriteTask(DynamoTarget target, LongAccumulator written, LongAccumulator retries) {
         this.target = target;
+        this.written = written;
+        this.retries = retries;
     }
 
     @Override
@@ -34,8 +39,19 @@ final class ItemWriteTask implements MapPartitionsFunction<Row, WriteSummary> {
                     return DynamoJson.readItem(rows.next().getAs("item"));
                 }
             };
-            return List.of(BulkWriter.create(client, target.table(), target.schema(), target.write()).write(items))
-                    .iterator();
+            BulkWriter writer = BulkWriter.create(client, target.table(), target.schema(), target.write())
+                    .reportingTo(new BulkWriter.Progress() {
+                        @Override
+                        public void written(int items) {
+                            written.add(items);
+                        }
+
+                        @Override
+                        public void retrying() {
+                            retries.add(1);
+                        }
+                    });
+            return List.of(writer.write(items)).iterator();
         }
     }
 }

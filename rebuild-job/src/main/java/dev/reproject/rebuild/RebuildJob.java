@@ -20,6 +20,7 @@ import dev.reproject.spark.archive.ArchiveScan;
 import dev.reproject.spark.fold.FoldOutput;
 import dev.reproject.spark.fold.FoldRows;
 import dev.reproject.spark.fold.ViewFold;
+import dev.reproject.spark.progress.JobCounters;
 import dev.reproject.spark.reject.RejectedLines;
 import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.spark.sql.Dataset;
@@ -133,8 +134,13 @@ public final class RebuildJob {
     private WriteSummary write(Dataset<Row> items, DynamoTarget target) {
         int writers = spark.sparkContext().defaultParallelism();
         DynamoTarget shared = target.withWrite(target.write().sharedBy(writers));
+        if (JobCounters.attached(spark)) { // progress lines say how many of how many: one more pass, to count
+            JobCounters.counter(spark, JobCounters.ITEMS_TO_WRITE).add(items.count());
+        }
+        ItemWriteTask task = new ItemWriteTask(shared, JobCounters.counter(spark, JobCounters.ITEMS_WRITTEN),
+                JobCounters.counter(spark, JobCounters.WRITE_RETRIES));
         return items.repartition(writers)
-                .mapPartitions(new ItemWriteTask(shared), Encoders.javaSerialization(WriteSummary.class))
+                .mapPartitions(task, Encoders.javaSerialization(WriteSummary.class))
                 .collectAsList().stream().reduce(WriteSummary.EMPTY, WriteSummary::plus);
     }
 

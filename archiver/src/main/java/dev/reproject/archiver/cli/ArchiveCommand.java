@@ -9,7 +9,9 @@ import dev.reproject.aws.AwsSettings;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.cli.api.Json;
-import dev.reproject.core.archive.ArchiveStore;
+import dev.reproject.cli.api.ProgressOptions;
+import dev.reproject.core.archive.CountingArchiveStore;
+import dev.reproject.core.progress.ProgressTicker;
 import dev.reproject.core.view.Views;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,6 +35,9 @@ public final class ArchiveCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    ProgressOptions progress;
 
     @Spec
     CommandSpec spec;
@@ -69,8 +74,14 @@ public final class ArchiveCommand implements Callable<Integer> {
                 ? List.copyOf(new TreeSet<>(Views.byName(common.view()).topics())) : topics;
         ArchiveRequest request = ArchiveRequest.of(chosen).withRecordsPerFile(recordsPerFile).withGzip(gzip);
         ArchiveReport report;
-        try (ArchiveStore store = ArchiveStores.open(archive, AwsSettings.of(common.endpoints()))) {
-            report = new TopicArchiver(bootstrapServers, store).archive(request);
+        try (CountingArchiveStore store = new CountingArchiveStore(
+                ArchiveStores.open(archive, AwsSettings.of(common.endpoints())))) {
+            ProgressTicker ticker = progress.startWriting(spec.commandLine().getErr(), "archive", store);
+            try {
+                report = new TopicArchiver(bootstrapServers, store).archive(request);
+            } finally {
+                ticker.close();
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

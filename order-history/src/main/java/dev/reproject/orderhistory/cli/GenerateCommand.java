@@ -5,8 +5,10 @@ import dev.reproject.aws.AwsSettings;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.GenerationReports;
 import dev.reproject.cli.api.Json;
-import dev.reproject.core.archive.ArchiveStore;
+import dev.reproject.cli.api.ProgressOptions;
+import dev.reproject.core.archive.CountingArchiveStore;
 import dev.reproject.core.archive.connect.ArchiveLayout;
+import dev.reproject.core.progress.ProgressTicker;
 import dev.reproject.core.sample.GenerationReport;
 import dev.reproject.orderhistory.generate.GeneratorOptions;
 import dev.reproject.orderhistory.generate.OrderArchiveGenerator;
@@ -27,6 +29,9 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    ProgressOptions progress;
 
     @Spec
     CommandSpec spec;
@@ -76,8 +81,14 @@ public final class GenerateCommand implements Callable<Integer> {
                 .append(append).layout(layout).gzip(gzip).recordsPerFile(recordsPerFile)
                 .build();
         GenerationReport report;
-        try (ArchiveStore store = ArchiveStores.open(archive, AwsSettings.of(common.endpoints()))) {
-            report = OrderArchiveGenerator.generate(store, options);
+        try (CountingArchiveStore store = new CountingArchiveStore(
+                ArchiveStores.open(archive, AwsSettings.of(common.endpoints())))) {
+            ProgressTicker ticker = progress.startWriting(spec.commandLine().getErr(), "generate", store);
+            try {
+                report = OrderArchiveGenerator.generate(store, options);
+            } finally {
+                ticker.close();
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

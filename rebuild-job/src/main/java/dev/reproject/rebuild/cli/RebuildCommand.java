@@ -8,6 +8,7 @@ import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.cli.api.Json;
 import dev.reproject.cli.api.LeaseOptions;
+import dev.reproject.cli.api.ProgressOptions;
 import dev.reproject.core.snapshot.SnapshotId;
 import dev.reproject.core.view.Views;
 import dev.reproject.rebuild.Capacity;
@@ -19,6 +20,7 @@ import dev.reproject.rebuild.RebuildPlanner;
 import dev.reproject.rebuild.RebuildRequest;
 import dev.reproject.spark.job.JobOptions;
 import dev.reproject.spark.job.JobRun;
+import dev.reproject.spark.progress.JobProgress;
 import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -53,6 +55,9 @@ public final class RebuildCommand implements Callable<Integer> {
 
     @Mixin
     LeaseOptions lease;
+
+    @Mixin
+    ProgressOptions progress;
 
     @Spec
     CommandSpec spec;
@@ -117,11 +122,14 @@ public final class RebuildCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    @SuppressWarnings("try") // the progress lines last as long as the block, unreferenced in it
     private int run(SparkSession spark, RebuildRequest request) throws Exception {
         SnapshotStore store = job.snapshotStore(spark);
         JobRun run = job.run("rebuild", common.view(), store, Clock.systemUTC());
         RebuildOutcome outcome;
-        try (DynamoDbClient catalogClient = AwsClients.dynamoDb(AwsSettings.of(common.endpoints()))) {
+        try (DynamoDbClient catalogClient = AwsClients.dynamoDb(AwsSettings.of(common.endpoints()));
+             JobProgress lines = JobProgress.start(spark, progress, spec.commandLine().getErr(),
+                     new RebuildProgress(Clock.systemUTC()))) {
             DynamoCatalog catalog = new DynamoCatalog(catalogClient, common.catalogTable(), Clock.systemUTC());
             outcome = new RebuildJob(spark, store, catalog, lease.leasing(catalog.leases()), Clock.systemUTC())
                     .run(request);

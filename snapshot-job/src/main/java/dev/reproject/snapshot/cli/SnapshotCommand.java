@@ -7,12 +7,14 @@ import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.cli.api.Json;
 import dev.reproject.cli.api.LeaseOptions;
+import dev.reproject.cli.api.ProgressOptions;
 import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.snapshot.SnapshotJob;
 import dev.reproject.snapshot.SnapshotOutcome;
 import dev.reproject.snapshot.SnapshotRequest;
 import dev.reproject.spark.job.JobOptions;
 import dev.reproject.spark.job.JobRun;
+import dev.reproject.spark.progress.JobProgress;
 import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -44,6 +46,9 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Mixin
     LeaseOptions lease;
 
+    @Mixin
+    ProgressOptions progress;
+
     @Spec
     CommandSpec spec;
 
@@ -62,11 +67,14 @@ public final class SnapshotCommand implements Callable<Integer> {
         }
     }
 
+    @SuppressWarnings("try") // the progress lines last as long as the block, unreferenced in it
     private int run(SparkSession spark) throws Exception {
         SnapshotStore store = job.snapshotStore(spark);
         JobRun run = job.run("snapshot", common.view(), store, Clock.systemUTC());
         SnapshotOutcome outcome;
-        try (DynamoDbClient catalogClient = AwsClients.dynamoDb(AwsSettings.of(common.endpoints()))) {
+        try (DynamoDbClient catalogClient = AwsClients.dynamoDb(AwsSettings.of(common.endpoints()));
+             JobProgress lines = JobProgress.start(spark, progress, spec.commandLine().getErr(),
+                     JobProgress.reading("snapshot", Clock.systemUTC()))) {
             DynamoCatalog catalog = new DynamoCatalog(catalogClient, common.catalogTable(), Clock.systemUTC());
             outcome = new SnapshotJob(spark, store, lease.leasing(catalog.leases()), Clock.systemUTC())
                     .run(new SnapshotRequest(job.archive(), common.view(), full, job.allowGaps()));

@@ -12,6 +12,7 @@ import dev.reproject.core.decode.EventuateDecoder;
 import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.watermark.Watermark;
+import dev.reproject.spark.progress.JobCounters;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -21,6 +22,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.util.SerializableConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,10 +152,15 @@ public final class ArchiveReader {
         Instant now = clock.instant(); // one "now" for every task: the same input decodes the same way
         int slices = slices(files.size(), jsc.defaultParallelism());
         // several files per task, one at a time, each streamed: rows are made as Spark takes them
+        LongAccumulator filesRead = JobCounters.counter(spark, JobCounters.FILES_READ);
+        LongAccumulator linesRead = JobCounters.counter(spark, JobCounters.RECORDS_READ);
         JavaRDD<Row> rows = jsc.parallelize(files, slices).mapPartitions(batch -> {
             FileScanner scanner = new FileScanner(rootUri, new EventuateDecoder(Clock.fixed(now, ZoneOffset.UTC)));
             Configuration taskConf = conf.value().value();
-            return new FilesRows(batch, file -> scanner.scan(file, taskConf));
+            return new FilesRows(batch, file -> {
+                filesRead.add(1);
+                return new CountedRows(scanner.scan(file, taskConf), linesRead);
+            });
         });
         return spark.createDataFrame(rows, ScannedLine.SCHEMA);
     }
@@ -187,6 +194,21 @@ public final class ArchiveReader {
     /** Enough tasks to use every core a few times over, and no more than there are files. */
     static int slices(int files, int parallelism) {
         return Math.max(1, Math.min(files, parallelism * 4));
+    }
+
+    /** Rows counted as Spark takes them (static: a task must not capture the reader). */
+    private record CountedRows(Iterator<Row> rows, LongAccumulator counter) implements Iterator<Row> {
+
+        @Override
+        public boolean hasNext() {
+            return rows.hasNext();
+        }
+
+        @Override
+        public Row next() {
+            counter.add(1);
+            return rows.next();
+        }
     }
 
     /**

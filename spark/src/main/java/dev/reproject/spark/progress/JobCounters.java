@@ -22,6 +22,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class JobCounters extends SparkListener implements AutoCloseable {
 
+    /** Archive files opened so far. */
+    public static final String FILES_READ = "filesRead";
+    /** Archive lines read so far. */
+    public static final String RECORDS_READ = "recordsRead";
+    /** Items a rebuild will write in all: set by the driver before the writes. */
+    public static final String ITEMS_TO_WRITE = "itemsToWrite";
+    /** Items in the table so far. */
+    public static final String ITEMS_WRITTEN = "itemsWritten";
+    /** Write calls (or their unprocessed items) sent again after a backoff. */
+    public static final String WRITE_RETRIES = "writeRetries";
+
     private static final String PREFIX = "reproject.";
     private static final Map<SparkContext, JobCounters> ATTACHED = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -46,6 +57,11 @@ public final class JobCounters extends SparkListener implements AutoCloseable {
     public static LongAccumulator counter(SparkSession spark, String name) {
         JobCounters attached = ATTACHED.get(spark.sparkContext());
         return attached != null ? attached.counter(name) : spark.sparkContext().longAccumulator(PREFIX + name);
+    }
+
+    /** Whether a command attached live counters to the session (and so reads them). */
+    public static boolean attached(SparkSession spark) {
+        return ATTACHED.containsKey(spark.sparkContext());
     }
 
     private LongAccumulator counter(String name) {
