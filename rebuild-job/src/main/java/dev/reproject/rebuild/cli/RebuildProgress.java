@@ -12,15 +12,15 @@ import java.util.function.Function;
 
 /**
  * The rebuild's progress lines: while it reads, files and records; once it writes, {@code 12,000 of 20,000 items
- * written (1,000 items/s, 3 retries), about 8 s left (1 min 5 s)}, the rate over the last interval.
+ * written (1,000 items/s, 3 retries), about 8 s left (1 min 5 s)}: the rate since the writes began (the counts
+ * arrive with the executors' heartbeats, so a rate over one interval would jump between 0 and bursts).
  */
 final class RebuildProgress implements Function<JobCounters, String> {
 
     private final Clock clock;
     private final Instant started;
     private final Function<JobCounters, String> reading;
-    private long lastWritten;
-    private Instant lastAt;
+    private Instant writesBegan;
 
     RebuildProgress(Clock clock) {
         this.clock = clock;
@@ -36,10 +36,11 @@ final class RebuildProgress implements Function<JobCounters, String> {
             return reading.apply(counters);
         }
         Instant now = clock.instant();
-        double seconds = lastAt == null ? 0 : Duration.between(lastAt, now).toMillis() / 1000.0;
-        double rate = seconds <= 0 ? 0 : (written - lastWritten) / seconds;
-        lastWritten = written;
-        lastAt = now;
+        if (writesBegan == null) {
+            writesBegan = now;
+        }
+        double seconds = Duration.between(writesBegan, now).toMillis() / 1000.0;
+        double rate = seconds <= 0 ? 0 : written / seconds;
         String left = rate <= 0 || total <= written ? ""
                 : ", about " + ProgressTicker.human(Duration.ofSeconds(Math.round((total - written) / rate))) + " left";
         return String.format(Locale.ROOT, "reproject rebuild: %,d of %,d items written (%,.0f items/s, %,d retries)%s"
