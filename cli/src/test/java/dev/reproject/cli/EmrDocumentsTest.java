@@ -68,6 +68,8 @@ class EmrDocumentsTest {
     private static final Set<String> STEP_KEYS = Set.of("Type", "Name", "ActionOnFailure", "Jar", "Args",
             "MainClass", "Properties");
     private static final Set<String> SPARK_SUBMIT_FLAGS = Set.of("--verbose", "--supervise");
+    /** A run id as {@code RunIds} makes one when {@code --run-id} is not given. */
+    private static final String RUN_ID = "20261207T030000.000Z-a1b2c3";
     private static final Pattern ACTION = Pattern.compile("[a-z0-9-]+:[A-Za-z0-9]+");
 
     /** Each main class's command; a step naming another main class fails until it is added here. */
@@ -155,6 +157,8 @@ class EmrDocumentsTest {
         }
         assertThat(policy.allows("s3:ListBucket", snapshots.bucket())).as("list " + snapshots.bucket()).isTrue();
         assertThat(policy.allows("s3:ListBucketMultipartUploads", snapshots.bucket())).isTrue();
+        String summary = snapshots.object(step.option("--view") + "/runs/" + RUN_ID + ".json");
+        assertThat(policy.allows("s3:PutObject", summary)).as("keep the run summary " + summary + " (JobRun)").isTrue();
         String catalog = "arn:aws:dynamodb:" + step.option("--region") + ":ACCOUNT_ID:table/"
                 + step.option("--catalog-table");
         assertThat(policy.actionsOn(catalog, "dynamodb:")).as("the snapshot job's lease in the catalog " + catalog)
@@ -191,10 +195,14 @@ class EmrDocumentsTest {
         assertThat(policy.allows("s3:ListBucket", snapshots.bucket())).as("list " + snapshots.bucket()).isTrue();
         assertThat(policy.allows("s3:PutObject", manifest)).as("a rebuild never writes a snapshot").isFalse();
         assertThat(policy.allows("s3:DeleteObject", data)).as("a rebuild never deletes a snapshot").isFalse();
-        assertThat(policy.statements()).as("S3 writes only in the rebuilds' own area, <snapshots>/<view>/rebuilds/")
+        String summary = snapshots.object(step.option("--view") + "/runs/" + RUN_ID + ".json");
+        assertThat(policy.allows("s3:PutObject", summary)).as("keep the run summary " + summary + " (JobRun)").isTrue();
+        assertThat(policy.statements()).as("S3 writes only in the rebuilds' own area, <snapshots>/<view>/rebuilds/, "
+                + "and the run summaries, <snapshots>/<view>/runs/")
                 .filteredOn(s -> s.actions().stream().anyMatch(a -> a.startsWith("s3:") && !S3_READ_ONLY.contains(a)
                         && !S3_BUCKET_ACTIONS.contains(a)))
-                .allSatisfy(s -> assertThat(s.resources()).allMatch(r -> r.contains("/rebuilds/")));
+                .allSatisfy(s -> assertThat(s.resources()).allMatch(r -> r.contains("/rebuilds/")
+                        || r.contains("/runs/")));
     }
 
     private static void assertJarAndArchiveReadOnly(Policy policy, Step step) {
