@@ -184,8 +184,11 @@ final class JobDocuments {
                 .allSatisfy(r -> assertThat(r).isEqualTo(catalog));
     }
 
-    /** The rebuild's policy: exactly the DynamoDB calls it makes, snapshots read-only, its own S3 areas. */
-    static void assertRebuildPolicy(Policy policy, String jar, JobArgs job) {
+    /**
+     * The rebuild's policy: exactly the DynamoDB calls it makes, snapshots read-only, S3 writes only in its own
+     * areas and under {@code otherWrites} (ARN patterns: where the platform writes as the job's role, e.g. logs).
+     */
+    static void assertRebuildPolicy(Policy policy, String jar, JobArgs job, String... otherWrites) {
         String table = job.option("--table") != null ? job.option("--table")
                 : Views.byName(job.option("--view")).table().defaultName();
         String region = job.option("--region");
@@ -212,12 +215,13 @@ final class JobDocuments {
         assertThat(policy.allows("s3:DeleteObject", data)).as("a rebuild never deletes a snapshot").isFalse();
         String summary = summaryObject(job, RUN_ID);
         assertThat(policy.allows("s3:PutObject", summary)).as("keep the run summary " + summary + " (JobRun)").isTrue();
+        List<String> others = List.of(otherWrites);
         assertThat(policy.statements()).as("S3 writes only in the rebuilds' own area, <snapshots>/<view>/rebuilds/, "
-                + "and the run summaries, <snapshots>/<view>/runs/")
+                + "the run summaries, <snapshots>/<view>/runs/, and " + others)
                 .filteredOn(s -> s.actions().stream().anyMatch(a -> a.startsWith("s3:") && !S3_READ_ONLY.contains(a)
                         && !S3_BUCKET_ACTIONS.contains(a)))
                 .allSatisfy(s -> assertThat(s.resources()).allMatch(r -> r.contains("/rebuilds/")
-                        || r.contains("/runs/")));
+                        || r.contains("/runs/") || others.contains(r)));
     }
 
     private static void assertJarAndArchiveReadOnly(Policy policy, String jar, JobArgs job) {
