@@ -1,8 +1,8 @@
 package dev.reproject.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reproject.cli.Iam.Policy;
 import dev.reproject.cli.JobDocuments.JobArgs;
-import dev.reproject.cli.JobDocuments.Policy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -48,7 +48,7 @@ class EmrDocumentsTest {
     @ParameterizedTest
     @MethodSource("policies")
     void policiesAreWellFormedAndNamesEveryActionAndResource(Path file) throws IOException {
-        JobDocuments.assertWellFormedPolicy(file);
+        Iam.assertWellFormedPolicy(file);
     }
 
     @ParameterizedTest
@@ -118,7 +118,7 @@ class EmrDocumentsTest {
             assertThat(step.path("Name").asText()).as(at + ": Name").isNotBlank();
             assertThat(step.path("ActionOnFailure").asText()).as(at + ": ActionOnFailure")
                     .isIn("CONTINUE", "CANCEL_AND_WAIT", "TERMINATE_CLUSTER", "TERMINATE_JOB_FLOW");
-            List<String> args = JobDocuments.strings(step.path("Args"));
+            List<String> args = Iam.strings(step.path("Args"));
             assertThat(args).as(at + ": Args").isNotEmpty().startsWith("spark-submit");
             String mainClass = null;
             String deployMode = null;

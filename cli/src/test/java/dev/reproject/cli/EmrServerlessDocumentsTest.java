@@ -1,7 +1,7 @@
 package dev.reproject.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.reproject.cli.JobDocuments.Policy;
+import dev.reproject.cli.Iam.Policy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -93,11 +93,11 @@ class EmrServerlessDocumentsTest {
     @Test
     void theLogsPolicyGrantsWritingUnderEveryRequestsLogUriOnly() throws Exception {
         Path file = dir().resolve(LOGS_POLICY);
-        JobDocuments.assertWellFormedPolicy(file);
+        Iam.assertWellFormedPolicy(file);
         Policy policy = Policy.read(file);
         assertThat(policy.actions()).as(LOGS_POLICY + ": actions").containsExactly("s3:PutObject");
         for (Path request : requests().toList()) {
-            String prefix = JobDocuments.S3Path.of(logUri(read(request))).object("");
+            String prefix = Iam.S3Path.of(logUri(read(request))).object("");
             assertThat(policy.resourcesOf("s3:")).as(LOGS_POLICY + ": only objects under " + prefix)
                     .allSatisfy(r -> assertThat(r).isEqualTo(prefix + "*"));
         }
@@ -105,7 +105,7 @@ class EmrServerlessDocumentsTest {
 
     @Test
     void onlyEmrServerlessMayAssumeTheJobRoles() throws IOException {
-        JobDocuments.assertTrustPolicy(dir().resolve(TRUST_POLICY), "emr-serverless.amazonaws.com");
+        Iam.assertTrustPolicy(dir().resolve(TRUST_POLICY), "emr-serverless.amazonaws.com");
     }
 
     /** The job a request runs. */
@@ -114,7 +114,7 @@ class EmrServerlessDocumentsTest {
         JsonNode submit = request.path("jobDriver").path("sparkSubmit");
         return ServerlessJob.of(file.getFileName().toString(), request.path("executionRoleArn").asText(),
                 submit.path("entryPoint").asText(), submit.path("sparkSubmitParameters").asText(),
-                JobDocuments.strings(submit.path("entryPointArguments")));
+                Iam.strings(submit.path("entryPointArguments")));
     }
 
     static Stream<Path> requests() throws IOException {
@@ -125,7 +125,7 @@ class EmrServerlessDocumentsTest {
         return JobDocuments.inCheckout("docs/emr-serverless");
     }
 
-    private static String logUri(JsonNode request) {
+    static String logUri(JsonNode request) {
         return request.path("configurationOverrides").path("monitoringConfiguration")
                 .path("s3MonitoringConfiguration").path("logUri").asText();
     }

@@ -1,8 +1,8 @@
 package dev.reproject.cli;
 
+import dev.reproject.cli.Iam.Policy;
+import dev.reproject.cli.Iam.S3Path;
 import dev.reproject.cli.JobDocuments.JobArgs;
-import dev.reproject.cli.JobDocuments.Policy;
-import dev.reproject.cli.JobDocuments.S3Path;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -17,12 +17,15 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * One EMR Serverless job run as a document describes it (a {@code start-job-run} request, an Airflow task, a
- * Step Functions state): the job runtime role, the entry point jar, {@code sparkSubmitParameters} and the job's
+ * Step Functions state): the job runtime role, the entry point jar, the spark-submit parameters and the job's
  * arguments, checked as EMR Serverless would pass them to {@code spark-submit}.
  */
-record ServerlessJob(String at, String roleArn, String entryPoint, List<String> jars, JobArgs job) {
+record ServerlessJob(String at, String roleArn, String entryPoint, String submitParameters, List<String> jars,
+                     JobArgs job) {
 
     /** The spark-submit options that a job's {@code sparkSubmitParameters} may hold, each with a value. */
+    private static final Set<String> JOB_RUN_ACTIONS = Set.of("emr-serverless:GetJobRun",
+            "emr-serverless:CancelJobRun");
     private static final Set<String> SUBMIT_OPTIONS = Set.of("--class", "--conf", "--jars", "--files");
 
     /**
@@ -58,7 +61,7 @@ record ServerlessJob(String at, String roleArn, String entryPoint, List<String> 
         job.assertRunsOnAws(at);
         assertThat(args).as(at + ": --run-id, so that the orchestrator knows which summary is its own")
                 .contains("--run-id");
-        return new ServerlessJob(at, roleArn, entryPoint, List.copyOf(jars), job);
+        return new ServerlessJob(at, roleArn, entryPoint, submitParameters, List.copyOf(jars), job);
     }
 
     private static Class<?> mainClass(String at, String name) {
@@ -75,6 +78,24 @@ record ServerlessJob(String at, String roleArn, String entryPoint, List<String> 
     /** {@code snapshot} or {@code rebuild}. */
     String jobName() {
         return JobDocuments.jobOf(mainClass(at, job.mainClass()));
+    }
+
+    /**
+     * Runs the same job as {@code request} (a {@code docs/emr-serverless} request): same role, jar, spark-submit
+     * parameters and arguments, but for the value of {@code --run-id}, which each orchestrator makes its own.
+     */
+    void assertSameJobAs(ServerlessJob request) {
+        assertThat(roleArn).as(at + ": the role of " + request.at()).isEqualTo(request.roleArn());
+        assertThat(entryPoint).as(at + ": the entry point of " + request.at()).isEqualTo(request.entryPoint());
+        assertThat(submitParameters).as(at + ": the sparkSubmitParameters of " + request.at())
+                .isEqualTo(request.submitParameters());
+        assertThat(argsButRunId()).as(at + ": the arguments of " + request.at()).isEqualTo(request.argsButRunId());
+    }
+
+    private List<String> argsButRunId() {
+        List<String> args = new ArrayList<>(job.args());
+        args.set(args.indexOf("--run-id") + 1, "<run id>");
+        return args;
     }
 
     /** The run's id as given after {@code --run-id}. */
@@ -96,6 +117,36 @@ record ServerlessJob(String at, String roleArn, String entryPoint, List<String> 
         String log = driverLog(logUri);
         assertThat(policy.allows("s3:PutObject", log)).as(at + ": EMR Serverless writes " + log + " as the job's "
                 + "role").isTrue();
+    }
+
+    /**
+     * The policy of an orchestrator that runs {@code jobs} on EMR Serverless application {@code applicationArn}
+     * and reads their run {@code summaries}: exactly {@code actions}, the EMR Serverless ones on that application
+     * (job run calls on its job runs) and no other, {@code iam:PassRole} of exactly the jobs' roles and only to EMR
+     * Serverless, {@code s3:GetObject} of the summaries and nothing else in S3.
+     */
+    static void assertOrchestratorPolicy(String at, Policy policy, Set<String> actions, String applicationArn,
+                                         List<ServerlessJob> jobs, List<String> summaries) {
+        assertThat(policy.actions()).as(at + ": the actions").containsExactlyInAnyOrderElementsOf(actions);
+        String otherApplication = applicationArn.replaceFirst("[^/]+$", "00fotherapplication");
+        for (String action : actions.stream().filter(a -> a.startsWith("emr-serverless:")).toList()) {
+            String jobRuns = JOB_RUN_ACTIONS.contains(action) ? "/jobruns/00fabcdefghijk" : "";
+            assertThat(policy.allows(action, applicationArn + jobRuns)).as(at + ": " + action + " on "
+                    + applicationArn + jobRuns).isTrue();
+            assertThat(policy.allows(action, otherApplication + jobRuns)).as(at + ": " + action + " on another "
+                    + "application").isFalse();
+        }
+        assertThat(policy.resourcesOf("iam:")).as(at + ": iam:PassRole of the jobs' roles only")
+                .containsExactlyInAnyOrderElementsOf(jobs.stream().map(ServerlessJob::roleArn).distinct().toList());
+        assertThat(policy.statements()).as(at + ": the job roles are passed to EMR Serverless only")
+                .filteredOn(s -> s.actions().contains("iam:PassRole"))
+                .allSatisfy(s -> assertThat(s.condition().path("StringEquals").path("iam:PassedToService").asText())
+                        .isEqualTo("emr-serverless.amazonaws.com"));
+        for (String summary : summaries) {
+            assertThat(policy.allows("s3:GetObject", summary)).as(at + ": read " + summary).isTrue();
+        }
+        assertThat(policy.resourcesOf("s3:")).as(at + ": in S3, the run summaries only")
+                .allSatisfy(r -> assertThat(r).endsWith("/runs/*"));
     }
 
     /** A log EMR Serverless writes for a run as the job runtime role, under {@code logUri}. */
