@@ -4,9 +4,11 @@ import dev.reproject.aws.s3.S3ArchiveStore;
 import dev.reproject.aws.s3.S3Location;
 import dev.reproject.core.archive.ArchiveStore;
 import dev.reproject.core.archive.LocalArchiveStore;
+import dev.reproject.core.config.Endpoints;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,12 +28,28 @@ public final class ArchiveStores {
      */
     public static ArchiveStore open(String root, AwsSettings settings) {
         Objects.requireNonNull(settings, "settings");
+        return open(root, () -> settings);
+    }
+
+    /**
+     * The store under {@code root}, for a command: the AWS settings, and so the region, are resolved from
+     * {@code endpoints} only for an S3 root (a local archive needs no region).
+     *
+     * @throws IllegalArgumentException as {@link #open(String, AwsSettings)}, or for an S3 root when no region
+     *                                  resolves ({@link AwsRegions})
+     */
+    public static ArchiveStore open(String root, Endpoints endpoints) {
+        Objects.requireNonNull(endpoints, "endpoints");
+        return open(root, () -> AwsSettings.of(endpoints));
+    }
+
+    private static ArchiveStore open(String root, Supplier<AwsSettings> settings) {
         if (root == null || root.isBlank()) {
             throw new IllegalArgumentException("no archive root given: " + EXPECTED);
         }
         if (S3Location.isS3(root)) {
             S3Location.parse(root); // fail on a malformed root before building a client
-            return S3ArchiveStore.owning(root, AwsClients.s3(settings));
+            return S3ArchiveStore.owning(root, AwsClients.s3(settings.get()));
         }
         String scheme = scheme(root);
         if (scheme == null || scheme.equals("file")) {

@@ -40,7 +40,7 @@ public final class TestCommandPlugin implements CommandPlugin {
             out.println("view=" + common.view());
             out.println("dynamodb-endpoint=" + common.dynamoDbEndpoint().orElse(null));
             out.println("s3-endpoint=" + common.s3Endpoint().orElse(null));
-            out.println("region=" + common.region());
+            out.println("region=" + common.region().orElse(null));
             out.println("catalog-table=" + common.catalogTable());
             out.flush();
             return 0;

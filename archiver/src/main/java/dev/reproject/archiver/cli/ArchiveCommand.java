@@ -5,7 +5,6 @@ import dev.reproject.archiver.ArchiveRequest;
 import dev.reproject.archiver.PartitionArchived;
 import dev.reproject.archiver.TopicArchiver;
 import dev.reproject.aws.ArchiveStores;
-import dev.reproject.aws.AwsSettings;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.cli.api.Json;
@@ -21,6 +20,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -69,14 +69,17 @@ public final class ArchiveCommand implements Callable<Integer> {
                 ? List.copyOf(new TreeSet<>(Views.byName(common.view()).topics())) : topics;
         ArchiveRequest request = ArchiveRequest.of(chosen).withRecordsPerFile(recordsPerFile).withGzip(gzip);
         ArchiveReport report;
-        try (ArchiveStore store = ArchiveStores.open(archive, AwsSettings.of(common.endpoints()))) {
+        Optional<String> region;
+        try (ArchiveStore store = ArchiveStores.open(archive, common.endpoints())) {
+            region = store.region();
             report = new TopicArchiver(bootstrapServers, store).archive(request);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.line(summary(report)));
+            out.println(Json.line(summary(report, region)));
         } else {
-            out.printf("archived %,d records in %,d files into %s%n", report.records(), report.files().size(), archive);
+            out.printf("archived %,d records in %,d files into %s%s%n", report.records(), report.files().size(),
+                    archive, region.map(r -> " (region " + r + ")").orElse(""));
             for (PartitionArchived p : report.partitions().values()) {
                 out.printf("  %-60s %,10d records, offsets %s%s%n", p.partition(), p.records(),
                         p.archived().isEmpty() ? "none new" : p.archived().first() + ".." + p.archived().last(),
@@ -87,7 +90,7 @@ public final class ArchiveCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static Map<String, Object> summary(ArchiveReport report) {
+    private static Map<String, Object> summary(ArchiveReport report, Optional<String> region) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("archive", report.archiveRoot());
         json.put("records", report.records());
@@ -104,6 +107,7 @@ public final class ArchiveCommand implements Callable<Integer> {
             partitions.put(tp.toString(), one);
         });
         json.put("partitions", partitions);
+        json.put("region", region.orElse(null));
         return json;
     }
 }

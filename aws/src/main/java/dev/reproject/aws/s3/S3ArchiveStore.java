@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An {@link ArchiveStore} under an {@code s3a://bucket/prefix} or {@code s3://bucket/prefix} root.
@@ -57,6 +58,12 @@ public final class S3ArchiveStore implements ArchiveStore {
 
     public S3Location location() {
         return location;
+    }
+
+    /** The region of the store's client. */
+    @Override
+    public Optional<String> region() {
+        return Optional.ofNullable(s3.serviceClientConfiguration().region()).map(Region::id);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.reproject.orderhistory.cli;
 
 import dev.reproject.aws.ArchiveStores;
-import dev.reproject.aws.AwsSettings;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.GenerationReports;
 import dev.reproject.cli.api.Json;
@@ -17,6 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code reproject generate}: writes a realistic FTGO Order archive, as Kafka Connect's S3 sink would. */
@@ -76,14 +77,18 @@ public final class GenerateCommand implements Callable<Integer> {
                 .append(append).layout(layout).gzip(gzip).recordsPerFile(recordsPerFile)
                 .build();
         GenerationReport report;
-        try (ArchiveStore store = ArchiveStores.open(archive, AwsSettings.of(common.endpoints()))) {
+        Optional<String> region;
+        try (ArchiveStore store = ArchiveStores.open(archive, common.endpoints())) {
+            region = store.region();
             report = OrderArchiveGenerator.generate(store, options);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.line(GenerationReports.toMap(report)));
+            Map<String, Object> summary = GenerationReports.toMap(report);
+            summary.put("region", region.orElse(null));
+            out.println(Json.line(summary));
         } else {
-            out.println("archive " + archive);
+            out.println("archive " + archive + region.map(r -> " (region " + r + ")").orElse(""));
             GenerationReports.print(report, out);
         }
         return 0;

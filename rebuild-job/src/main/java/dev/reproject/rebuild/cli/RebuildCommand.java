@@ -78,11 +78,12 @@ public final class RebuildCommand implements Callable<Integer> {
         String tableName = table != null ? table : Views.byName(common.view()).table().defaultName();
         WriteOptions write = writeRate == null ? WriteOptions.DEFAULT
                 : WriteOptions.DEFAULT.withItemsPerSecond(writeRate);
+        AwsSettings aws = AwsSettings.of(common.endpoints()); // one region for the driver, the writers and s3a
         DynamoTarget target = new DynamoTarget(common.dynamoDbEndpoint().map(URI::toString).orElse(null),
-                common.region(), null, null, tableName, common.view(), write, DynamoTarget.ClientWrapper.NONE);
-        SparkSession spark = job.session("reproject rebuild", common);
+                aws.region(), null, null, tableName, common.view(), write, DynamoTarget.ClientWrapper.NONE);
+        SparkSession spark = job.session("reproject rebuild", common, aws.region());
         RebuildOutcome outcome;
-        try (DynamoDbClient catalogClient = AwsClients.dynamoDb(AwsSettings.of(common.endpoints()))) {
+        try (DynamoDbClient catalogClient = AwsClients.dynamoDb(aws)) {
             DynamoCatalog catalog = new DynamoCatalog(catalogClient, common.catalogTable(), Clock.systemUTC());
             outcome = new RebuildJob(spark, job.snapshotStore(spark), catalog, lease.leasing(catalog.leases()),
                     Clock.systemUTC())
@@ -93,7 +94,8 @@ public final class RebuildCommand implements Callable<Integer> {
             spark.stop();
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println(job.json() ? Json.line(RebuildReports.toMap(outcome)) : RebuildReports.text(outcome));
+        out.println(job.json() ? Json.line(RebuildReports.toMap(outcome, aws.region()))
+                : RebuildReports.text(outcome, aws.region()));
         out.flush();
         boolean tooMany = job.tooManyRejected(outcome.totalRejected(),
                 "the table is loaded; see " + outcome.rejectedDir(), spec.commandLine().getErr());

@@ -51,9 +51,10 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         job.validate();
-        SparkSession spark = job.session("reproject snapshot", common);
+        AwsSettings aws = AwsSettings.of(common.endpoints()); // the region, for the lease's client and s3a
+        SparkSession spark = job.session("reproject snapshot", common, aws.region());
         SnapshotOutcome outcome;
-        try (DynamoDbClient catalogClient = AwsClients.dynamoDb(AwsSettings.of(common.endpoints()))) {
+        try (DynamoDbClient catalogClient = AwsClients.dynamoDb(aws)) {
             DynamoCatalog catalog = new DynamoCatalog(catalogClient, common.catalogTable(), Clock.systemUTC());
             outcome = new SnapshotJob(spark, job.snapshotStore(spark), lease.leasing(catalog.leases()),
                     Clock.systemUTC())
@@ -62,7 +63,8 @@ public final class SnapshotCommand implements Callable<Integer> {
             spark.stop();
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println(job.json() ? Json.line(SnapshotReports.toMap(outcome)) : SnapshotReports.text(outcome));
+        out.println(job.json() ? Json.line(SnapshotReports.toMap(outcome, aws.region()))
+                : SnapshotReports.text(outcome, aws.region()));
         out.flush();
         if (outcome instanceof SnapshotOutcome.Committed committed) {
             SnapshotManifest m = committed.manifest();

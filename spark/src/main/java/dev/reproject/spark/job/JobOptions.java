@@ -68,10 +68,12 @@ public final class JobOptions {
         return json;
     }
 
-    /** A session on --master, with s3a pointed by --s3-endpoint/--region; credentials from s3a's default chain. */
-    public SparkSession session(String appName, CommonOptions common) {
-        return SparkSessions.create(appName, Optional.ofNullable(master),
-                S3aSettings.of(common.endpoints()));
+    /**
+     * A session on --master, with s3a pointed by --s3-endpoint and signing for {@code region}, the run's resolved
+     * region; credentials from s3a's default chain.
+     */
+    public SparkSession session(String appName, CommonOptions common, String region) {
+        return SparkSessions.create(appName, Optional.ofNullable(master), S3aSettings.of(common.s3Endpoint(), region));
     }
 
     public SnapshotStore snapshotStore(SparkSession spark) {
