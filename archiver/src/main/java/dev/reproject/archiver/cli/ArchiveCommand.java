@@ -5,6 +5,7 @@ import dev.reproject.archiver.ArchiveRequest;
 import dev.reproject.archiver.PartitionArchived;
 import dev.reproject.archiver.TopicArchiver;
 import dev.reproject.aws.ArchiveStores;
+import dev.reproject.aws.s3.MissingBucket;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.cli.api.Json;
@@ -57,6 +58,10 @@ public final class ArchiveCommand implements Callable<Integer> {
             description = "Write .json.gz files (default: plain .json).")
     boolean gzip;
 
+    @Option(names = "--create-bucket", description = "Create the archive's S3 bucket when it does not exist "
+            + "(default: a missing bucket is exit 4, so that a mistyped name never makes a new bucket).")
+    boolean createBucket;
+
     @Option(names = "--json", description = "Print a one-line JSON summary.")
     boolean json;
 
@@ -70,7 +75,8 @@ public final class ArchiveCommand implements Callable<Integer> {
         ArchiveRequest request = ArchiveRequest.of(chosen).withRecordsPerFile(recordsPerFile).withGzip(gzip);
         ArchiveReport report;
         Optional<String> region;
-        try (ArchiveStore store = ArchiveStores.open(archive, common.endpoints())) {
+        try (ArchiveStore store = ArchiveStores.open(archive, common.endpoints(),
+                createBucket ? MissingBucket.CREATE : MissingBucket.FAIL)) {
             region = store.region();
             report = new TopicArchiver(bootstrapServers, store).archive(request);
         }

@@ -1,6 +1,7 @@
 package dev.reproject.orderhistory.cli;
 
 import dev.reproject.aws.ArchiveStores;
+import dev.reproject.aws.s3.MissingBucket;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.GenerationReports;
 import dev.reproject.cli.api.Json;
@@ -67,6 +68,10 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Rotate files every N records (default 2000).")
     Integer recordsPerFile;
 
+    @Option(names = "--create-bucket", description = "Create the archive's S3 bucket when it does not exist "
+            + "(default: a missing bucket is exit 4, so that a mistyped name never makes a new bucket).")
+    boolean createBucket;
+
     @Option(names = "--json", description = "Print a one-line JSON summary.")
     boolean json;
 
@@ -78,7 +83,8 @@ public final class GenerateCommand implements Callable<Integer> {
                 .build();
         GenerationReport report;
         Optional<String> region;
-        try (ArchiveStore store = ArchiveStores.open(archive, common.endpoints())) {
+        try (ArchiveStore store = ArchiveStores.open(archive, common.endpoints(),
+                createBucket ? MissingBucket.CREATE : MissingBucket.FAIL)) {
             region = store.region();
             report = OrderArchiveGenerator.generate(store, options);
         }
