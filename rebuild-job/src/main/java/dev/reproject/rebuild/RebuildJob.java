@@ -15,6 +15,7 @@ import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.core.view.ViewDefinition;
 import dev.reproject.core.view.Views;
 import dev.reproject.spark.ArchiveRoot;
+import dev.reproject.spark.archive.ArchiveGuard;
 import dev.reproject.spark.archive.ArchiveReader;
 import dev.reproject.spark.archive.ArchiveScan;
 import dev.reproject.spark.fold.FoldOutput;
@@ -70,6 +71,9 @@ public final class RebuildJob {
         if (!snapshot.fingerprint().equals(view.fingerprint())) {
             throw new IllegalStateException("snapshot " + snapshot.id() + " was made by another definition of view "
                     + view.name() + ": run snapshot --full with this one first");
+        }
+        if (!request.allowEmpty()) { // before the table and the catalog entry: a mistyped root writes nothing
+            ArchiveGuard.requireFiles(spark, ArchiveRoot.of(request.archive()), view.topics(), Optional.of(snapshot));
         }
         DynamoTarget target = request.target();
         RebuildId id = RebuildId.of(target.table(), snapshot.id());

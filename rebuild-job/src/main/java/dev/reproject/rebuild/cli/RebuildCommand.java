@@ -37,7 +37,8 @@ import java.util.concurrent.Callable;
 @Command(name = "rebuild", mixinStandardHelpOptions = true, description = {
         "Step 2: loads a snapshot plus the events archived after it into a DynamoDB table (created when",
         "missing: on-demand, or provisioned with --provisioned) and records the rebuild and its handoff",
-        "watermark in the catalog."})
+        "watermark in the catalog. Exit 4 when the archive root holds no file of the view's topics (unless",
+        "--allow-empty)."})
 public final class RebuildCommand implements Callable<Integer> {
 
     @Mixin
@@ -89,7 +90,7 @@ public final class RebuildCommand implements Callable<Integer> {
                     Clock.systemUTC())
                     .run(new RebuildRequest(
                             job.archive(), common.view(), Optional.ofNullable(snapshot).map(SnapshotId::new), target,
-                            job.allowGaps(), capacity));
+                            job.allowGaps(), capacity, job.allowEmpty()));
         } finally {
             spark.stop();
         }

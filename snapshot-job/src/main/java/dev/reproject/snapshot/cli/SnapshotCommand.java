@@ -29,7 +29,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "snapshot", mixinStandardHelpOptions = true, description = {
         "Step 1: folds the events archived since the latest snapshot into a new snapshot of every view item.",
-        "With nothing new archived it commits nothing. Exit 3 when more records were rejected than --max-rejected."})
+        "With nothing new archived it commits nothing. Exit 3 when more records were rejected than --max-rejected;",
+        "exit 4 when the archive root holds no file of the view's topics (unless --allow-empty)."})
 public final class SnapshotCommand implements Callable<Integer> {
 
     @Mixin
@@ -58,7 +59,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             DynamoCatalog catalog = new DynamoCatalog(catalogClient, common.catalogTable(), Clock.systemUTC());
             outcome = new SnapshotJob(spark, job.snapshotStore(spark), lease.leasing(catalog.leases()),
                     Clock.systemUTC())
-                    .run(new SnapshotRequest(job.archive(), common.view(), full, job.allowGaps()));
+                    .run(new SnapshotRequest(job.archive(), common.view(), full, job.allowGaps(), job.allowEmpty()));
         } finally {
             spark.stop();
         }

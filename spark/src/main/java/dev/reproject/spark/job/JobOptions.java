@@ -25,6 +25,11 @@ public final class JobOptions {
             description = "Pass holes in the archive (counted) instead of stopping a partition there.")
     boolean allowGaps;
 
+    @Option(names = "--allow-empty", description = {"Go on when the archive root holds no file of the view's "
+            + "topics, as a new archive does. Without it that is exit 4 and nothing is written: most likely a "
+            + "mistyped --archive."})
+    boolean allowEmpty;
+
     @Option(names = "--master", paramLabel = "M",
             description = "Spark master (default: spark.master when spark-submit sets it, else local[*]).")
     String master;
@@ -62,6 +67,10 @@ public final class JobOptions {
 
     public boolean allowGaps() {
         return allowGaps;
+    }
+
+    public boolean allowEmpty() {
+        return allowEmpty;
     }
 
     public boolean json() {
