@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reproject.archiver.cli.ArchiveCommand;
 import dev.reproject.aws.ArchiveStores;
+import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.AwsSettings;
 import dev.reproject.cli.api.CommandLines;
 import dev.reproject.core.archive.ArchiveStore;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -162,7 +164,7 @@ class ArchiverIT {
             command.setErr(new PrintWriter(err));
             exit = command.execute("--archive", root, "--topic", topic, "--s3-endpoint",
                     servers.s3Endpoint().toString(),
-                    "--gzip", "--records-per-file", "500", "--json");
+                    "--gzip", "--records-per-file", "500", "--create-bucket", "--json");
         }
         assertThat(exit).as(err.toString()).isZero();
         JsonNode summary = JSON.readTree(out.toString());
@@ -184,6 +186,34 @@ class ArchiverIT {
         assertThat(files).hasSize(summary.get("files").asInt());
         assertThat(readArchive(files, topic)).isEqualTo(expected);
         assertFilesFollowEachOther(files);
+    }
+
+    @Test
+    @SuppressWarnings("try") // the credentials' scope is only closed
+    void withoutCreateBucketAMissingBucketIsNotFoundAndNotCreated() throws IOException {
+        String topic = freshTopic("no-bucket");
+        new ArchivePublisher(servers.kafkaBootstrapServers(), source).publish(PublishRequest.of(ARCHIVED_TOPIC, topic));
+        String bucket = "archiver-no-bucket";
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit;
+        try (SandboxCredentials.SystemPropertiesScope credentials = servers.credentials().inSystemProperties()) {
+            CommandLine command = CommandLines.configure(new CommandLine(new ArchiveCommand()),
+                    Map.of("REPROJECT_BOOTSTRAP_SERVERS", servers.kafkaBootstrapServers()));
+            command.setOut(new PrintWriter(out));
+            command.setErr(new PrintWriter(err));
+            exit = command.execute("--archive", "s3a://" + bucket + "/" + topic, "--topic", topic,
+                    "--s3-endpoint", servers.s3Endpoint().toString());
+        }
+
+        assertThat(exit).as(err.toString()).isEqualTo(4);
+        assertThat(err.toString()).contains("the S3 bucket '" + bucket + "'", "does not exist", "--create-bucket");
+        assertThat(out.toString()).isEmpty();
+        AwsSettings settings = new AwsSettings(Optional.empty(), Optional.of(servers.s3Endpoint()), servers.region())
+                .withStaticCredentials(servers.credentials().accessKeyId(), servers.credentials().secretAccessKey());
+        try (S3Client s3 = AwsClients.s3(settings)) {
+            assertThat(s3.listBuckets().buckets()).noneMatch(b -> b.name().equals(bucket));
+        }
     }
 
     @Test

@@ -1,12 +1,15 @@
 package dev.reproject.aws;
 
+import dev.reproject.aws.s3.MissingBucket;
 import dev.reproject.aws.s3.S3ArchiveStore;
 import dev.reproject.aws.s3.S3Location;
 import dev.reproject.core.archive.ArchiveStore;
 import dev.reproject.core.archive.LocalArchiveStore;
+import dev.reproject.core.config.Endpoints;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,18 +23,41 @@ public final class ArchiveStores {
     }
 
     /**
-     * The store under {@code root}. An S3 store owns its client: close the store when done.
+     * The store under {@code root}; writing to an S3 root never creates its bucket. An S3 store owns its client: close
+     * the store when done.
      *
      * @throws IllegalArgumentException for a blank root, an unsupported scheme or a malformed URI
      */
     public static ArchiveStore open(String root, AwsSettings settings) {
+        return open(root, settings, MissingBucket.FAIL);
+    }
+
+    /** The store under {@code root}, an S3 one with what writing does when its bucket is missing. */
+    public static ArchiveStore open(String root, AwsSettings settings, MissingBucket missingBucket) {
         Objects.requireNonNull(settings, "settings");
+        return open(root, () -> settings, missingBucket);
+    }
+
+    /**
+     * The store under {@code root}, for a command: the AWS settings, and so the region, are resolved from
+     * {@code endpoints} only for an S3 root (a local archive needs no region).
+     *
+     * @throws IllegalArgumentException as {@link #open(String, AwsSettings)}, or for an S3 root when no region
+     *                                  resolves ({@link AwsRegions})
+     */
+    public static ArchiveStore open(String root, Endpoints endpoints, MissingBucket missingBucket) {
+        Objects.requireNonNull(endpoints, "endpoints");
+        return open(root, () -> AwsSettings.of(endpoints), missingBucket);
+    }
+
+    private static ArchiveStore open(String root, Supplier<AwsSettings> settings, MissingBucket missingBucket) {
+        Objects.requireNonNull(missingBucket, "missingBucket");
         if (root == null || root.isBlank()) {
             throw new IllegalArgumentException("no archive root given: " + EXPECTED);
         }
         if (S3Location.isS3(root)) {
             S3Location.parse(root); // fail on a malformed root before building a client
-            return S3ArchiveStore.owning(root, AwsClients.s3(settings));
+            return S3ArchiveStore.owning(root, AwsClients.s3(settings.get()), missingBucket);
         }
         String scheme = scheme(root);
         if (scheme == null || scheme.equals("file")) {

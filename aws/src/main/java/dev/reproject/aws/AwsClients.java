@@ -1,5 +1,7 @@
 package dev.reproject.aws;
 
+import dev.reproject.aws.failure.ExplainedCredentials;
+import dev.reproject.aws.failure.UnreachableEndpoints;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -12,7 +14,9 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * Builds the SDK clients from {@link AwsSettings}, all on the Apache HTTP client, with {@link AwsTimeouts}: a store
- * that stops answering fails the call after a bounded time instead of holding it forever.
+ * that stops answering fails the call after a bounded time instead of holding it forever. Missing credentials and an
+ * endpoint that cannot be reached fail with a short message naming the service and what to do
+ * ({@link ExplainedCredentials}, {@link UnreachableEndpoints}).
  */
 public final class AwsClients {
 
@@ -31,8 +35,9 @@ public final class AwsClients {
     public static S3Client s3(AwsSettings settings, AwsTimeouts timeouts) {
         S3ClientBuilder builder = S3Client.builder()
                 .region(Region.of(settings.region()))
-                .credentialsProvider(settings.credentials())
-                .overrideConfiguration(overrides(timeouts))
+                .credentialsProvider(new ExplainedCredentials(settings.credentials(), "S3"))
+                .overrideConfiguration(overrides(timeouts, new UnreachableEndpoints("S3", settings.s3Endpoint(),
+                        settings.region(), "--s3-endpoint")))
                 .httpClientBuilder(http(timeouts));
         settings.s3Endpoint().ifPresent(endpoint -> builder
                 .endpointOverride(endpoint)
@@ -49,17 +54,19 @@ public final class AwsClients {
     public static DynamoDbClient dynamoDb(AwsSettings settings, AwsTimeouts timeouts) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(Region.of(settings.region()))
-                .credentialsProvider(settings.credentials())
-                .overrideConfiguration(overrides(timeouts))
+                .credentialsProvider(new ExplainedCredentials(settings.credentials(), "DynamoDB"))
+                .overrideConfiguration(overrides(timeouts, new UnreachableEndpoints("DynamoDB",
+                        settings.dynamoDbEndpoint(), settings.region(), "--dynamodb-endpoint")))
                 .httpClientBuilder(http(timeouts));
         settings.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
-    private static ClientOverrideConfiguration overrides(AwsTimeouts timeouts) {
+    private static ClientOverrideConfiguration overrides(AwsTimeouts timeouts, UnreachableEndpoints unreachable) {
         return ClientOverrideConfiguration.builder()
                 .apiCallAttemptTimeout(timeouts.attempt())
                 .apiCallTimeout(timeouts.call())
+                .addExecutionInterceptor(unreachable)
                 .build();
     }
 

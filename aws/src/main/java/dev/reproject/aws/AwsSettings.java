@@ -43,9 +43,14 @@ public record AwsSettings(Optional<URI> dynamoDbEndpoint,
         this(dynamoDbEndpoint, s3Endpoint, region, null);
     }
 
-    /** The endpoints and region the user gave, credentials from the AWS default chain. */
+    /**
+     * The endpoints the user gave, the region {@link AwsRegions#resolve resolved} from what the user gave and the
+     * AWS SDK's chain, credentials from the AWS default chain.
+     *
+     * @throws IllegalArgumentException when there is no region to use
+     */
     public static AwsSettings of(Endpoints endpoints) {
-        return new AwsSettings(endpoints.dynamoDbEndpoint(), endpoints.s3Endpoint(), endpoints.region());
+        return new AwsSettings(endpoints.dynamoDbEndpoint(), endpoints.s3Endpoint(), AwsRegions.resolve(endpoints));
     }
 
     /** AWS itself in {@code region}, credentials from the default chain. */

@@ -7,6 +7,7 @@ import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.AwsSettings;
 import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.aws.dynamodb.write.WriteOptions;
+import dev.reproject.aws.s3.MissingBucket;
 import dev.reproject.aws.s3.S3ArchiveStore;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.lease.Leasing;
@@ -81,7 +82,7 @@ final class DemoPipeline implements AutoCloseable {
         SandboxCredentials credentials = servers.credentials();
         this.aws = new AwsSettings(Optional.of(servers.dynamoDbEndpoint()), Optional.of(servers.s3Endpoint()),
                 servers.region()).withStaticCredentials(credentials.accessKeyId(), credentials.secretAccessKey());
-        this.archive = S3ArchiveStore.owning(ARCHIVE, AwsClients.s3(aws));
+        this.archive = S3ArchiveStore.owning(ARCHIVE, AwsClients.s3(aws), MissingBucket.CREATE); // the demo's own
         this.dynamo = AwsClients.dynamoDb(aws);
         this.catalog = new DynamoCatalog(dynamo, catalogTable, Clock.systemUTC());
         this.spark = SparkSessions.create("reproject demo", Optional.of("local[*]"), new S3aSettings(

@@ -47,20 +47,21 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        AwsSettings aws = AwsSettings.of(common.endpoints());
         Optional<URI> root = Optional.ofNullable(snapshots).map(ArchiveRoot::of);
         List<SnapshotManifest> manifests = root.isEmpty() ? List.of() : SnapshotStore.withoutSpark(root.get(),
-                S3aSettings.of(common.endpoints()))
+                S3aSettings.of(common.s3Endpoint(), aws.region()))
                 .list(common.view());
         boolean catalogExists;
         List<RebuildEntry> rebuilds;
-        try (DynamoDbClient dynamo = AwsClients.dynamoDb(AwsSettings.of(common.endpoints()))) {
+        try (DynamoDbClient dynamo = AwsClients.dynamoDb(aws)) {
             DynamoCatalog catalog = new DynamoCatalog(dynamo, common.catalogTable(), Clock.systemUTC());
             catalogExists = catalog.exists();
             rebuilds = catalogExists ? catalog.all().stream().filter(e -> e.view().equals(common.view())).toList()
                     : List.of();
         }
         ViewStatus status = new ViewStatus(common.view(), root, manifests, common.catalogTable(), catalogExists,
-                rebuilds);
+                rebuilds, aws.region());
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? Json.line(StatusReports.toMap(status)) : StatusReports.text(status));
         out.flush();

@@ -32,6 +32,7 @@ final class StatusReports {
         map.put("catalogTable", status.catalogTable());
         map.put("catalogExists", status.catalogExists());
         map.put("rebuilds", status.rebuilds().stream().map(RebuildEntry::toJsonMap).toList());
+        map.put("region", status.region());
         return map;
     }
 
@@ -50,7 +51,7 @@ final class StatusReports {
     }
 
     static String text(ViewStatus status) {
-        StringBuilder text = new StringBuilder("view " + status.view() + "\n");
+        StringBuilder text = new StringBuilder("view " + status.view() + ", region " + status.region() + "\n");
         List<SnapshotManifest> manifests = status.snapshots();
         status.snapshotsRoot().ifPresent(r -> {
             text.append("snapshots under ").append(r).append(manifests.isEmpty() ? ": none committed\n" : ":\n");

@@ -17,9 +17,10 @@ import java.util.Optional;
  * @param catalogTable  the catalog table's name
  * @param catalogExists whether that table exists
  * @param rebuilds      the view's entries in it, by id
+ * @param region        the region the catalog (and s3a) were read in
  */
 record ViewStatus(String view, Optional<URI> snapshotsRoot, List<SnapshotManifest> snapshots, String catalogTable,
-                  boolean catalogExists, List<RebuildEntry> rebuilds) {
+                  boolean catalogExists, List<RebuildEntry> rebuilds, String region) {
 
     ViewStatus {
         Objects.requireNonNull(view, "view");
@@ -27,5 +28,6 @@ record ViewStatus(String view, Optional<URI> snapshotsRoot, List<SnapshotManifes
         snapshots = List.copyOf(snapshots);
         Objects.requireNonNull(catalogTable, "catalogTable");
         rebuilds = List.copyOf(rebuilds);
+        Objects.requireNonNull(region, "region");
     }
 }

@@ -66,7 +66,7 @@ class ArchiveRoundTripIT {
     void an_archive_in_s3_reads_back_as_generated() throws IOException {
         String archive = "s3a://round-trip/archive";
         JsonNode written = generate("--archive", archive, "--orders", "52000", "--bad-records", "0.01",
-                "--layout", "HOURLY", "--gzip", "--s3-endpoint", servers.s3Endpoint().toString());
+                "--layout", "HOURLY", "--gzip", "--s3-endpoint", servers.s3Endpoint().toString(), "--create-bucket");
         assertThat(written.get("events").asLong()).isGreaterThanOrEqualTo(100_000);
 
         try (ArchiveScan scan = read(archive, ArchivePosition.beginning());

@@ -18,7 +18,7 @@ class CommonOptionsFromEnvironmentTest {
                 "view=order-history",
                 "dynamodb-endpoint=null",
                 "s3-endpoint=null",
-                "region=us-east-1",
+                "region=null", // resolved by the AWS adapter (AwsRegions), not here
                 "catalog-table=reproject-catalog");
     }
 

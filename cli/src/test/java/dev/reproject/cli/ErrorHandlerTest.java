@@ -59,6 +59,25 @@ class ErrorHandlerTest {
     }
 
     @Test
+    void anAdaptersExplainerGivesTheMessageForAFailureItKnows() {
+        CliRun run = CliRun.run("test-fail", "--with", "raw-sdk-credentials");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines()).hasSize(2);
+        assertThat(run.err()).startsWith("reproject: no AWS credentials: the AWS default chain found none")
+                .contains("AWS_PROFILE", "AWS_ACCESS_KEY_ID", "reproject sandbox")
+                .doesNotContain(TestCommandPlugin.RAW_CHAIN);
+    }
+
+    @Test
+    void withDebugTheWholeCauseFollowsTheExplanation() {
+        CliRun run = CliRun.run(Map.of("REPROJECT_DEBUG", "1"), "test-fail", "--with", "raw-sdk-credentials");
+
+        assertThat(run.err()).startsWith("reproject: no AWS credentials").contains(TestCommandPlugin.RAW_CHAIN,
+                "\tat ");
+    }
+
+    @Test
     void debugAddsTheStackTrace() {
         CliRun run = CliRun.run(Map.of("REPROJECT_DEBUG", "1"), "test-fail", "--with", "other");
 

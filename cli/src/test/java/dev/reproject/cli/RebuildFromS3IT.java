@@ -69,7 +69,7 @@ class RebuildFromS3IT {
     @Test
     void the_rebuilt_table_holds_exactly_the_items_the_archive_gives() throws IOException {
         JsonNode first = run("generate", "--archive", ARCHIVE, "--orders", "50000", "--partitions", "4",
-                "--bad-records", "0.01", "--json");
+                "--bad-records", "0.01", "--create-bucket", "--json");
         JsonNode snapshot = run("snapshot", "--archive", ARCHIVE, "--snapshots", SNAPSHOTS, "--master", "local[2]",
                 "--json");
         assertThat(snapshot.get("status").asText()).isEqualTo("committed");

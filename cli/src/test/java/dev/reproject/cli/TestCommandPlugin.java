@@ -10,6 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -40,12 +41,17 @@ public final class TestCommandPlugin implements CommandPlugin {
             out.println("view=" + common.view());
             out.println("dynamodb-endpoint=" + common.dynamoDbEndpoint().orElse(null));
             out.println("s3-endpoint=" + common.s3Endpoint().orElse(null));
-            out.println("region=" + common.region());
+            out.println("region=" + common.region().orElse(null));
             out.println("catalog-table=" + common.catalogTable());
             out.flush();
             return 0;
         }
     }
+
+    /** The SDK's message for an empty default credential chain, shortened. */
+    static final String RAW_CHAIN = "Unable to load credentials from any of the providers in the chain "
+            + "AwsCredentialsProviderChain(credentialsProviders=[SystemPropertyCredentialsProvider(), "
+            + "EnvironmentVariableCredentialsProvider(), …])";
 
     /** Throws the exception named by {@code --with}. */
     @Command(name = "test-fail", hidden = true)
@@ -63,6 +69,8 @@ public final class TestCommandPlugin implements CommandPlugin {
                 case "illegal-argument" -> new IllegalArgumentException("--orders must be positive, was -1");
                 case "parameter" -> new ParameterException(spec.commandLine(), "--snapshot needs --archive");
                 case "no-message" -> new IllegalStateException();
+                case "raw-sdk-credentials" -> new IllegalStateException("cannot list s3a://b/p: " + RAW_CHAIN,
+                        SdkClientException.create(RAW_CHAIN));
                 default -> new IllegalStateException("the archive vanished");
             };
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.AwsSettings;
+import dev.reproject.aws.s3.MissingBucket;
 import dev.reproject.aws.s3.S3ArchiveStore;
 import dev.reproject.orderhistory.generate.GeneratorOptions;
 import dev.reproject.orderhistory.generate.OrderArchiveGenerator;
@@ -46,7 +47,8 @@ public abstract class ShadedJobJarsContract {
         AwsSettings aws = new AwsSettings(Optional.of(servers.dynamoDbEndpoint()), Optional.of(servers.s3Endpoint()),
                 servers.region()).withStaticCredentials(servers.credentials().accessKeyId(),
                         servers.credentials().secretAccessKey());
-        try (S3ArchiveStore store = S3ArchiveStore.owning("s3a://emr-rebuild/archive", AwsClients.s3(aws))) {
+        try (S3ArchiveStore store = S3ArchiveStore.owning("s3a://emr-rebuild/archive", AwsClients.s3(aws),
+                MissingBucket.CREATE)) {
             OrderArchiveGenerator.generate(store, GeneratorOptions.builder().orders(500).build());
         }
 

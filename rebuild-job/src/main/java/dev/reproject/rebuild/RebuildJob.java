@@ -15,6 +15,7 @@ import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.core.view.ViewDefinition;
 import dev.reproject.core.view.Views;
 import dev.reproject.spark.ArchiveRoot;
+import dev.reproject.spark.archive.ArchiveGuard;
 import dev.reproject.spark.archive.ArchiveReader;
 import dev.reproject.spark.archive.ArchiveScan;
 import dev.reproject.spark.fold.FoldOutput;
@@ -66,10 +67,20 @@ public final class RebuildJob {
     public RebuildOutcome run(RebuildRequest request) throws Exception {
         ViewDefinition view = Views.byName(request.view());
         SnapshotManifest snapshot = snapshotOf(snapshots, request, view);
+        requireArchiveFiles(spark, request, view, snapshot);
         DynamoTarget target = request.target();
         RebuildId id = RebuildId.of(target.table(), snapshot.id());
         try (LeaseKeeper lease = leasing.take(LeaseNames.table(target.table()), "rebuild " + id)) {
             return run(request, view, snapshot, id, lease);
+        }
+    }
+
+    /** Unless {@code --allow-empty}, before the table and the catalog entry: a mistyped root writes nothing. */
+    static void requireArchiveFiles(SparkSession spark, RebuildRequest request, ViewDefinition view,
+                                    SnapshotManifest snapshot)
+            throws IOException {
+        if (!request.allowEmpty()) {
+            ArchiveGuard.requireFiles(spark, ArchiveRoot.of(request.archive()), view.topics(), Optional.of(snapshot));
         }
     }
 

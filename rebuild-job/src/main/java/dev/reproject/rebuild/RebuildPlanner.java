@@ -39,6 +39,7 @@ public final class RebuildPlanner {
     public RebuildPlan plan(RebuildRequest request) throws Exception {
         ViewDefinition view = Views.byName(request.view());
         SnapshotManifest snapshot = RebuildJob.snapshotOf(snapshots, request, view);
+        RebuildJob.requireArchiveFiles(spark, request, view, snapshot);
         try (ArchiveScan scan = new ArchiveReader(spark, ArchiveRoot.of(request.archive()), clock)
                 .scan(view.topics(), snapshot.position(), request.allowGaps())) {
             Dataset<Row> parent = spark.read().schema(FoldRows.SNAPSHOT_SCHEMA)

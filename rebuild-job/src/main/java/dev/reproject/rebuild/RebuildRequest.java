@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param target      the table and how to write it
  * @param allowGaps   pass holes in the archive beyond the snapshot
  * @param provisioned the capacity of the table if the rebuild creates it; empty: on-demand
+ * @param allowEmpty  go on when the root holds no file of the view's topics (else: a mistyped root, exit 4)
  */
 public record RebuildRequest(String archive, String view, Optional<SnapshotId> snapshot, DynamoTarget target,
-                             boolean allowGaps, Optional<Capacity> provisioned) {
+                             boolean allowGaps, Optional<Capacity> provisioned, boolean allowEmpty) {
 
     public RebuildRequest {
         Objects.requireNonNull(archive, "archive");
@@ -26,9 +27,15 @@ public record RebuildRequest(String archive, String view, Optional<SnapshotId> s
         Objects.requireNonNull(provisioned, "provisioned");
     }
 
+    /** A rebuild that stops at a root without any file of the view's topics. */
+    public RebuildRequest(String archive, String view, Optional<SnapshotId> snapshot, DynamoTarget target,
+                          boolean allowGaps, Optional<Capacity> provisioned) {
+        this(archive, view, snapshot, target, allowGaps, provisioned, false);
+    }
+
     /** A rebuild that creates its table on-demand when missing. */
     public RebuildRequest(String archive, String view, Optional<SnapshotId> snapshot, DynamoTarget target,
                           boolean allowGaps) {
-        this(archive, view, snapshot, target, allowGaps, Optional.empty());
+        this(archive, view, snapshot, target, allowGaps, Optional.empty(), false);
     }
 }

@@ -11,6 +11,7 @@ import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.core.view.ViewDefinition;
 import dev.reproject.core.view.Views;
 import dev.reproject.spark.ArchiveRoot;
+import dev.reproject.spark.archive.ArchiveGuard;
 import dev.reproject.spark.archive.ArchiveReader;
 import dev.reproject.spark.archive.ArchiveScan;
 import dev.reproject.spark.archive.ScanSummary;
@@ -34,7 +35,8 @@ import java.util.stream.Stream;
 
 /**
  * Step 1 (CONTRACT.md §5): the latest committed snapshot + the records archived beyond its watermark → a new
- * snapshot, committed by its manifest, written last. With nothing new archived it commits nothing.
+ * snapshot, committed by its manifest, written last. With nothing new archived it commits nothing; with no file of
+ * the view's topics under the root at all it stops (a mistyped root, {@link ArchiveGuard}) unless asked to go on.
  */
 public final class SnapshotJob {
 
@@ -57,7 +59,9 @@ public final class SnapshotJob {
      * snapshot is read: two runs never continue the same parent, and a run whose lease was taken over commits
      * nothing.
      *
-     * @throws dev.reproject.core.error.BusyException when another run holds the lease, or took it over
+     * @throws dev.reproject.core.error.BusyException     when another run holds the lease, or took it over
+     * @throws dev.reproject.core.error.NotFoundException when the root holds no file of the view's topics and the
+     *                                                    request does not allow an empty archive
      */
     public SnapshotOutcome run(SnapshotRequest request) throws Exception {
         ViewDefinition view = Views.byName(request.view());
@@ -80,6 +84,10 @@ public final class SnapshotJob {
                 .scan(view.topics(), from, request.allowGaps())) {
             ScanSummary read = scan.summary();
             log.info("read {} records from {} files in {} ms", read.records(), read.filesOpened(), ms(t0));
+            if (!request.allowEmpty()) {
+                ArchiveGuard.requireFiles(read.filesListed(), ArchiveRoot.of(request.archive()), view.topics(),
+                        parent);
+            }
             if (parent.isPresent() && read.records() == 0 && read.watermark().equals(from.watermark())) {
                 log.info("nothing archived beyond snapshot {}: nothing committed", parent.get().id());
                 return new SnapshotOutcome.NothingNew(parent.get(), read);

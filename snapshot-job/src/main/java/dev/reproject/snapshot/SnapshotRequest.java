@@ -8,12 +8,18 @@ import java.util.Objects;
  * @param archive   the archive root (s3a://, s3://, file:// or a path)
  * @param view      the view's name
  * @param full      recompute from the whole archive instead of continuing the latest snapshot
- * @param allowGaps pass holes in the archive instead of stopping a partition at them
+ * @param allowGaps  pass holes in the archive instead of stopping a partition at them
+ * @param allowEmpty go on when the root holds no file of the view's topics (else: a mistyped root, exit 4)
  */
-public record SnapshotRequest(String archive, String view, boolean full, boolean allowGaps) {
+public record SnapshotRequest(String archive, String view, boolean full, boolean allowGaps, boolean allowEmpty) {
 
     public SnapshotRequest {
         Objects.requireNonNull(archive, "archive");
         Objects.requireNonNull(view, "view");
+    }
+
+    /** A run that stops at a root without any file of the view's topics. */
+    public SnapshotRequest(String archive, String view, boolean full, boolean allowGaps) {
+        this(archive, view, full, allowGaps, false);
     }
 }

@@ -1,6 +1,7 @@
 package dev.reproject.snapshot;
 
 import dev.reproject.core.archive.Hole;
+import dev.reproject.core.error.NotFoundException;
 import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.item.AttrValue;
 import dev.reproject.core.item.DynamoJson;
@@ -191,6 +192,60 @@ class SnapshotJobIT {
         assertThat(store.list(ConsumerActivityView.NAME)).hasSize(1);
         File[] dirs = dir.resolve("snapshots").resolve(ConsumerActivityView.NAME).toFile().listFiles();
         assertThat(dirs).hasSize(1);
+    }
+
+    /** A root without any file of the view's topics: most likely a mistyped --archive (CONTRACT.md §3.2). */
+    @Nested
+    class RootWithoutFilesOfTheTopics {
+
+        private SnapshotOutcome runOn(Path root, boolean allowEmpty) throws Exception {
+            return new SnapshotJob(spark, store, Leasing.inProcess(Clock.systemUTC()), Clock.systemUTC())
+                    .run(new SnapshotRequest(root.toString(), ConsumerActivityView.NAME, false, false, allowEmpty));
+        }
+
+        @Test
+        void a_first_run_is_not_found_naming_the_root_and_the_topics_and_commits_nothing() throws Exception {
+            Path typo = dir.resolve("archvie");
+
+            assertThatThrownBy(() -> runOn(typo, false))
+                    .isInstanceOf(NotFoundException.class)
+                    .hasMessageStartingWith("no archive file of topics " + CONSUMERS + ", " + ORDERS + " under "
+                            + ArchiveRoot.of(typo.toString()) + ": is --archive right? Nothing was written.")
+                    .hasMessageContaining("--allow-empty");
+            assertThat(store.list(ConsumerActivityView.NAME)).isEmpty();
+            assertThat(dir.resolve("snapshots").resolve(ConsumerActivityView.NAME)).doesNotExist();
+        }
+
+        @Test
+        void files_of_other_topics_only_are_no_files_of_the_view() throws Exception {
+            archive.append("test.payments", 0, lines(registered(archive.nextId(), "c1", "not this view's")));
+
+            assertThatThrownBy(() -> runOn(archive.root(), false)).isInstanceOf(NotFoundException.class);
+        }
+
+        @Test
+        void with_allow_empty_a_first_run_commits_an_empty_snapshot_as_before() throws Exception {
+            SnapshotOutcome outcome = runOn(dir.resolve("new-archive"), true);
+
+            assertThat(outcome).isInstanceOfSatisfying(SnapshotOutcome.Committed.class,
+                    c -> assertThat(c.manifest().counts().items()).isZero());
+        }
+
+        @Test
+        void after_a_snapshot_a_mistyped_root_is_not_found_while_the_right_one_has_nothing_new() throws Exception {
+            firstBatch();
+            SnapshotManifest first = committed(false);
+            Path typo = dir.resolve("archvie");
+
+            assertThatThrownBy(() -> runOn(typo, false))
+                    .isInstanceOf(NotFoundException.class)
+                    .hasMessageContaining("under " + ArchiveRoot.of(typo.toString()) + " (snapshot " + first.id()
+                            + " was made from " + archive.root() + ")");
+            assertThat(runOn(typo, true)).as("--allow-empty: as before").isInstanceOf(SnapshotOutcome.NothingNew.class);
+            assertThat(runOn(archive.root(), false)).as("files, none new")
+                    .isInstanceOf(SnapshotOutcome.NothingNew.class);
+            assertThat(store.list(ConsumerActivityView.NAME)).containsExactly(first);
+        }
     }
 
     @Test

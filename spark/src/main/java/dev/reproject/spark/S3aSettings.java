@@ -1,7 +1,5 @@
 package dev.reproject.spark;
 
-import dev.reproject.core.config.Endpoints;
-
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +20,12 @@ public record S3aSettings(Optional<URI> endpoint, String region, Optional<String
         return new S3aSettings(Optional.empty(), region, Optional.empty(), Optional.empty());
     }
 
-    /** The S3 endpoint and region the user gave, no keys: credentials from the default chain. */
-    public static S3aSettings of(Endpoints endpoints) {
-        return new S3aSettings(endpoints.s3Endpoint(), endpoints.region(), Optional.empty(), Optional.empty());
+    /**
+     * The S3 endpoint the user gave and the region the run resolved (the AWS adapter's {@code AwsRegions}), no keys:
+     * credentials from the default chain.
+     */
+    public static S3aSettings of(Optional<URI> endpoint, String region) {
+        return new S3aSettings(endpoint, region, Optional.empty(), Optional.empty());
     }
 
     /**

@@ -5,7 +5,7 @@ import dev.reproject.archiver.ArchiveRequest;
 import dev.reproject.archiver.PartitionArchived;
 import dev.reproject.archiver.TopicArchiver;
 import dev.reproject.aws.ArchiveStores;
-import dev.reproject.aws.AwsSettings;
+import dev.reproject.aws.s3.MissingBucket;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.cli.api.Json;
@@ -23,6 +23,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -62,6 +63,10 @@ public final class ArchiveCommand implements Callable<Integer> {
             description = "Write .json.gz files (default: plain .json).")
     boolean gzip;
 
+    @Option(names = "--create-bucket", description = "Create the archive's S3 bucket when it does not exist "
+            + "(default: a missing bucket is exit 4, so that a mistyped name never makes a new bucket).")
+    boolean createBucket;
+
     @Option(names = "--json", description = "Print a one-line JSON summary.")
     boolean json;
 
@@ -74,8 +79,10 @@ public final class ArchiveCommand implements Callable<Integer> {
                 ? List.copyOf(new TreeSet<>(Views.byName(common.view()).topics())) : topics;
         ArchiveRequest request = ArchiveRequest.of(chosen).withRecordsPerFile(recordsPerFile).withGzip(gzip);
         ArchiveReport report;
-        try (CountingArchiveStore store = new CountingArchiveStore(
-                ArchiveStores.open(archive, AwsSettings.of(common.endpoints())))) {
+        Optional<String> region;
+        try (CountingArchiveStore store = new CountingArchiveStore(ArchiveStores.open(archive, common.endpoints(),
+                createBucket ? MissingBucket.CREATE : MissingBucket.FAIL))) {
+            region = store.region();
             ProgressTicker ticker = progress.startWriting(spec.commandLine().getErr(), "archive", store);
             try {
                 report = new TopicArchiver(bootstrapServers, store).archive(request);
@@ -85,9 +92,10 @@ public final class ArchiveCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.line(summary(report)));
+            out.println(Json.line(summary(report, region)));
         } else {
-            out.printf("archived %,d records in %,d files into %s%n", report.records(), report.files().size(), archive);
+            out.printf("archived %,d records in %,d files into %s%s%n", report.records(), report.files().size(),
+                    archive, region.map(r -> " (region " + r + ")").orElse(""));
             for (PartitionArchived p : report.partitions().values()) {
                 out.printf("  %-60s %,10d records, offsets %s%s%n", p.partition(), p.records(),
                         p.archived().isEmpty() ? "none new" : p.archived().first() + ".." + p.archived().last(),
@@ -98,7 +106,7 @@ public final class ArchiveCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static Map<String, Object> summary(ArchiveReport report) {
+    private static Map<String, Object> summary(ArchiveReport report, Optional<String> region) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("archive", report.archiveRoot());
         json.put("records", report.records());
@@ -115,6 +123,7 @@ public final class ArchiveCommand implements Callable<Integer> {
             partitions.put(tp.toString(), one);
         });
         json.put("partitions", partitions);
+        json.put("region", region.orElse(null));
         return json;
     }
 }

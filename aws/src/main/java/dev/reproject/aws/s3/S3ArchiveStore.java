@@ -1,6 +1,7 @@
 package dev.reproject.aws.s3;
 
 import dev.reproject.core.archive.ArchiveStore;
+import dev.reproject.core.error.NotFoundException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
@@ -17,11 +18,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An {@link ArchiveStore} under an {@code s3a://bucket/prefix} or {@code s3://bucket/prefix} root.
- * SDK failures surface as {@link IOException}s naming the object. Writing creates the bucket when it
- * does not exist (the store is written only by sample-data tools); reading never does.
+ * SDK failures surface as {@link IOException}s naming the object. Writing to a bucket that does not exist creates it
+ * only with {@link MissingBucket#CREATE}; otherwise it is a {@link NotFoundException} (exit status 4) naming the
+ * bucket, before the first object is written. Reading never creates a bucket.
  */
 public final class S3ArchiveStore implements ArchiveStore {
 
@@ -31,23 +34,30 @@ public final class S3ArchiveStore implements ArchiveStore {
     private final S3Location location;
     private final S3Client s3;
     private final boolean ownsClient;
+    private final MissingBucket missingBucket;
     private volatile boolean bucketReady;
 
-    /** A store over {@code s3}, which the caller keeps and closes. */
+    /** A store over {@code s3}, which the caller keeps and closes; writing never creates the bucket. */
     public S3ArchiveStore(String root, S3Client s3) {
-        this(root, s3, false);
+        this(root, s3, false, MissingBucket.FAIL);
+    }
+
+    /** A store over {@code s3}, which the caller keeps and closes. */
+    public S3ArchiveStore(String root, S3Client s3, MissingBucket missingBucket) {
+        this(root, s3, false, missingBucket);
     }
 
     /** A store that owns {@code s3}: {@link #close()} closes it. */
-    public static S3ArchiveStore owning(String root, S3Client s3) {
-        return new S3ArchiveStore(root, s3, true);
+    public static S3ArchiveStore owning(String root, S3Client s3, MissingBucket missingBucket) {
+        return new S3ArchiveStore(root, s3, true, missingBucket);
     }
 
-    private S3ArchiveStore(String root, S3Client s3, boolean ownsClient) {
+    private S3ArchiveStore(String root, S3Client s3, boolean ownsClient, MissingBucket missingBucket) {
         this.root = Objects.requireNonNull(root, "root");
         this.location = S3Location.parse(root);
         this.s3 = Objects.requireNonNull(s3, "s3");
         this.ownsClient = ownsClient;
+        this.missingBucket = Objects.requireNonNull(missingBucket, "missingBucket");
     }
 
     @Override
@@ -57,6 +67,12 @@ public final class S3ArchiveStore implements ArchiveStore {
 
     public S3Location location() {
         return location;
+    }
+
+    /** The region of the store's client. */
+    @Override
+    public Optional<String> region() {
+        return Optional.ofNullable(s3.serviceClientConfiguration().region()).map(Region::id);
     }
 
     @Override
@@ -142,18 +158,27 @@ public final class S3ArchiveStore implements ArchiveStore {
             try {
                 s3.headBucket(b -> b.bucket(location.bucket()));
             } catch (NoSuchBucketException e) {
-                createBucket();
+                missingBucket();
             } catch (S3Exception e) {
                 if (e.statusCode() != NOT_FOUND) {
                     throw new IOException("cannot use bucket '" + location.bucket() + "' (HTTP " + e.statusCode()
                             + "): " + e.getMessage(), e);
                 }
-                createBucket();
+                missingBucket();
             } catch (SdkException e) {
                 throw new IOException("cannot reach bucket '" + location.bucket() + "': " + e.getMessage(), e);
             }
             bucketReady = true;
         }
+    }
+
+    private void missingBucket() throws IOException {
+        if (missingBucket == MissingBucket.FAIL) {
+            throw new NotFoundException("the S3 bucket '" + location.bucket() + "' of " + root + " does not exist, "
+                    + "and nothing was written: check the name, or pass --create-bucket to create it"
+                    + region().map(r -> " in " + r).orElse(""));
+        }
+        createBucket();
     }
 
     private void createBucket() throws IOException {

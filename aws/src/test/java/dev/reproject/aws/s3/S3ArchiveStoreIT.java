@@ -4,6 +4,7 @@ import dev.reproject.aws.ArchiveStores;
 import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.AwsSettings;
 import dev.reproject.core.archive.ArchiveStore;
+import dev.reproject.core.error.NotFoundException;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -70,7 +71,7 @@ class S3ArchiveStoreIT {
     class WriteAndRead {
 
         @Test
-        void writingCreatesTheMissingBucket() throws Exception {
+        void writingCreatesTheMissingBucketWhenAskedTo() throws Exception {
             S3ArchiveStore store = store("s3a://" + bucket + "/" + PREFIX);
             assertThat(bucketNames()).doesNotContain(bucket);
 
@@ -78,6 +79,31 @@ class S3ArchiveStoreIT {
 
             assertThat(bucketNames()).contains(bucket);
             assertThat(rawObject(PREFIX + "/topics/orders/a.json")).isEqualTo(utf8("{\"id\":1}\n"));
+        }
+
+        @Test
+        void otherwiseWritingToAMissingBucketIsNotFoundNamingIt_andCreatesNothing() throws Exception {
+            String root = "s3a://" + bucket + "/" + PREFIX;
+            try (ArchiveStore opened = ArchiveStores.open(root, settings)) {
+                for (ArchiveStore store : List.of(new S3ArchiveStore(root, s3), opened)) {
+                    assertThatThrownBy(() -> store.write("topics/orders/a.json", utf8("{\"id\":1}\n")))
+                            .isInstanceOf(NotFoundException.class)
+                            .hasMessageContaining("bucket '" + bucket + "'")
+                            .hasMessageContaining(root)
+                            .hasMessageContaining("--create-bucket");
+                }
+            }
+            assertThat(bucketNames()).doesNotContain(bucket);
+        }
+
+        @Test
+        void anExistingBucketIsWrittenWithoutBeingCreated() throws Exception {
+            s3.createBucket(b -> b.bucket(bucket));
+            S3ArchiveStore store = new S3ArchiveStore("s3a://" + bucket + "/" + PREFIX, s3);
+
+            store.write("a.json", utf8("a"));
+
+            assertThat(rawObject(PREFIX + "/a.json")).isEqualTo(utf8("a"));
         }
 
         @Test
@@ -221,7 +247,8 @@ class S3ArchiveStoreIT {
 
         @Test
         void openedS3aAndS3RootsShareTheSameObjects() throws Exception {
-            try (ArchiveStore s3a = ArchiveStores.open("s3a://" + bucket + "/" + PREFIX, settings);
+            try (ArchiveStore s3a = ArchiveStores.open("s3a://" + bucket + "/" + PREFIX, settings,
+                    MissingBucket.CREATE);
                  ArchiveStore s3 = ArchiveStores.open("s3://" + bucket + "/" + PREFIX + "/", settings)) {
                 assertThat(s3a).isInstanceOf(S3ArchiveStore.class);
                 assertThat(s3).isInstanceOf(S3ArchiveStore.class);
@@ -264,8 +291,9 @@ class S3ArchiveStoreIT {
     }
 
     /** A store on the test's client: the test closes the client, so the store need not be closed. */
+    /** A store that creates its bucket, as {@code generate --create-bucket} does. */
     private S3ArchiveStore store(String root) {
-        return new S3ArchiveStore(root, s3);
+        return new S3ArchiveStore(root, s3, MissingBucket.CREATE);
     }
 
     private List<String> bucketNames() {

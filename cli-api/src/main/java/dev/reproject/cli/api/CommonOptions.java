@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Options every command takes ({@code @Mixin}), anywhere after the command name. Each also comes from
  * {@code REPROJECT_<OPTION>} (see {@link EnvironmentDefaults}). Credentials are never options: they come
- * from the AWS default chain.
+ * from the AWS default chain; a region not given here comes from the AWS SDK's region chain, which the AWS
+ * adapter resolves (CONTRACT.md §7).
  */
 public class CommonOptions {
 
@@ -25,7 +26,9 @@ public class CommonOptions {
             description = "S3 endpoint for s3a:// paths and the S3 client, path-style (default: AWS).")
     URI s3Endpoint;
 
-    @Option(names = "--region", description = "AWS region (default: ${DEFAULT-VALUE}).", defaultValue = "us-east-1")
+    @Option(names = "--region", description = {"AWS region (default: the AWS SDK's chain: aws.region, AWS_REGION, "
+            + "the AWS profile's region, EC2 instance metadata; with --dynamodb-endpoint or --s3-endpoint and none "
+            + "of these, us-east-1)."})
     String region;
 
     @Option(names = "--catalog-table", paramLabel = "NAME",
@@ -45,16 +48,20 @@ public class CommonOptions {
         return Optional.ofNullable(s3Endpoint);
     }
 
-    public String region() {
-        return region;
+    /** The region the user gave, if any; the AWS adapter resolves the one to use. */
+    public Optional<String> region() {
+        return Optional.ofNullable(region);
     }
 
     public String catalogTable() {
         return catalogTable;
     }
 
-    /** Endpoints and region for the AWS clients (credentials come from the AWS default chain, never from here). */
+    /**
+     * Endpoints and region as given, for the AWS clients (the region resolved by the AWS adapter; credentials come
+     * from the AWS default chain, never from here).
+     */
     public Endpoints endpoints() {
-        return new Endpoints(dynamoDbEndpoint(), s3Endpoint(), region);
+        return new Endpoints(dynamoDbEndpoint(), s3Endpoint(), region());
     }
 }

@@ -1,6 +1,7 @@
 package dev.reproject.cli.api;
 
 import dev.reproject.core.error.BusyException;
+import dev.reproject.core.error.ErrorExplainer;
 import dev.reproject.core.error.NotFoundException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -9,14 +10,18 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
- * The one place that turns an exception into an exit status and a one-line message on the command's error
- * writer. Only the exception's own message is shown (our code writes those; they never hold credentials);
- * the stack trace only with {@code REPROJECT_DEBUG=1}.
+ * The one place that turns an exception into an exit status and a short message on the command's error
+ * writer. The message is an {@link ErrorExplainer}'s when one knows the failure (the adapters provide them, e.g. for
+ * missing AWS credentials), else the exception's own message (our code writes those; they never hold credentials);
+ * the stack trace, with every cause, only with {@code REPROJECT_DEBUG=1}.
  */
 public final class ErrorHandler implements IExecutionExceptionHandler, IExitCodeExceptionMapper {
 
@@ -24,10 +29,17 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IExitCode
     private static final Set<String> OFF = Set.of("", "0", "false", "no", "off");
 
     private final boolean debug;
+    private final List<ErrorExplainer> explainers;
 
+    /** With the explainers on the class path. */
     public ErrorHandler(Map<String, String> environment) {
+        this(environment, ServiceLoader.load(ErrorExplainer.class).stream().map(ServiceLoader.Provider::get).toList());
+    }
+
+    public ErrorHandler(Map<String, String> environment, List<ErrorExplainer> explainers) {
         String value = environment.get(DEBUG_VARIABLE);
         this.debug = value != null && !OFF.contains(value.strip().toLowerCase(Locale.ROOT));
+        this.explainers = List.copyOf(explainers);
     }
 
     @Override
@@ -60,8 +72,13 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IExitCode
         return getExitCode(exception);
     }
 
-    /** What the one-line message says of {@code exception}: its own message, or its type when it has none. */
-    public static String message(Throwable exception) {
+    /** The message shown for {@code exception}: an explainer's, else its own, else its type's name. */
+    public String message(Throwable exception) {
+        Optional<String> explained = explainers.stream().map(explainer -> explainer.explain(exception))
+                .flatMap(Optional::stream).findFirst();
+        if (explained.isPresent()) {
+            return explained.get();
+        }
         String message = exception.getMessage();
         return message == null || message.isBlank() ? exception.getClass().getSimpleName() : message;
     }

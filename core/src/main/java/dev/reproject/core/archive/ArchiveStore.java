@@ -3,6 +3,7 @@ package dev.reproject.core.archive;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A place archive files (or other objects) live: a local directory or an S3 prefix.
@@ -22,6 +23,11 @@ public interface ArchiveStore extends Closeable {
 
     /** Every object under {@code relativePrefix} (recursively; "" for all), as relative paths, sorted. */
     List<String> list(String relativePrefix) throws IOException;
+
+    /** The cloud region the store's calls go to, for reports; empty for a local directory. */
+    default Optional<String> region() {
+        return Optional.empty();
+    }
 
     /** Frees what the store holds (an S3 client it owns); a no-op for a local directory. */
     @Override

@@ -2,6 +2,7 @@ package dev.reproject.core.archive;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A store that counts the files and bytes written through it, for progress lines; everything else passes on. */
@@ -48,6 +49,11 @@ public final class CountingArchiveStore implements ArchiveStore {
     @Override
     public List<String> list(String relativePrefix) throws IOException {
         return store.list(relativePrefix);
+    }
+
+    @Override
+    public Optional<String> region() {
+        return store.region();
     }
 
     @Override

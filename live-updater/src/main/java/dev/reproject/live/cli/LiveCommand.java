@@ -101,7 +101,8 @@ public final class LiveCommand implements Callable<Integer> {
                 Duration.ofMillis(Math.round(storeRetrySeconds * 1000)));
         String tableName = table != null ? table : Views.byName(common.view()).table().defaultName();
         LiveOutcome outcome;
-        try (DynamoDbClient dynamo = AwsClients.dynamoDb(AwsSettings.of(common.endpoints()))) {
+        AwsSettings aws = AwsSettings.of(common.endpoints());
+        try (DynamoDbClient dynamo = AwsClients.dynamoDb(aws)) {
             DynamoCatalog catalog = new DynamoCatalog(dynamo, common.catalogTable(), Clock.systemUTC());
             RebuildEntry entry = entry(catalog, tableName);
             LiveRuns runs = new LiveRuns(KafkaClients.of(bootstrapServers), dynamo, catalog,
@@ -111,7 +112,8 @@ public final class LiveCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? Json.line(LiveReports.toMap(outcome)) : LiveReports.text(outcome));
+        out.println(json ? Json.line(LiveReports.toMap(outcome, aws.region()))
+                : LiveReports.text(outcome, aws.region()));
         out.flush();
         return ExitCodes.OK;
     }

@@ -12,15 +12,17 @@ public final class LiveReports {
     private LiveReports() {
     }
 
-    public static String text(LiveOutcome outcome) {
-        return String.format("live %s %s: %,d records, %,d applied, %,d duplicates, %,d skipped, %,d dead letters"
-                + " in %.1f s%s", outcome.entry().id().value(), outcome.entry().status(),
+    /** @param region the table's region */
+    public static String text(LiveOutcome outcome, String region) {
+        return String.format("live %s %s in region %s: %,d records, %,d applied, %,d duplicates, %,d skipped, %,d "
+                + "dead letters in %.1f s%s", outcome.entry().id().value(), outcome.entry().status(), region,
                 outcome.counts().records(), outcome.counts().applied(), outcome.counts().duplicates(),
                 outcome.counts().skipped(), outcome.counts().totalDeadLettered(), outcome.elapsed().toMillis() / 1000.0,
                 outcome.caughtUp() ? ", caught up" : "");
     }
 
-    public static Map<String, Object> toMap(LiveOutcome outcome) {
+    /** @param region the table's region */
+    public static Map<String, Object> toMap(LiveOutcome outcome, String region) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("id", outcome.entry().id().value());
         summary.put("table", outcome.entry().table());
@@ -32,6 +34,7 @@ public final class LiveReports {
                 .forEach((tp, p) -> positions.put(tp.toString(), Map.of("offset", p.offset(), "lag", p.lag())));
         summary.put("positions", positions);
         summary.put("elapsedMs", outcome.elapsed().toMillis());
+        summary.put("region", region);
         return summary;
     }
 }

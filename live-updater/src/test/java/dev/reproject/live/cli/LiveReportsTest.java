@@ -31,15 +31,15 @@ class LiveReportsTest {
 
     @Test
     void oneLineForAPerson() {
-        assertThat(LiveReports.text(OUTCOME))
-                .startsWith("live orders-view@20261130T090000.000Z LIVE: 9 records, 3 applied, 1 duplicates, 0 skipped,"
-                        + " 3 dead letters in 2")
+        assertThat(LiveReports.text(OUTCOME, "eu-west-1"))
+                .startsWith("live orders-view@20261130T090000.000Z LIVE in region eu-west-1: 9 records, 3 applied, "
+                        + "1 duplicates, 0 skipped, 3 dead letters in 2")
                 .endsWith(" s, caught up");
     }
 
     @Test
     void orOneObjectOfJson() {
-        assertThat(LiveReports.toMap(OUTCOME)).containsExactly(
+        assertThat(LiveReports.toMap(OUTCOME, "eu-west-1")).containsExactly(
                 Map.entry("id", "orders-view@20261130T090000.000Z"),
                 Map.entry("table", "orders-view"),
                 Map.entry("status", "LIVE"),
@@ -51,6 +51,7 @@ class LiveReportsTest {
                 Map.entry("deadLettered", Map.of("invalid-event", 1L, "not-json", 2L)),
                 Map.entry("positions", Map.of("orders-0", Map.of("offset", 12L, "lag", 3L),
                         "orders-1", Map.of("offset", 40L, "lag", 0L))),
-                Map.entry("elapsedMs", 2_000L));
+                Map.entry("elapsedMs", 2_000L),
+                Map.entry("region", "eu-west-1"));
     }
 }

@@ -1,7 +1,7 @@
 package dev.reproject.orderhistory.cli;
 
 import dev.reproject.aws.ArchiveStores;
-import dev.reproject.aws.AwsSettings;
+import dev.reproject.aws.s3.MissingBucket;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.GenerationReports;
 import dev.reproject.cli.api.Json;
@@ -19,6 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code reproject generate}: writes a realistic FTGO Order archive, as Kafka Connect's S3 sink would. */
@@ -71,6 +73,10 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Rotate files every N records (default 2000).")
     Integer recordsPerFile;
 
+    @Option(names = "--create-bucket", description = "Create the archive's S3 bucket when it does not exist "
+            + "(default: a missing bucket is exit 4, so that a mistyped name never makes a new bucket).")
+    boolean createBucket;
+
     @Option(names = "--json", description = "Print a one-line JSON summary.")
     boolean json;
 
@@ -81,8 +87,10 @@ public final class GenerateCommand implements Callable<Integer> {
                 .append(append).layout(layout).gzip(gzip).recordsPerFile(recordsPerFile)
                 .build();
         GenerationReport report;
-        try (CountingArchiveStore store = new CountingArchiveStore(
-                ArchiveStores.open(archive, AwsSettings.of(common.endpoints())))) {
+        Optional<String> region;
+        try (CountingArchiveStore store = new CountingArchiveStore(ArchiveStores.open(archive, common.endpoints(),
+                createBucket ? MissingBucket.CREATE : MissingBucket.FAIL))) {
+            region = store.region();
             ProgressTicker ticker = progress.startWriting(spec.commandLine().getErr(), "generate", store);
             try {
                 report = OrderArchiveGenerator.generate(store, options);
@@ -92,9 +100,11 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.line(GenerationReports.toMap(report)));
+            Map<String, Object> summary = GenerationReports.toMap(report);
+            summary.put("region", region.orElse(null));
+            out.println(Json.line(summary));
         } else {
-            out.println("archive " + archive);
+            out.println("archive " + archive + region.map(r -> " (region " + r + ")").orElse(""));
             GenerationReports.print(report, out);
         }
         return 0;

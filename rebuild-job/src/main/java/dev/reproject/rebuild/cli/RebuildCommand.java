@@ -44,7 +44,8 @@ import java.util.concurrent.Callable;
 @Command(name = "rebuild", mixinStandardHelpOptions = true, description = {
         "Step 2: loads a snapshot plus the events archived after it into a DynamoDB table (created when",
         "missing: on-demand, or provisioned with --provisioned) and records the rebuild and its handoff",
-        "watermark in the catalog."})
+        "watermark in the catalog. Exit 4 when the archive root holds no file of the view's topics (unless",
+        "--allow-empty)."})
 public final class RebuildCommand implements Callable<Integer> {
 
     @Mixin
@@ -97,17 +98,19 @@ public final class RebuildCommand implements Callable<Integer> {
         String tableName = table != null ? table : Views.byName(common.view()).table().defaultName();
         WriteOptions write = writeRate == null ? WriteOptions.DEFAULT
                 : WriteOptions.DEFAULT.withItemsPerSecond(writeRate);
+        AwsSettings aws = AwsSettings.of(common.endpoints()); // one region for the driver, the writers and s3a
         DynamoTarget target = new DynamoTarget(common.dynamoDbEndpoint().map(URI::toString).orElse(null),
-                common.region(), null, null, tableName, common.view(), write, DynamoTarget.ClientWrapper.NONE);
+                aws.region(), null, null, tableName, common.view(), write, DynamoTarget.ClientWrapper.NONE);
         if (pricePerMillionWrites < 0 || Double.isNaN(pricePerMillionWrites)) {
             throw new IllegalArgumentException("--price-per-million-writes must be 0 or more, was "
                     + pricePerMillionWrites);
         }
         RebuildRequest request = new RebuildRequest(job.archive(), common.view(),
-                Optional.ofNullable(snapshot).map(SnapshotId::new), target, job.allowGaps(), capacity);
-        SparkSession spark = job.session("reproject rebuild", common);
+                Optional.ofNullable(snapshot).map(SnapshotId::new), target, job.allowGaps(), capacity,
+                job.allowEmpty());
+        SparkSession spark = job.session("reproject rebuild", common, aws.region());
         try {
-            return dryRun ? plan(spark, request) : run(spark, request);
+            return dryRun ? plan(spark, request) : run(spark, request, aws);
         } finally {
             spark.stop();
         }
@@ -123,11 +126,11 @@ public final class RebuildCommand implements Callable<Integer> {
     }
 
     @SuppressWarnings("try") // the progress lines last as long as the block, unreferenced in it
-    private int run(SparkSession spark, RebuildRequest request) throws Exception {
+    private int run(SparkSession spark, RebuildRequest request, AwsSettings aws) throws Exception {
         SnapshotStore store = job.snapshotStore(spark);
         JobRun run = job.run("rebuild", common.view(), store, Clock.systemUTC());
         RebuildOutcome outcome;
-        try (DynamoDbClient catalogClient = AwsClients.dynamoDb(AwsSettings.of(common.endpoints()));
+        try (DynamoDbClient catalogClient = AwsClients.dynamoDb(aws);
              JobProgress lines = JobProgress.start(spark, progress, spec.commandLine().getErr(),
                      new RebuildProgress(Clock.systemUTC()))) {
             DynamoCatalog catalog = new DynamoCatalog(catalogClient, common.catalogTable(), Clock.systemUTC());
@@ -140,9 +143,9 @@ public final class RebuildCommand implements Callable<Integer> {
         boolean tooMany = job.tooManyRejected(outcome.totalRejected(),
                 "the table is loaded; see " + outcome.rejectedDir(), spec.commandLine().getErr());
         int status = tooMany ? ExitCodes.TOO_MANY_REJECTED : ExitCodes.OK;
-        Map<String, Object> summary = run.ended(status, RebuildReports.toMap(outcome));
+        Map<String, Object> summary = run.ended(status, RebuildReports.toMap(outcome, aws.region()));
         PrintWriter out = spec.commandLine().getOut();
-        out.println(job.json() ? Json.line(summary) : RebuildReports.text(outcome));
+        out.println(job.json() ? Json.line(summary) : RebuildReports.text(outcome, aws.region()));
         out.flush();
         return status;
     }

@@ -34,7 +34,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "snapshot", mixinStandardHelpOptions = true, description = {
         "Step 1: folds the events archived since the latest snapshot into a new snapshot of every view item.",
-        "With nothing new archived it commits nothing. Exit 3 when more records were rejected than --max-rejected."})
+        "With nothing new archived it commits nothing. Exit 3 when more records were rejected than --max-rejected;",
+        "exit 4 when the archive root holds no file of the view's topics (unless --allow-empty)."})
 public final class SnapshotCommand implements Callable<Integer> {
 
     @Mixin
@@ -59,25 +60,26 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         job.validate();
-        SparkSession spark = job.session("reproject snapshot", common);
+        AwsSettings aws = AwsSettings.of(common.endpoints()); // the region, for the lease's client and s3a
+        SparkSession spark = job.session("reproject snapshot", common, aws.region());
         try {
-            return run(spark);
+            return run(spark, aws);
         } finally {
             spark.stop();
         }
     }
 
     @SuppressWarnings("try") // the progress lines last as long as the block, unreferenced in it
-    private int run(SparkSession spark) throws Exception {
+    private int run(SparkSession spark, AwsSettings aws) throws Exception {
         SnapshotStore store = job.snapshotStore(spark);
         JobRun run = job.run("snapshot", common.view(), store, Clock.systemUTC());
         SnapshotOutcome outcome;
-        try (DynamoDbClient catalogClient = AwsClients.dynamoDb(AwsSettings.of(common.endpoints()));
+        try (DynamoDbClient catalogClient = AwsClients.dynamoDb(aws);
              JobProgress lines = JobProgress.start(spark, progress, spec.commandLine().getErr(),
                      JobProgress.reading("snapshot", Clock.systemUTC()))) {
             DynamoCatalog catalog = new DynamoCatalog(catalogClient, common.catalogTable(), Clock.systemUTC());
             outcome = new SnapshotJob(spark, store, lease.leasing(catalog.leases()), Clock.systemUTC())
-                    .run(new SnapshotRequest(job.archive(), common.view(), full, job.allowGaps()));
+                    .run(new SnapshotRequest(job.archive(), common.view(), full, job.allowGaps(), job.allowEmpty()));
         } catch (Exception e) {
             run.failed(e);
             throw e;
@@ -90,9 +92,9 @@ public final class SnapshotCommand implements Callable<Integer> {
                 status = ExitCodes.TOO_MANY_REJECTED;
             }
         }
-        Map<String, Object> summary = run.ended(status, SnapshotReports.toMap(outcome));
+        Map<String, Object> summary = run.ended(status, SnapshotReports.toMap(outcome, aws.region()));
         PrintWriter out = spec.commandLine().getOut();
-        out.println(job.json() ? Json.line(summary) : SnapshotReports.text(outcome));
+        out.println(job.json() ? Json.line(summary) : SnapshotReports.text(outcome, aws.region()));
         out.flush();
         return status;
     }

@@ -17,11 +17,13 @@ public final class SnapshotReports {
     private SnapshotReports() {
     }
 
-    public static String text(SnapshotOutcome outcome) {
+    /** @param region the region the run's AWS calls went to */
+    public static String text(SnapshotOutcome outcome, String region) {
         if (outcome instanceof SnapshotOutcome.NothingNew nothing) {
             StringBuilder text = new StringBuilder("nothing archived beyond snapshot " + nothing.latest().id()
                     + " of view " + nothing.latest().view() + ": nothing committed");
             nothing.scan().holes().forEach(h -> text.append("\n  hole: ").append(h));
+            text.append("\n  region: ").append(region);
             return text.toString();
         }
         SnapshotManifest m = ((SnapshotOutcome.Committed) outcome).manifest();
@@ -40,16 +42,19 @@ public final class SnapshotReports {
             }
         }
         m.holes().forEach(h -> text.append("  hole: ").append(h).append('\n'));
-        return text.toString().stripTrailing();
+        text.append("  region: ").append(region);
+        return text.toString();
     }
 
-    public static Map<String, Object> toMap(SnapshotOutcome outcome) {
+    /** @param region the region the run's AWS calls went to */
+    public static Map<String, Object> toMap(SnapshotOutcome outcome, String region) {
         Map<String, Object> json = new LinkedHashMap<>();
         if (outcome instanceof SnapshotOutcome.NothingNew nothing) {
             json.put("status", "nothing-new");
             json.put("latest", nothing.latest().id().value());
             json.put("view", nothing.latest().view());
             json.put("holes", holes(nothing.scan().holes()));
+            json.put("region", region);
             return json;
         }
         SnapshotManifest m = ((SnapshotOutcome.Committed) outcome).manifest();
@@ -74,6 +79,7 @@ public final class SnapshotReports {
         json.put("rejected", rejected);
         json.put("holes", holes(m.holes()));
         json.put("watermark", m.position().watermark().toJsonMap());
+        json.put("region", region);
         return json;
     }
 

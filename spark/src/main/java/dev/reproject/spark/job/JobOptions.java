@@ -26,6 +26,11 @@ public final class JobOptions {
             description = "Pass holes in the archive (counted) instead of stopping a partition there.")
     boolean allowGaps;
 
+    @Option(names = "--allow-empty", description = {"Go on when the archive root holds no file of the view's "
+            + "topics, as a new archive does. Without it that is exit 4 and nothing is written: most likely a "
+            + "mistyped --archive."})
+    boolean allowEmpty;
+
     @Option(names = "--master", paramLabel = "M",
             description = "Spark master (default: spark.master when spark-submit sets it, else local[*]).")
     String master;
@@ -70,14 +75,20 @@ public final class JobOptions {
         return allowGaps;
     }
 
+    public boolean allowEmpty() {
+        return allowEmpty;
+    }
+
     public boolean json() {
         return json;
     }
 
-    /** A session on --master, with s3a pointed by --s3-endpoint/--region; credentials from s3a's default chain. */
-    public SparkSession session(String appName, CommonOptions common) {
-        return SparkSessions.create(appName, Optional.ofNullable(master),
-                S3aSettings.of(common.endpoints()));
+    /**
+     * A session on --master, with s3a pointed by --s3-endpoint and signing for {@code region}, the run's resolved
+     * region; credentials from s3a's default chain.
+     */
+    public SparkSession session(String appName, CommonOptions common, String region) {
+        return SparkSessions.create(appName, Optional.ofNullable(master), S3aSettings.of(common.s3Endpoint(), region));
     }
 
     /** A run of {@code command} starting now, its summary kept in {@code store}. */

@@ -52,7 +52,7 @@ public final class JobRun {
     public void failed(Exception failure) {
         Map<String, Object> summary = summary(ErrorHandler.exitStatusOf(failure));
         summary.put("status", "failed");
-        summary.put("error", ErrorHandler.message(failure));
+        summary.put("error", new ErrorHandler(Map.of()).message(failure)); // as the command prints it
         try {
             keep(summary);
         } catch (IOException | RuntimeException e) {
