@@ -74,9 +74,15 @@ class MistypedArchiveIT {
         assertThat(first.exitCode()).as(first.err()).isEqualTo(4);
         assertThat(first.out()).isEmpty();
         assertThat(first.err()).isEqualTo("reproject: no archive file of topic " + TOPIC + " under " + TYPO
-                + ": is --archive right? Nothing was written. For an archive that is empty on purpose, pass "
+                + ": is --archive right? Nothing was committed. For an archive that is empty on purpose, pass "
                 + "--allow-empty." + System.lineSeparator());
-        assertThat(keys("snapshots/")).as("nothing committed, nothing written").isEmpty();
+        List<String> written = keys("snapshots/");
+        assertThat(written).as("nothing committed: only the failed run's summary, for an orchestrator")
+                .singleElement().asString().startsWith("snapshots/order-history/runs/").endsWith(".json");
+        JsonNode summary = JSON.readTree(object(written.get(0)));
+        assertThat(summary.get("status").asText()).isEqualTo("failed");
+        assertThat(summary.get("exitStatus").asInt()).isEqualTo(4);
+        assertThat(summary.get("error").asText()).startsWith("no archive file of topic " + TOPIC + " under " + TYPO);
 
         JsonNode snapshot = json(CliRun.run(env, "snapshot", "--archive", ARCHIVE, "--snapshots", SNAPSHOTS,
                 "--json"));
@@ -100,7 +106,7 @@ class MistypedArchiveIT {
         CliRun rebuild = CliRun.run(env, "rebuild", "--archive", TYPO, "--snapshots", SNAPSHOTS, "--table", TABLE);
         assertThat(rebuild.exitCode()).as(rebuild.err()).isEqualTo(4);
         assertThat(rebuild.err()).startsWith("reproject: no archive file of topic " + TOPIC + " under " + TYPO
-                + " (snapshot " + id + " was made from " + ARCHIVE + "): is --archive right? Nothing was written.");
+                + " (snapshot " + id + " was made from " + ARCHIVE + "): is --archive right? Nothing was committed.");
         try (DynamoDbClient dynamo = dynamo()) {
             assertThat(dynamo.listTables().tableNames()).as("no table created").doesNotContain(TABLE);
             assertThat(dynamo.scan(b -> b.tableName("mistyped-catalog")).items())
@@ -132,6 +138,12 @@ class MistypedArchiveIT {
     private static boolean bucketExists() {
         try (S3Client s3 = s3()) {
             return s3.listBuckets().buckets().stream().anyMatch(b -> b.name().equals(BUCKET));
+        }
+    }
+
+    private static byte[] object(String key) {
+        try (S3Client s3 = s3()) {
+            return s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray();
         }
     }
 

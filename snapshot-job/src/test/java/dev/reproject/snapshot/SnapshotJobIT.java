@@ -210,7 +210,7 @@ class SnapshotJobIT {
             assertThatThrownBy(() -> runOn(typo, false))
                     .isInstanceOf(NotFoundException.class)
                     .hasMessageStartingWith("no archive file of topics " + CONSUMERS + ", " + ORDERS + " under "
-                            + ArchiveRoot.of(typo.toString()) + ": is --archive right? Nothing was written.")
+                            + ArchiveRoot.of(typo.toString()) + ": is --archive right? Nothing was committed.")
                     .hasMessageContaining("--allow-empty");
             assertThat(store.list(ConsumerActivityView.NAME)).isEmpty();
             assertThat(dir.resolve("snapshots").resolve(ConsumerActivityView.NAME)).doesNotExist();

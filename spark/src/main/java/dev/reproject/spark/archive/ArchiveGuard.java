@@ -54,7 +54,7 @@ public final class ArchiveGuard {
                 + String.join(", ", sorted) + " under " + root
                 + snapshot.filter(s -> !ArchiveRoot.of(s.archive()).equals(root))
                         .map(s -> " (snapshot " + s.id() + " was made from " + s.archive() + ")").orElse("")
-                + ": is --archive right? Nothing was written. For an archive that is empty on purpose, pass "
+                + ": is --archive right? Nothing was committed. For an archive that is empty on purpose, pass "
                 + "--allow-empty.");
     }
 }
