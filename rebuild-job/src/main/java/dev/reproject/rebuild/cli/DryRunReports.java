@@ -55,12 +55,13 @@ final class DryRunReports {
                 load.itemBytes(), load.items() == 0 ? 0 : load.itemBytes() / load.items(),
                 load.tooLarge() == 0 ? "" : String.format(Locale.ROOT, ", %,d over 400 KB left out", load.tooLarge())));
         text.append(String.format(Locale.ROOT, "  write units: %,d (%,d in the table, %,d in its indexes; one per "
-                + "started %d bytes of an item), in about %,d BatchWriteItem calls%n", load.writeUnits(),
+                + "started KB (%,d bytes) of an item), in about %,d BatchWriteItem calls%n", load.writeUnits(),
                 load.tableWriteUnits(), load.indexWriteUnits(), WriteUnits.UNIT_BYTES, load.writeCalls()));
         text.append(String.format(Locale.ROOT, "  on-demand cost: $%.4f at $%s per million write request units%n",
                 cost(), price()));
         text.append(time().map(t -> String.format(Locale.ROOT, "  time: %s at --write-rate %s items/s",
-                human(t), writeRate.get())).orElse("  time: no --write-rate, as fast as DynamoDB takes the writes"));
+                human(t), number(writeRate.get()))).orElse("  time: no --write-rate, as fast as DynamoDB takes the "
+                        + "writes"));
         return text.toString();
     }
 
@@ -92,7 +93,13 @@ final class DryRunReports {
     }
 
     private String price() {
-        return String.format(Locale.ROOT, "%s", pricePerMillion).replaceAll("\\.?0+$", "");
+        return number(pricePerMillion);
+    }
+
+    /** {@code 1,000} for 1000.0, {@code 0.625} for 0.625: as a person writes it. */
+    private static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.format(Locale.ROOT, "%,.0f", value)
+                : String.valueOf(value);
     }
 
     private static String human(Duration t) {
