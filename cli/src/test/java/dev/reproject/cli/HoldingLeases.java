@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Passes every call on to a real store; the first acquire that succeeds then waits, holding the lease, until the
+ * Passes every call on to a real store; the first acquire or join that succeeds then waits, holding the lease, until the
  * test lets it go. Makes "two runs started together" deterministic: the first is inside its lease while the second
  * asks.
  */
@@ -35,7 +35,20 @@ final class HoldingLeases implements LeaseStore {
 
     @Override
     public Lease acquire(String name, String owner, String purpose, Duration ttl) {
-        Lease lease = store.acquire(name, owner, purpose, ttl);
+        return holdFirst(store.acquire(name, owner, purpose, ttl));
+    }
+
+    @Override
+    public Lease join(String name, String owner, String member, String purpose, Duration ttl) {
+        return holdFirst(store.join(name, owner, member, purpose, ttl));
+    }
+
+    @Override
+    public void leave(Lease lease, String member) {
+        store.leave(lease, member);
+    }
+
+    private Lease holdFirst(Lease lease) {
         if (taken.getCount() > 0) {
             taken.countDown();
             try {

@@ -7,10 +7,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,6 +61,59 @@ public final class DynamoLeases implements LeaseStore {
         }
     }
 
+    /**
+     * Joins a lease {@code owner} holds (one conditional update adding the member and extending the expiry), else
+     * takes it afresh with this member alone (as {@link #acquire}, so the members of an expired lease no longer
+     * count).
+     */
+    @Override
+    public Lease join(String name, String owner, String member, String purpose, Duration ttl) {
+        catalog.createIfMissing();
+        for (int attempt = 1;; attempt++) {
+            Instant now = clock.instant();
+            Optional<Lease> joined = joinHeld(name, owner, member, now.plus(ttl), now);
+            if (joined.isPresent()) {
+                return joined.get();
+            }
+            Lease lease = new Lease(name, owner, purpose, now, now.plus(ttl));
+            Map<String, AttributeValue> item = new HashMap<>(LeaseItems.toItem(lease));
+            item.put(LeaseItems.MEMBERS, AttributeValue.fromM(Map.of(member, LeaseItems.millis(now))));
+            try {
+                client.putItem(b -> b.tableName(catalog.tableName()).item(item)
+                        .conditionExpression("attribute_not_exists(#owner) OR #expires <= :now")
+                        .expressionAttributeNames(Map.of("#owner", LeaseItems.OWNER,
+                                "#expires", LeaseItems.EXPIRES_AT))
+                        .expressionAttributeValues(Map.of(":now", LeaseItems.millis(now))));
+                return lease;
+            } catch (ConditionalCheckFailedException e) {
+                Optional<Lease> holder = current(name);
+                Instant at = clock.instant();
+                if (holder.isPresent() && holder.get().heldAt(at) && !holder.get().owner().equals(owner)
+                        || attempt == ATTEMPTS) {
+                    throw LeaseRules.busy(name, purpose, holder.orElse(lease), at);
+                }
+            }
+        }
+    }
+
+    /** Adds {@code member} to the lease when {@code owner} holds it now; empty when it does not. */
+    private Optional<Lease> joinHeld(String name, String owner, String member, Instant expires, Instant now) {
+        try {
+            Map<String, AttributeValue> item = client.updateItem(b -> b.tableName(catalog.tableName())
+                    .key(LeaseItems.key(name))
+                    .updateExpression("SET #expires = :expires, #members.#member = :now")
+                    .conditionExpression("#owner = :owner AND #expires > :now AND attribute_exists(#members)")
+                    .expressionAttributeNames(Map.of("#owner", LeaseItems.OWNER, "#expires", LeaseItems.EXPIRES_AT,
+                            "#members", LeaseItems.MEMBERS, "#member", member))
+                    .expressionAttributeValues(Map.of(":owner", CatalogItems.s(owner),
+                            ":expires", LeaseItems.millis(expires), ":now", LeaseItems.millis(now)))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+            return Optional.of(LeaseItems.fromItem(item));
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public Lease renew(Lease lease, Duration ttl) {
         Instant expires = clock.instant().plus(ttl);
@@ -87,6 +142,27 @@ public final class DynamoLeases implements LeaseStore {
                     .expressionAttributeValues(Map.of(":owner", CatalogItems.s(lease.owner()))));
         } catch (ConditionalCheckFailedException | ResourceNotFoundException e) {
             // not ours any more, or no catalog: nothing to give up
+        }
+    }
+
+    /** Removes the member, then deletes the lease if it has no member left (two conditional writes). */
+    @Override
+    public void leave(Lease lease, String member) {
+        Map<String, String> names = Map.of("#owner", LeaseItems.OWNER, "#members", LeaseItems.MEMBERS,
+                "#member", member);
+        Map<String, AttributeValue> owner = Map.of(":owner", CatalogItems.s(lease.owner()));
+        try {
+            client.updateItem(b -> b.tableName(catalog.tableName()).key(LeaseItems.key(lease.name()))
+                    .updateExpression("REMOVE #members.#member")
+                    .conditionExpression("#owner = :owner AND attribute_exists(#members)")
+                    .expressionAttributeNames(names).expressionAttributeValues(owner));
+            client.deleteItem(b -> b.tableName(catalog.tableName()).key(LeaseItems.key(lease.name()))
+                    .conditionExpression("#owner = :owner AND size(#members) = :none")
+                    .expressionAttributeNames(Map.of("#owner", LeaseItems.OWNER, "#members", LeaseItems.MEMBERS))
+                    .expressionAttributeValues(Map.of(":owner", CatalogItems.s(lease.owner()),
+                            ":none", AttributeValue.fromN("0"))));
+        } catch (ConditionalCheckFailedException | ResourceNotFoundException e) {
+            // not ours any more, other members are left, or no catalog: nothing to give up
         }
     }
 

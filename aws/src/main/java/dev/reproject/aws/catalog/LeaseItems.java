@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * A {@link Lease} as an item of the catalog table: key {@code lease:<name>} (no rebuild id starts so), the owner,
- * the purpose, when it was taken (ISO-8601) and when it expires (epoch milliseconds, for the conditions).
+ * the purpose, when it was taken (ISO-8601) and when it expires (epoch milliseconds, for the conditions); a shared
+ * lease also its members.
  */
 final class LeaseItems {
 
@@ -17,6 +18,8 @@ final class LeaseItems {
     static final String PURPOSE = "leasePurpose";
     static final String TAKEN_AT = "leaseTakenAt";
     static final String EXPIRES_AT = "leaseExpiresAt";
+    /** A shared lease's members: member → when it joined (epoch milliseconds). */
+    static final String MEMBERS = "leaseMembers";
 
     private LeaseItems() {
     }

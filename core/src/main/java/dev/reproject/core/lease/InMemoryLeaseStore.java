@@ -4,15 +4,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /** A {@link LeaseStore} in a map, for unit tests and runs without a catalog. Thread-safe. */
 public final class InMemoryLeaseStore implements LeaseStore {
 
     private final Clock clock;
     private final Map<String, Lease> leases = new HashMap<>();
+    private final Map<String, Set<String>> members = new HashMap<>();
 
     public InMemoryLeaseStore(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -27,7 +30,37 @@ public final class InMemoryLeaseStore implements LeaseStore {
         }
         Lease taken = new Lease(name, owner, purpose, now, now.plus(ttl));
         leases.put(name, taken);
+        members.remove(name);
         return taken;
+    }
+
+    @Override
+    public synchronized Lease join(String name, String owner, String member, String purpose, Duration ttl) {
+        Instant now = clock.instant();
+        Lease current = leases.get(name);
+        if (current != null && current.heldAt(now) && current.owner().equals(owner)) {
+            Lease extended = current.expiringAt(now.plus(ttl));
+            leases.put(name, extended);
+            members.computeIfAbsent(name, n -> new HashSet<>()).add(member);
+            return extended;
+        }
+        Lease taken = acquire(name, owner, purpose, ttl);
+        members.computeIfAbsent(name, n -> new HashSet<>()).add(member);
+        return taken;
+    }
+
+    @Override
+    public synchronized void leave(Lease lease, String member) {
+        Lease current = leases.get(lease.name());
+        if (current == null || !current.owner().equals(lease.owner())) {
+            return;
+        }
+        Set<String> left = members.getOrDefault(lease.name(), new HashSet<>());
+        left.remove(member);
+        if (left.isEmpty()) {
+            leases.remove(lease.name());
+            members.remove(lease.name());
+        }
     }
 
     @Override
@@ -47,6 +80,7 @@ public final class InMemoryLeaseStore implements LeaseStore {
         Lease current = leases.get(lease.name());
         if (current != null && current.owner().equals(lease.owner())) {
             leases.remove(lease.name());
+            members.remove(lease.name());
         }
     }
 

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,11 +30,14 @@ public final class LeaseKeeper implements AutoCloseable {
     private final Duration ttl;
     private final Clock clock;
     private final ScheduledExecutorService heartbeat;
+    /** Empty for a lease of one owner; the member this keeper is, for a shared one ({@link #join}). */
+    private final Optional<String> member;
     private volatile Lease lease;
     private volatile String lostBecause;
 
-    private LeaseKeeper(LeaseStore store, Lease lease, Duration ttl, Clock clock) {
+    private LeaseKeeper(LeaseStore store, Lease lease, Optional<String> member, Duration ttl, Clock clock) {
         this.store = store;
+        this.member = member;
         this.lease = lease;
         this.ttl = ttl;
         this.clock = clock;
@@ -53,12 +57,32 @@ public final class LeaseKeeper implements AutoCloseable {
      */
     public static LeaseKeeper take(LeaseStore store, String name, String purpose, Duration ttl, Clock clock) {
         Objects.requireNonNull(store, "store");
+        requireTtl(ttl);
+        Lease lease = store.acquire(name, LeaseOwner.fresh(), purpose, ttl);
+        log.info("took lease {} for {} until {}", name, purpose, lease.expiresAt());
+        return new LeaseKeeper(store, lease, Optional.empty(), ttl, clock);
+    }
+
+    /**
+     * Takes the lease {@code name} for {@code owner}, shared with the other members of that owner (the instances
+     * of one live updater), as a new member; {@link #close} leaves it (see {@link LeaseStore#join}).
+     *
+     * @throws BusyException naming the holder, when another owner holds it
+     */
+    public static LeaseKeeper join(LeaseStore store, String name, String owner, String purpose, Duration ttl,
+                                   Clock clock) {
+        Objects.requireNonNull(store, "store");
+        requireTtl(ttl);
+        String member = LeaseOwner.fresh();
+        Lease lease = store.join(name, owner, member, purpose, ttl);
+        log.info("joined lease {} of {} as {} until {}", name, owner, member, lease.expiresAt());
+        return new LeaseKeeper(store, lease, Optional.of(member), ttl, clock);
+    }
+
+    private static void requireTtl(Duration ttl) {
         if (ttl.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("a lease must live at least 1 s, was " + ttl);
         }
-        Lease lease = store.acquire(name, LeaseOwner.fresh(), purpose, ttl);
-        log.info("took lease {} for {} until {}", name, purpose, lease.expiresAt());
-        return new LeaseKeeper(store, lease, ttl, clock);
     }
 
     public Lease lease() {
@@ -102,7 +126,10 @@ public final class LeaseKeeper implements AutoCloseable {
         }
     }
 
-    /** Stops the heartbeat and releases the lease, if it is still this owner's. Never throws. */
+    /**
+     * Stops the heartbeat and releases the lease, if it is still this owner's (a shared one: leaves it, and it is
+     * released when no member is left). Never throws.
+     */
     @Override
     public void close() {
         heartbeat.shutdownNow();
@@ -112,8 +139,13 @@ public final class LeaseKeeper implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
-            store.release(lease);
-            log.info("released lease {}", lease.name());
+            if (member.isPresent()) {
+                store.leave(lease, member.get());
+                log.info("left lease {}", lease.name());
+            } else {
+                store.release(lease);
+                log.info("released lease {}", lease.name());
+            }
         } catch (RuntimeException e) {
             log.warn("could not release lease {}: {}; it expires at {}", lease.name(), e.toString(),
                     lease.expiresAt());

@@ -57,13 +57,34 @@ public record Leasing(LeaseStore store, Duration ttl, Duration patience, Clock c
             try {
                 return LeaseKeeper.take(store, name, purpose, ttl, clock);
             } catch (BusyException busy) {
-                Duration left = Duration.between(clock.instant(), giveUp);
-                if (left.isNegative() || left.isZero()) {
-                    throw busy;
-                }
-                pause(left.compareTo(ASK_EVERY) < 0 ? left : ASK_EVERY, busy);
+                waitOrGiveUp(giveUp, busy);
             }
         }
+    }
+
+    /**
+     * Joins the lease shared by {@code owner}'s members, asking again while another owner holds it, as
+     * {@link #take}.
+     *
+     * @see LeaseKeeper#join
+     */
+    public LeaseKeeper join(String name, String owner, String purpose) {
+        Instant giveUp = clock.instant().plus(patience);
+        while (true) {
+            try {
+                return LeaseKeeper.join(store, name, owner, purpose, ttl, clock);
+            } catch (BusyException busy) {
+                waitOrGiveUp(giveUp, busy);
+            }
+        }
+    }
+
+    private void waitOrGiveUp(Instant giveUp, BusyException busy) {
+        Duration left = Duration.between(clock.instant(), giveUp);
+        if (left.isNegative() || left.isZero()) {
+            throw busy;
+        }
+        pause(left.compareTo(ASK_EVERY) < 0 ? left : ASK_EVERY, busy);
     }
 
     private void pause(Duration duration, BusyException busy) {

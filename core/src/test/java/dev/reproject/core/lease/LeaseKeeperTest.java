@@ -40,6 +40,20 @@ class LeaseKeeperTest {
     }
 
     @Test
+    void membersOfOneOwner_shareTheLease_untilTheLastOneCloses() {
+        LeaseKeeper first = LeaseKeeper.join(store, NAME, "live t-1@5", "live t-1@5", TTL, clock);
+        try (LeaseKeeper second = LeaseKeeper.join(store, NAME, "live t-1@5", "live t-1@5", TTL, clock)) {
+            assertThatThrownBy(() -> LeaseKeeper.take(store, NAME, "rebuild Y", TTL, clock))
+                    .isInstanceOf(BusyException.class).hasMessageContaining("live t-1@5");
+            first.close();
+            second.check();
+            assertThatThrownBy(() -> LeaseKeeper.take(store, NAME, "rebuild Y", TTL, clock))
+                    .isInstanceOf(BusyException.class);
+        }
+        assertThat(store.current(NAME)).isEmpty();
+    }
+
+    @Test
     void aHeartbeat_extendsTheLease_soTheCheckKeepsPassing() {
         try (LeaseKeeper keeper = LeaseKeeper.take(store, NAME, "rebuild X", TTL, clock)) {
             clock.advance(Duration.ofSeconds(45));
@@ -124,6 +138,16 @@ class LeaseKeeperTest {
         @Override
         public void release(Lease lease) {
             store.release(lease);
+        }
+
+        @Override
+        public Lease join(String name, String owner, String member, String purpose, Duration ttl) {
+            return store.join(name, owner, member, purpose, ttl);
+        }
+
+        @Override
+        public void leave(Lease lease, String member) {
+            store.leave(lease, member);
         }
 
         @Override

@@ -154,4 +154,85 @@ public abstract class LeaseStoreContract {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void members_ofOneOwner_shareALease_thatAnotherOwnerCannotTake() {
+        Lease first = store.join(NAME, "live t@1", "member-1", "live t@1", TTL);
+        clock.advance(Duration.ofSeconds(10));
+
+        Lease second = store.join(NAME, "live t@1", "member-2", "live t@1", TTL);
+
+        assertThat(first).isEqualTo(new Lease(NAME, "live t@1", "live t@1", T0, T0.plus(TTL)));
+        assertThat(second.takenAt()).isEqualTo(T0);
+        assertThat(second.expiresAt()).isEqualTo(T0.plusSeconds(70));
+        assertThatThrownBy(() -> store.acquire(NAME, "owner-b", "rebuild B", TTL)).isInstanceOf(BusyException.class)
+                .hasMessageContaining("live t@1");
+        assertThatThrownBy(() -> store.join(NAME, "live t@2", "member-3", "live t@2", TTL))
+                .isInstanceOf(BusyException.class).hasMessageContaining("live t@1");
+    }
+
+    @Test
+    void anExclusiveLease_refusesMembersOfAnotherOwner() {
+        store.acquire(NAME, "owner-a", "rebuild A", TTL);
+
+        assertThatThrownBy(() -> store.join(NAME, "live t@1", "member-1", "live t@1", TTL))
+                .isInstanceOf(BusyException.class).hasMessageContaining("rebuild A");
+    }
+
+    @Test
+    void anyMembersRenewal_keepsTheSharedLease_pastTheOthersLastRenewal() {
+        Lease first = store.join(NAME, "live t@1", "member-1", "live t@1", TTL);
+        store.join(NAME, "live t@1", "member-2", "live t@1", TTL);
+        clock.advance(Duration.ofSeconds(50));
+
+        store.renew(first, TTL); // member-2 never renews: it may have died
+
+        clock.advance(Duration.ofSeconds(50)); // 100 s after member-2 last renewed
+        assertThatThrownBy(() -> store.acquire(NAME, "owner-b", "rebuild B", TTL)).isInstanceOf(BusyException.class);
+    }
+
+    @Test
+    void theSharedLease_isReleased_whenItsLastMemberLeaves() {
+        Lease first = store.join(NAME, "live t@1", "member-1", "live t@1", TTL);
+        Lease second = store.join(NAME, "live t@1", "member-2", "live t@1", TTL);
+
+        store.leave(first, "member-1");
+
+        assertThat(store.current(NAME)).isPresent();
+        assertThatThrownBy(() -> store.acquire(NAME, "owner-b", "rebuild B", TTL)).isInstanceOf(BusyException.class);
+        store.renew(second, TTL);
+
+        store.leave(second, "member-2");
+
+        assertThat(store.current(NAME)).isEmpty();
+        assertThat(store.acquire(NAME, "owner-b", "rebuild B", TTL).owner()).isEqualTo("owner-b");
+    }
+
+    @Test
+    void aMemberThatDiedWithoutLeaving_keepsTheLease_untilItExpires() {
+        Lease survivor = store.join(NAME, "live t@1", "member-1", "live t@1", TTL);
+        store.join(NAME, "live t@1", "member-killed", "live t@1", TTL);
+
+        store.leave(survivor, "member-1");
+
+        assertThatThrownBy(() -> store.acquire(NAME, "owner-b", "rebuild B", TTL)).isInstanceOf(BusyException.class);
+        clock.advance(TTL);
+        Lease taken = store.acquire(NAME, "owner-b", "rebuild B", TTL);
+        assertThat(taken.owner()).isEqualTo("owner-b");
+        store.release(taken);
+        Lease rejoined = store.join(NAME, "live t@1", "member-2", "live t@1", TTL);
+        store.leave(rejoined, "member-2"); // the dead member of the expired lease no longer counts
+        assertThat(store.current(NAME)).isEmpty();
+    }
+
+    @Test
+    void leaving_aLeaseTakenOverByAnotherOwner_doesNothing() {
+        Lease shared = store.join(NAME, "live t@1", "member-1", "live t@1", TTL);
+        clock.advance(TTL);
+        Lease b = store.acquire(NAME, "owner-b", "rebuild B", TTL);
+
+        store.leave(shared, "member-1");
+
+        assertThat(store.current(NAME)).contains(b);
+    }
 }
