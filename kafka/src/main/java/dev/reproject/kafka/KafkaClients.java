@@ -4,6 +4,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -14,6 +15,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Every Kafka client reproject makes, from one base configuration (at least {@code bootstrap.servers}; TLS, SASL
@@ -22,6 +24,9 @@ import java.util.Objects;
  * the base leaves out.
  */
 public final class KafkaClients {
+
+    /** The live consumer's session timeout unless the base sets one. */
+    static final int LIVE_SESSION_TIMEOUT_MS = 10_000;
 
     private final Map<String, Object> base;
 
@@ -50,12 +55,16 @@ public final class KafkaClients {
     }
 
     /**
-     * The live updater's consumer, for manual assignment, committing to {@code group} by hand (client id
-     * {@code <group>-live}) and never resetting an offset on its own ({@code auto.offset.reset=none}): its start
-     * positions are decided and checked by the caller. Reads only committed transactions.
+     * The live updater's consumer, a member of {@code group} (or assigned partitions by hand), committing by hand
+     * (client id {@code <group>-live}) and never resetting an offset on its own ({@code auto.offset.reset=none}):
+     * its start positions are decided and checked by the caller. Reads only committed transactions. Unless the
+     * base says otherwise: cooperative sticky assignment (a rebalance moves only the partitions that must move)
+     * and a 10 s session timeout (a member that died without leaving has its partitions moved after 10 s, not
+     * Kafka's default 45). With {@code instanceId}, a static member ({@code group.instance.id}).
      */
-    public Consumer<byte[], byte[]> liveConsumer(String group) {
-        return new KafkaConsumer<>(liveConsumerConfig(group), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    public Consumer<byte[], byte[]> liveConsumer(String group, Optional<String> instanceId) {
+        return new KafkaConsumer<>(liveConsumerConfig(group, instanceId), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
     }
 
     /** The archive publisher's producer: idempotent, {@code acks=all}, batching for throughput. */
@@ -95,9 +104,13 @@ public final class KafkaClients {
         return config;
     }
 
-    Map<String, Object> liveConsumerConfig(String group) {
+    Map<String, Object> liveConsumerConfig(String group, Optional<String> instanceId) {
         Map<String, Object> config = withClientId(group + "-live");
         config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        config.putIfAbsent(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                CooperativeStickyAssignor.class.getName());
+        config.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, LIVE_SESSION_TIMEOUT_MS);
+        instanceId.ifPresent(id -> config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");

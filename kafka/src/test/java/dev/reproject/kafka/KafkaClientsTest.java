@@ -3,6 +3,7 @@ package dev.reproject.kafka;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,15 +27,23 @@ class KafkaClientsTest {
     }
 
     @Test
-    void theLiveConsumerCommitsToItsGroupByHand() {
-        assertThat(PLAIN.liveConsumerConfig("reproject-live-t")).isEqualTo(Map.of(
+    void theLiveConsumerCommitsToItsGroupByHand_andHandsOverOnlyWhatMustMove() {
+        assertThat(PLAIN.liveConsumerConfig("reproject-live-t", Optional.empty())).isEqualTo(Map.of(
                 "bootstrap.servers", SERVERS,
                 "group.id", "reproject-live-t",
                 "client.id", "reproject-live-t-live",
                 "enable.auto.commit", false,
                 "auto.offset.reset", "none",
                 "isolation.level", "read_committed",
-                "max.poll.records", 2000));
+                "max.poll.records", 2000,
+                "partition.assignment.strategy", "org.apache.kafka.clients.consumer.CooperativeStickyAssignor",
+                "session.timeout.ms", 10_000));
+    }
+
+    @Test
+    void aLiveConsumerWithAnInstanceId_isAStaticMember() {
+        assertThat(PLAIN.liveConsumerConfig("reproject-live-t", Optional.of("live-a")))
+                .containsEntry("group.instance.id", "live-a").containsEntry("group.id", "reproject-live-t");
     }
 
     @Test
@@ -70,7 +79,7 @@ class KafkaClientsTest {
         assertThat(secured.consumerWithoutGroupConfig("reproject-archiver"))
                 .containsEntry("security.protocol", "SASL_SSL").containsEntry("client.id", "mine")
                 .containsEntry("enable.auto.commit", false).doesNotContainKey("group.id");
-        assertThat(secured.liveConsumerConfig("reproject-live-t"))
+        assertThat(secured.liveConsumerConfig("reproject-live-t", Optional.empty()))
                 .containsEntry("group.id", "reproject-live-t").containsEntry("enable.auto.commit", false);
         assertThat(secured.deadLetterProducerConfig("reproject-live-t", 1_048_588))
                 .containsEntry("acks", "all").containsEntry("max.in.flight.requests.per.connection", 5);

@@ -36,7 +36,8 @@ public final class DynamoItemUpdater implements ItemUpdater {
     private final Sleeper sleeper;
     private final String store;
     private final AtomicLong calls = new AtomicLong();
-    private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong throttled = new AtomicLong();
+    private final AtomicLong serverErrors = new AtomicLong();
 
     DynamoItemUpdater(DynamoDbClient client, ViewTable table, Backoff backoff, Sleeper sleeper) {
         this.client = Objects.requireNonNull(client, "client");
@@ -65,14 +66,15 @@ public final class DynamoItemUpdater implements ItemUpdater {
                     requireTable(e);
                     return refused.get();
                 }
-                if (RetriableErrors.classify(e).isEmpty()) {
+                Optional<RetriableErrors.Kind> kind = RetriableErrors.classify(e);
+                if (kind.isEmpty()) {
                     throw e;
                 }
                 if (!backoff.mayRetryAfter(callsMade)) {
                     throw new StoreUnavailableException(store, e);
                 }
                 random = random == null ? new SplittableRandom() : random;
-                retries.incrementAndGet();
+                (kind.get() == RetriableErrors.Kind.THROTTLING ? throttled : serverErrors).incrementAndGet();
                 sleeper.sleep(backoff.delay(callsMade - 1, random)); // retry number callsMade - 1: 0 first
             } catch (AbortedException e) {
                 throw e; // interrupted: the run is ending
@@ -89,7 +91,17 @@ public final class DynamoItemUpdater implements ItemUpdater {
 
     /** Calls repeated after throttling or a 5xx error. */
     public long retries() {
-        return retries.get();
+        return throttled.get() + serverErrors.get();
+    }
+
+    /** Calls repeated after DynamoDB throttled them. */
+    public long throttled() {
+        return throttled.get();
+    }
+
+    /** Calls repeated after a 5xx error. */
+    public long serverErrors() {
+        return serverErrors.get();
     }
 
     /**

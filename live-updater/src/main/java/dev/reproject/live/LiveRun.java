@@ -1,6 +1,8 @@
 package dev.reproject.live;
 
 import dev.reproject.core.lease.LeaseKeeper;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 
@@ -72,11 +74,18 @@ public final class LiveRun implements AutoCloseable {
         return writes.retries();
     }
 
-    /** Closes the Kafka clients, then releases the table's lease. */
+    /**
+     * Closes the Kafka clients (the consumer leaves its group, static member or not, so that the others take its
+     * partitions over at once), then releases the table's lease (or leaves it, when shared).
+     */
     @Override
     public void close() {
-        try (lease; consumer) {
-            producer.close();
+        try (lease) {
+            try {
+                producer.close();
+            } finally {
+                consumer.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP));
+            }
         }
     }
 

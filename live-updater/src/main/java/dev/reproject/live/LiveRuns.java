@@ -26,15 +26,26 @@ import java.util.Optional;
  * rebuild's view, its dead-letter topics (created when missing), the consumer committing to the rebuild's group,
  * the dead-letter producer (sized to what those topics accept), the conditional writes into the rebuild's table
  * (checked first to have the view's keys; retried for {@link LiveOptions#storeRetryTimeout()} while DynamoDB is
- * unavailable), the table's lease and the catalog the progress goes to.
+ * unavailable), the table's lease, the catalog the progress goes to and the run's meters.
  * The clients given are the caller's: a run closes only what it opens.
+ *
+ * <p>The table's lease keeps rebuilds out while live runs. The processes of one rebuild's consumer group share it
+ * ({@link Leasing#join}, owner {@code live <rebuild id>}): starting another adds an instance. A run with partitions
+ * assigned by hand takes it alone.
  *
  * @param kafka   the Kafka clients' configuration
  * @param dynamo  where the rebuild's table is
  * @param catalog where the run's progress goes
  * @param leasing where the table's lease is taken: a run holds it from {@link #open} to {@link LiveRun#close()}
+ * @param metrics where the run's meters go
  */
-public record LiveRuns(KafkaClients kafka, DynamoDbClient dynamo, RebuildCatalog catalog, Leasing leasing) {
+public record LiveRuns(KafkaClients kafka, DynamoDbClient dynamo, RebuildCatalog catalog, Leasing leasing,
+                       LiveMetrics metrics) {
+
+    /** With meters nobody scrapes. */
+    public LiveRuns(KafkaClients kafka, DynamoDbClient dynamo, RebuildCatalog catalog, Leasing leasing) {
+        this(kafka, dynamo, catalog, leasing, LiveMetrics.unpublished());
+    }
 
     /** @see #open(RebuildEntry, Optional, LiveOptions, LiveDecorators) */
     public LiveRun open(RebuildEntry entry, Optional<String> deadLetterTopic, LiveOptions options) {
@@ -45,14 +56,18 @@ public record LiveRuns(KafkaClients kafka, DynamoDbClient dynamo, RebuildCatalog
      * A run that continues {@code entry} (LOADED or LIVE), ready to {@link LiveRun#run()}: it holds the table's
      * lease until it is closed.
      *
-     * @throws dev.reproject.core.error.BusyException when another run (a rebuild, another live) holds the lease
+     * @throws dev.reproject.core.error.BusyException when another run (a rebuild, a live run of another rebuild or
+     *                                                 with partitions assigned by hand) holds the lease
      *
      * @param deadLetterTopic one topic for every source topic's letters; empty: {@code <topic>.reproject-dlq}
      */
     public LiveRun open(RebuildEntry entry, Optional<String> deadLetterTopic, LiveOptions options,
                         LiveDecorators decorators) {
         ViewDefinition view = Views.byName(entry.view());
-        LeaseKeeper lease = leasing.take(LeaseNames.table(entry.table()), "live " + entry.id());
+        String purpose = "live " + entry.id();
+        LeaseKeeper lease = options.assignment() == LiveOptions.Assignment.GROUP
+                ? leasing.join(LeaseNames.table(entry.table()), purpose, purpose)
+                : leasing.take(LeaseNames.table(entry.table()), purpose);
         try {
             RebuildEntry current = requireCurrent(entry);
             ViewTable table = new ViewTable(dynamo, current.table(), current.id(), view.name(), view.table());
@@ -74,7 +89,7 @@ public record LiveRuns(KafkaClients kafka, DynamoDbClient dynamo, RebuildCatalog
             topics.createMissing(letterTopics);
             limits = new LetterLimits(topics.maxMessageBytes(letterTopics));
         }
-        Consumer<byte[], byte[]> consumer = kafka.liveConsumer(group);
+        Consumer<byte[], byte[]> consumer = kafka.liveConsumer(group, options.instanceId());
         Producer<byte[], byte[]> producer;
         try {
             producer = kafka.deadLetterProducer(group, limits.largest());
@@ -84,9 +99,13 @@ public record LiveRuns(KafkaClients kafka, DynamoDbClient dynamo, RebuildCatalog
         }
         DynamoItemUpdater items = new DynamoItemUpdater(dynamo, table, Backoff.DEFAULT, Sleeper.SYSTEM);
         StoreRetries writes = new StoreRetries(items, options.storeRetryTimeout(), Sleeper.SYSTEM, System::nanoTime);
+        metrics.retries("throttling", items::throttled);
+        metrics.retries("server-error", items::serverErrors);
+        metrics.retries("unavailable", writes::retries);
         LiveUpdater updater = new LiveUpdater(decorators.consumer().apply(consumer),
-                new RecordClassifier(new EventuateDecoder(), view), decorators.items().apply(writes),
-                new DeadLetters(producer, deadLetterTopic, limits), catalog, entry, lease, view.topics(), options);
+                new RecordClassifier(new EventuateDecoder(), view), decorators.items().apply(metrics.timed(writes)),
+                new DeadLetters(producer, deadLetterTopic, limits), catalog, entry, lease, view.topics(), options,
+                metrics);
         return new LiveRun(updater, items, writes, consumer, producer, lease);
     }
 

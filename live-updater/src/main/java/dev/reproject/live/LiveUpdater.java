@@ -19,20 +19,27 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Step 3 (CONTRACT.md §6): keeps a rebuilt table current from Kafka. Partitions are assigned by hand (no group
- * membership, so a restart never waits out a session timeout) and start where {@link StartPositions} says.
- * Each poll's records are classified; updates are written per key in offset order, keys concurrently; records
- * that cannot be used go to the dead-letter topic; the poll's offsets are committed only after every write and
- * dead letter of it succeeded. {@link #stop(Duration)} (SIGTERM) lets the batch in flight finish and be committed.
+ * Step 3 (CONTRACT.md §6): keeps a rebuilt table current from Kafka. By default the run is one member of the
+ * rebuild's consumer group (cooperative sticky assignment; {@link Rebalances}): every process started for the
+ * rebuild gets a share of the partitions, and a partition it gets starts at the group's committed offset, else at
+ * handoff + 1, checked against what Kafka retains. With {@link LiveOptions.Assignment#MANUAL} it takes every
+ * partition by hand. Each poll's records are classified; updates are written per key in offset order, keys
+ * concurrently; records that cannot be used go to the dead-letter topic; the poll's offsets are committed only
+ * after every write and dead letter of it succeeded ({@link Commits}). A key lives in one partition, and a
+ * partition in one member at a time, so each key's updates stay in order across processes. {@link #stop(Duration)}
+ * (SIGTERM) lets the batch in flight finish and be committed.
  */
 public final class LiveUpdater {
 
     private static final Logger log = LoggerFactory.getLogger(LiveUpdater.class);
+    /** How often a member that reached its stop offsets asks whether the whole group has. */
+    private static final long GROUP_CHECK_NANOS = 1_000_000_000L;
 
     private final Consumer<byte[], byte[]> consumer;
     private final RecordClassifier classifier;
@@ -43,14 +50,15 @@ public final class LiveUpdater {
     private final LeaseKeeper lease;
     private final Set<String> topics;
     private final LiveOptions options;
+    private final LiveMetrics metrics;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopping;
     private LiveCounts counts = LiveCounts.ZERO;
+    private long lastGroupCheck;
 
     public LiveUpdater(Consumer<byte[], byte[]> consumer, RecordClassifier classifier, ItemUpdater updater,
                        DeadLetters deadLetters, RebuildCatalog catalog, RebuildEntry entry, LeaseKeeper lease,
-                       Set<String> topics,
-                       LiveOptions options) {
+                       Set<String> topics, LiveOptions options, LiveMetrics metrics) {
         this.consumer = consumer;
         this.classifier = classifier;
         this.updater = updater;
@@ -60,6 +68,7 @@ public final class LiveUpdater {
         this.lease = lease;
         this.topics = topics;
         this.options = options;
+        this.metrics = metrics;
     }
 
     /** @throws StartPositions.StartRefusedException when a start lies outside what Kafka retains */
@@ -79,29 +88,41 @@ public final class LiveUpdater {
 
     private LiveOutcome consume() throws InterruptedException {
         long started = System.nanoTime();
+        boolean inGroup = options.assignment() == LiveOptions.Assignment.GROUP;
         List<TopicPartition> partitions = partitions();
+        // every partition's start is checked before the run registers: a refused start leaves the table as loaded
         Map<TopicPartition, Long> starts = StartPositions.resolve(consumer, partitions, entry.handoff());
-        consumer.assign(partitions);
-        starts.forEach(consumer::seek);
+        Commits commits = new Commits(consumer, inGroup);
+        Rebalances rebalances = new Rebalances(consumer, entry.handoff(), commits, metrics);
         Map<TopicPartition, Long> stopAt = options.untilCaughtUp() ? consumer.endOffsets(partitions) : Map.of();
-        log.info("live {}: table {}, starting at {}{}", entry.id(), entry.table(), starts,
-                options.untilCaughtUp() ? ", until " + stopAt : "");
-        ProgressReporter reporter = new ProgressReporter(consumer, starts, catalog, entry, options.reportInterval(),
-                System::nanoTime);
+        log.info("live {}: table {}, {}, starting at {}{}", entry.id(), entry.table(),
+                inGroup ? "a member of consumer group " + entry.id().consumerGroup() : "every partition by hand",
+                starts, options.untilCaughtUp() ? ", until " + stopAt : "");
+        ProgressReporter reporter = new ProgressReporter(consumer, partitions, catalog, entry, options.reportInterval(),
+                System::nanoTime, metrics);
         reporter.register(counts); // before the first write: from now on the table is never bulk-loaded again
+        if (inGroup) {
+            consumer.subscribe(topics, rebalances);
+        } else {
+            consumer.assign(partitions);
+            starts.forEach(consumer::seek);
+        }
         boolean caughtUp = false;
         try (BatchApplier applier = new BatchApplier(updater, options.maxInFlight())) {
             while (!stopping) {
-                if (options.untilCaughtUp() && reached(stopAt)) {
+                if (options.untilCaughtUp() && reached(stopAt, inGroup)) {
                     caughtUp = true;
                     break;
                 }
                 lease.check(); // taken over, or not renewed in time: stop, idle or not
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(options.pollTimeout());
+                ConsumerRecords<byte[], byte[]> records = poll(rebalances);
                 if (!records.isEmpty()) {
                     lease.check(); // and write nothing more
-                    process(records, applier);
+                    process(records, applier, commits);
+                } else {
+                    commits.commit(Map.of()); // offsets a rebalance kept from being committed
                 }
+                metrics.lag(currentLag());
                 reporter.maybeReport(counts);
             }
         } catch (RuntimeException | InterruptedException e) {
@@ -114,7 +135,16 @@ public final class LiveUpdater {
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private void process(ConsumerRecords<byte[], byte[]> records, BatchApplier applier) throws InterruptedException {
+    private ConsumerRecords<byte[], byte[]> poll(Rebalances rebalances) {
+        try {
+            return consumer.poll(options.pollTimeout());
+        } catch (RuntimeException e) {
+            throw rebalances.refused().<RuntimeException>map(refused -> refused).orElse(e);
+        }
+    }
+
+    private void process(ConsumerRecords<byte[], byte[]> records, BatchApplier applier, Commits commits)
+            throws InterruptedException {
         List<Pending> pending = new ArrayList<>(records.count());
         List<Letter> letters = new ArrayList<>();
         Map<RejectReason, Long> dead = new EnumMap<>(RejectReason.class);
@@ -142,8 +172,9 @@ public final class LiveUpdater {
             dead.merge(refusal.refused().reason(), 1L, Long::sum);
         }
         deadLetters.flush();
-        consumer.commitSync(nextOffsets(records));
+        commits.commit(nextOffsets(records));
         counts = counts.plus(records.count(), written.applied(), written.duplicates(), skipped, dead);
+        metrics.batch(records.count(), written.applied(), written.duplicates(), skipped, dead);
     }
 
     /** A record the classifier refused, sent to the dead-letter topic once the poll's writes succeeded. */
@@ -159,8 +190,42 @@ public final class LiveUpdater {
         return offsets;
     }
 
-    private boolean reached(Map<TopicPartition, Long> stopAt) {
-        return stopAt.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    /**
+     * Whether every partition reached the end offset it had at start: this process's partitions by their
+     * position, and, in a group, every partition by the group's committed offset (asked at most once a second).
+     */
+    private boolean reached(Map<TopicPartition, Long> stopAt, boolean inGroup) {
+        for (TopicPartition tp : consumer.assignment()) {
+            if (consumer.position(tp) < stopAt.get(tp)) {
+                return false;
+            }
+        }
+        if (!inGroup) {
+            return true;
+        }
+        long now = System.nanoTime();
+        if (now - lastGroupCheck < GROUP_CHECK_NANOS) {
+            return false;
+        }
+        lastGroupCheck = now;
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(stopAt.keySet());
+        return stopAt.entrySet().stream().allMatch(e -> {
+            OffsetAndMetadata mark = committed.get(e.getKey());
+            long next = mark != null ? mark.offset() : entry.handoff().next(Partitions.toCore(e.getKey()));
+            return next >= e.getValue();
+        });
+    }
+
+    /** The lag of each partition this process has, as of the last fetch (no request). */
+    private Map<TopicPartition, Long> currentLag() {
+        Map<TopicPartition, Long> lag = new HashMap<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            OptionalLong known = consumer.currentLag(tp);
+            if (known.isPresent()) {
+                lag.put(tp, known.getAsLong());
+            }
+        }
+        return lag;
     }
 
     private List<TopicPartition> partitions() {

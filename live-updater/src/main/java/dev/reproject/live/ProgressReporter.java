@@ -16,13 +16,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
  * Positions, lag per partition and events/s: logged and written to the catalog at a steady interval, and at
- * once the first time every partition's lag is zero (the entry then becomes LIVE).
+ * once the first time every partition's lag is zero (the entry then becomes LIVE). Positions are the consumer
+ * group's, for every partition of the view's topics: every member of the group reports the same, whole picture.
  */
 final class ProgressReporter {
 
@@ -31,24 +33,24 @@ final class ProgressReporter {
 
     private final Consumer<byte[], byte[]> consumer;
     private final List<TopicPartition> partitions;
-    private final Map<TopicPartition, Long> starts;
     private final RebuildCatalog catalog;
     private final Duration interval;
     private final LongSupplier nanos;
+    private final LiveMetrics metrics;
     private RebuildEntry entry;
     private long lastReportNanos;
     private long recordsAtLastReport;
     private Map<SourcePartition, LivePosition> lastPositions = Map.of();
 
-    ProgressReporter(Consumer<byte[], byte[]> consumer, Map<TopicPartition, Long> starts, RebuildCatalog catalog,
-                     RebuildEntry entry, Duration interval, LongSupplier nanos) {
+    ProgressReporter(Consumer<byte[], byte[]> consumer, List<TopicPartition> partitions, RebuildCatalog catalog,
+                     RebuildEntry entry, Duration interval, LongSupplier nanos, LiveMetrics metrics) {
         this.consumer = consumer;
-        this.partitions = List.copyOf(starts.keySet());
-        this.starts = Map.copyOf(starts);
+        this.partitions = List.copyOf(partitions);
         this.catalog = catalog;
         this.entry = entry;
         this.interval = interval;
         this.nanos = nanos;
+        this.metrics = metrics;
         this.lastReportNanos = nanos.getAsLong();
     }
 
@@ -72,8 +74,10 @@ final class ProgressReporter {
         Map<SourcePartition, LivePosition> positions = positions();
         double seconds = Math.max(1e-3, (now - lastReportNanos) / 1e9);
         long lag = positions.values().stream().mapToLong(LivePosition::lag).sum();
+        double rate = (counts.records() - recordsAtLastReport) / seconds;
+        metrics.recordsPerSecond(rate);
         log.info("live {}: {} records ({}/s), {} applied, {} duplicates, {} skipped, {} dead letters; lag {} [{}]",
-                entry.id(), counts.records(), Math.round((counts.records() - recordsAtLastReport) / seconds),
+                entry.id(), counts.records(), Math.round(rate),
                 counts.applied(), counts.duplicates(), counts.skipped(), counts.totalDeadLettered(), lag,
                 positions.entrySet().stream().map(e -> e.getKey() + " at " + e.getValue().offset() + " lag "
                         + e.getValue().lag()).collect(Collectors.joining(", ")));
@@ -122,9 +126,9 @@ final class ProgressReporter {
     }
 
     /**
-     * Each partition's committed offset (everything below it is in the table; before the first commit, where the
-     * run started) and lag: reads the committed and end offsets from Kafka. Not the consumer's position, which after a
-     * failed batch is past records never written.
+     * Each partition's committed offset in the group (everything below it is in the table; before the first
+     * commit, handoff + 1, where the group starts) and lag: reads the committed and end offsets from Kafka. Not the
+     * consumer's position, which after a failed batch is past records never written.
      */
     private Map<SourcePartition, LivePosition> positions() {
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -132,15 +136,22 @@ final class ProgressReporter {
         Map<SourcePartition, LivePosition> positions = new TreeMap<>();
         for (TopicPartition tp : partitions) {
             OffsetAndMetadata commit = committed.get(tp);
-            long position = commit != null ? commit.offset() : starts.get(tp);
+            long position = commit != null ? commit.offset() : entry.handoff().next(Partitions.toCore(tp));
             positions.put(Partitions.toCore(tp), new LivePosition(position, Math.max(0, ends.get(tp) - position)));
         }
         return positions;
     }
 
-    /** From the last fetch responses, without a request: true only when every partition's lag is known and 0. */
+    /**
+     * From the last fetch responses, without a request: true only when this process has partitions and every one's
+     * lag is known and 0.
+     */
     private boolean fetchedLagIsZero() {
-        for (TopicPartition tp : partitions) {
+        Set<TopicPartition> assigned = consumer.assignment();
+        if (assigned.isEmpty()) {
+            return false;
+        }
+        for (TopicPartition tp : assigned) {
             OptionalLong lag = consumer.currentLag(tp);
             if (lag.isEmpty() || lag.getAsLong() > 0) {
                 return false;

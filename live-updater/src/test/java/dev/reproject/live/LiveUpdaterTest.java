@@ -30,6 +30,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +74,7 @@ class LiveUpdaterTest {
     private final InMemoryRebuildCatalog catalog = new InMemoryRebuildCatalog(Clock.systemUTC());
     private final SettableClock leaseClock = new SettableClock(Instant.parse("2026-12-06T12:00:00Z"));
     private final InMemoryLeaseStore leases = new InMemoryLeaseStore(leaseClock);
+    private final LiveMetrics metrics = LiveMetrics.unpublished();
     private RebuildEntry entry;
     private LeaseKeeper lease;
 
@@ -254,14 +256,113 @@ class LiveUpdaterTest {
         assertThat(consumer.committed(Set.of(P0))).containsEntry(P0, new OffsetAndMetadata(3));
     }
 
+    @Test
+    void as_a_group_member_it_starts_each_partition_it_is_given_at_handoff_plus_one_and_meters_what_it_does()
+            throws Exception {
+        consumer.schedulePollTask(() -> consumer.rebalance(List.of(P0, P1)));
+        records(P0, List.of(created("1", 7, 0, 0), created("2", 7, 1, 1), created("10", 7, 2, 2),
+                "not json".getBytes(StandardCharsets.UTF_8)));
+        records(P1, List.of(created("20", 8, 6, 6), created("21", 8, 7, 7)));
+
+        LiveOutcome outcome = updater(consumer, true, table, catalog, LiveOptions.Assignment.GROUP).run();
+
+        assertThat(consumer.subscription()).containsExactly(TOPIC);
+        assertThat(byOrderId()).containsOnlyKeys("10", "20", "21");
+        assertThat(outcome.caughtUp()).isTrue();
+        assertThat(consumer.committed(Set.of(P0, P1))).containsExactlyInAnyOrderEntriesOf(
+                Map.of(P0, new OffsetAndMetadata(4), P1, new OffsetAndMetadata(2)));
+        assertThat(outcome.counts().records()).isEqualTo(4);
+        assertThat(metrics.registry().get("reproject.live.records").counter().count()).isEqualTo(4.0);
+        assertThat(metrics.registry().get("reproject.live.applied").counter().count()).isEqualTo(3.0);
+        assertThat(metrics.registry().get("reproject.live.dead.letters").tag("reason", "not-json").counter()
+                .count()).isEqualTo(1.0);
+        assertThat(metrics.lagByPartition()).containsExactlyInAnyOrderEntriesOf(Map.of(P0, 0L, P1, 0L));
+    }
+
+    @Test
+    void offsets_a_rebalance_kept_from_being_committed_are_committed_when_their_partition_is_revoked()
+            throws Exception {
+        List<Map<TopicPartition, OffsetAndMetadata>> commits = new CopyOnWriteArrayList<>();
+        MockConsumer<byte[], byte[]> refusingOnce = new MockConsumer<>("none") {
+            private boolean refused;
+
+            @Override
+            public synchronized void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+                if (!refused) {
+                    refused = true;
+                    throw new RebalanceInProgressException("a rebalance is in progress");
+                }
+                super.commitSync(offsets);
+                commits.add(Map.copyOf(offsets));
+            }
+        };
+        Node node = new Node(0, "127.0.0.1", 9092);
+        refusingOnce.updatePartitions(TOPIC, List.of(new PartitionInfo(TOPIC, 0, node, null, null),
+                new PartitionInfo(TOPIC, 1, node, null, null)));
+        refusingOnce.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
+        refusingOnce.updateEndOffsets(Map.of(P0, 4L, P1, 0L));
+        refusingOnce.schedulePollTask(() -> refusingOnce.rebalance(List.of(P0, P1)));
+        refusingOnce.schedulePollTask(() -> {
+            for (int offset = 2; offset < 4; offset++) {
+                refusingOnce.addRecord(new ConsumerRecord<>(TOPIC, 0, offset, null,
+                        created(Integer.toString(10 + offset), 7, offset, offset)));
+            }
+        });
+        List<List<Map<TopicPartition, OffsetAndMetadata>>> commitsAtRevoke = new CopyOnWriteArrayList<>();
+        refusingOnce.schedulePollTask(() -> {
+            commitsAtRevoke.add(List.copyOf(commits));
+            refusingOnce.rebalance(List.of(P1)); // P0 goes to another member
+            commitsAtRevoke.add(List.copyOf(commits));
+        });
+        LiveUpdater updater = updater(refusingOnce, false, table, catalog, LiveOptions.Assignment.GROUP);
+        CompletableFuture<LiveOutcome> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return updater.run();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        while (commitsAtRevoke.size() < 2) {
+            Thread.sleep(10);
+        }
+        assertThat(updater.stop(Duration.ofSeconds(10))).isTrue();
+        running.join();
+
+        assertThat(commitsAtRevoke.get(0)).as("before the revocation: the commit was refused").isEmpty();
+        assertThat(commitsAtRevoke.get(1)).as("in it").containsExactly(Map.of(P0, new OffsetAndMetadata(4)));
+        assertThat(byOrderId()).containsOnlyKeys("12", "13");
+    }
+
+    @Test
+    void a_partition_given_to_it_whose_start_kafka_no_longer_retains_is_refused_by_name() {
+        consumer.schedulePollTask(() -> {
+            consumer.updateBeginningOffsets(Map.of(P0, 3L, P1, 0L)); // retention ran since the run started
+            consumer.rebalance(List.of(P0, P1));
+        });
+        records(P0, List.of(created("1", 7, 0, 0), created("2", 7, 1, 1), created("10", 7, 2, 2)));
+        records(P1, List.of());
+
+        assertThatThrownBy(() -> updater(consumer, true, table, catalog, LiveOptions.Assignment.GROUP).run())
+                .isInstanceOf(StartPositions.StartRefusedException.class)
+                .hasMessageContaining("partition " + P0 + " must start at offset 2");
+        assertThat(table.calls()).isZero();
+    }
+
     private LiveUpdater updater(boolean untilCaughtUp) {
         return updater(untilCaughtUp, table, catalog);
     }
 
     private LiveUpdater updater(boolean untilCaughtUp, ItemUpdater items, RebuildCatalog rebuilds) {
-        return new LiveUpdater(consumer, new RecordClassifier(new EventuateDecoder(), view), items,
+        return updater(consumer, untilCaughtUp, items, rebuilds, LiveOptions.Assignment.MANUAL);
+    }
+
+    private LiveUpdater updater(MockConsumer<byte[], byte[]> kafka, boolean untilCaughtUp, ItemUpdater items,
+                                RebuildCatalog rebuilds, LiveOptions.Assignment assignment) {
+        return new LiveUpdater(kafka, new RecordClassifier(new EventuateDecoder(), view), items,
                 new DeadLetters(producer, Optional.empty()), rebuilds, entry, lease, view.topics(),
-                new LiveOptions(untilCaughtUp, 4, Duration.ofMinutes(1), Duration.ofMillis(10)));
+                new LiveOptions(untilCaughtUp, 4, Duration.ofMinutes(1), Duration.ofMillis(10), Duration.ZERO,
+                        assignment, Optional.empty()),
+                metrics);
     }
 
     /** The partition holds {@code values} at offsets 0…; they are handed out once the updater has assigned it. */
