@@ -6,6 +6,7 @@ import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.cli.api.Json;
+import dev.reproject.core.catalog.LagAlerts;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.spark.ArchiveRoot;
@@ -29,7 +30,8 @@ import java.util.concurrent.Callable;
 /** {@code reproject status}: a view's committed snapshots and its rebuilds in the catalog, read only. */
 @Command(name = "status", mixinStandardHelpOptions = true, description = {
         "Shows a view's committed snapshots (with --snapshots) and its rebuilds in the catalog: table, snapshot,",
-        "status (LOADING, LOADED, LIVE), handoff watermark, counts and the live updater's lag per partition."})
+        "status (LOADING, LOADED, LIVE), handoff watermark, counts and the live updater's lag per partition.",
+        "With --max-lag N it exits 6 when a live updater's last report has a partition lagging by more than N."})
 public final class StatusCommand implements Callable<Integer> {
 
     @Mixin
@@ -45,8 +47,16 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one line of JSON.")
     boolean json;
 
+    @Option(names = "--max-lag", paramLabel = "N", description = {"Exit 6 (and name them on stderr) when a "
+            + "partition of a table's latest live rebuild lagged by more than N records at its last report: for "
+            + "cron-style alerting."})
+    Long maxLag;
+
     @Override
     public Integer call() throws IOException {
+        if (maxLag != null && maxLag < 0) {
+            throw new IllegalArgumentException("--max-lag must be 0 or more, was " + maxLag);
+        }
         AwsSettings aws = AwsSettings.of(common.endpoints());
         Optional<URI> root = Optional.ofNullable(snapshots).map(ArchiveRoot::of);
         List<SnapshotManifest> manifests = root.isEmpty() ? List.of() : SnapshotStore.withoutSpark(root.get(),
@@ -65,6 +75,13 @@ public final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? Json.line(StatusReports.toMap(status)) : StatusReports.text(status));
         out.flush();
-        return ExitCodes.OK;
+        if (maxLag == null) {
+            return ExitCodes.OK;
+        }
+        List<LagAlerts.Lagging> lagging = LagAlerts.above(rebuilds, maxLag);
+        PrintWriter err = spec.commandLine().getErr();
+        lagging.forEach(l -> err.println("lagging: " + l.describe() + " > --max-lag " + maxLag));
+        err.flush();
+        return lagging.isEmpty() ? ExitCodes.OK : ExitCodes.LAGGING;
     }
 }

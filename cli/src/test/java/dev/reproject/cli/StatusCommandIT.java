@@ -147,6 +147,14 @@ class StatusCommandIT {
                 .contains("live lag 4").contains(TOPIC + "-0 offset 170 lag 4")
                 .contains("ftgo-order-history-2@" + S2.value() + "  LOADING")
                 .doesNotContain("other-view");
+
+        CliRun atTheLimit = status("--catalog-table", table, "--max-lag", "4");
+        assertThat(atTheLimit.exitCode()).as(atTheLimit.err()).isZero();
+        assertThat(atTheLimit.err()).doesNotContain("lagging");
+        CliRun above = status("--catalog-table", table, "--max-lag", "3");
+        assertThat(above.exitCode()).isEqualTo(6);
+        assertThat(above.err()).contains("lagging: ftgo-order-history@" + S2.value() + " " + TOPIC
+                + "/0 lag 4 (reported " + NOW + ") > --max-lag 3").doesNotContain(TOPIC + "/1");
     }
 
     @Test

@@ -59,6 +59,11 @@ public final class LiveRun implements AutoCloseable {
         }
     }
 
+    /** @see LiveUpdater#consuming() */
+    public boolean consuming() {
+        return updater.consuming();
+    }
+
     /** @see LiveUpdater#stop(Duration) */
     public boolean stop(Duration timeout) throws InterruptedException {
         return updater.stop(timeout);

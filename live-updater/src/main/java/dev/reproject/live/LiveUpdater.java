@@ -53,6 +53,7 @@ public final class LiveUpdater {
     private final LiveMetrics metrics;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopping;
+    private volatile boolean consuming;
     private LiveCounts counts = LiveCounts.ZERO;
     private long lastGroupCheck;
 
@@ -78,6 +79,11 @@ public final class LiveUpdater {
         } finally {
             finished.countDown();
         }
+    }
+
+    /** Whether {@link #run()} is consuming: it registered and has not ended. */
+    public boolean consuming() {
+        return consuming;
     }
 
     /** Asks a running {@link #run()} to finish its batch, commit and return; waits up to {@code timeout} for it. */
@@ -108,6 +114,7 @@ public final class LiveUpdater {
             starts.forEach(consumer::seek);
         }
         boolean caughtUp = false;
+        consuming = true;
         try (BatchApplier applier = new BatchApplier(updater, options.maxInFlight())) {
             while (!stopping) {
                 if (options.untilCaughtUp() && reached(stopAt, inGroup)) {
@@ -128,6 +135,8 @@ public final class LiveUpdater {
         } catch (RuntimeException | InterruptedException e) {
             reporter.reportAfterFailure(counts);
             throw e;
+        } finally {
+            consuming = false;
         }
         reporter.report(counts);
         log.info("live {}: {} after {} records", entry.id(), caughtUp ? "caught up" : "stopped", counts.records());

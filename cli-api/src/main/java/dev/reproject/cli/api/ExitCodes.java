@@ -13,6 +13,8 @@ public final class ExitCodes {
     public static final int NOT_FOUND = 4;
     /** another run holds the table's or the view's snapshots' lease, or took this run's over: nothing committed */
     public static final int BUSY = 5;
+    /** {@code status --max-lag}: a live updater lags by more than the limit */
+    public static final int LAGGING = 6;
 
     private ExitCodes() {
     }
@@ -26,6 +28,7 @@ public final class ExitCodes {
             case TOO_MANY_REJECTED -> "too many rejected records";
             case NOT_FOUND -> "not found";
             case BUSY -> "busy";
+            case LAGGING -> "lagging";
             default -> "status " + status;
         };
     }

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -87,6 +88,28 @@ public final class LiveCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a one-line JSON summary when it stops.")
     boolean json;
 
+    @Option(names = "--instance-id", paramLabel = "NAME", description = {"A stable name for this process in the "
+            + "rebuild's consumer group (Kafka's group.instance.id): restarted under the same name after a crash, it "
+            + "gets its partitions back at once instead of after the session timeout. One name per process."})
+    String instanceId;
+
+    @Option(names = "--manual-assignment", description = {"Take every partition by hand, as the rebuild's only "
+            + "process, instead of joining its consumer group (the default, where every process started for the "
+            + "rebuild gets a share of the partitions)."})
+    boolean manualAssignment;
+
+    @Option(names = "--metrics-port", paramLabel = "N", description = {"Serve GET /metrics (Prometheus) and GET "
+            + "/health on this port; 0 picks a free one (default: none)."})
+    Integer metricsPort;
+
+    @Option(names = "--metrics-host", paramLabel = "H", defaultValue = "127.0.0.1",
+            description = "Address of --metrics-port (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+    String metricsHost;
+
+    @Option(names = "--max-lag", paramLabel = "N", description = {"/health answers 503 while a partition of this "
+            + "process lags by more than N records (default: lag never makes it unhealthy)."})
+    Long maxLag;
+
     @Override
     public Integer call() throws Exception {
         if (!(reportSeconds > 0)) {
@@ -96,19 +119,32 @@ public final class LiveCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--store-retry-timeout must be 0 seconds or more, was "
                     + storeRetrySeconds);
         }
+        if (manualAssignment && instanceId != null) {
+            throw new IllegalArgumentException("--instance-id names a member of the rebuild's consumer group: it "
+                    + "cannot go with --manual-assignment");
+        }
+        if (maxLag != null && maxLag < 0) {
+            throw new IllegalArgumentException("--max-lag must be 0 or more, was " + maxLag);
+        }
         LiveOptions options = new LiveOptions(untilCaughtUp, maxInFlight,
                 Duration.ofMillis(Math.round(reportSeconds * 1000)), Duration.ofMillis(500),
-                Duration.ofMillis(Math.round(storeRetrySeconds * 1000)));
+                Duration.ofMillis(Math.round(storeRetrySeconds * 1000)),
+                manualAssignment ? LiveOptions.Assignment.MANUAL : LiveOptions.Assignment.GROUP,
+                Optional.ofNullable(instanceId));
         String tableName = table != null ? table : Views.byName(common.view()).table().defaultName();
         LiveOutcome outcome;
         AwsSettings aws = AwsSettings.of(common.endpoints());
         try (DynamoDbClient dynamo = AwsClients.dynamoDb(aws)) {
             DynamoCatalog catalog = new DynamoCatalog(dynamo, common.catalogTable(), Clock.systemUTC());
             RebuildEntry entry = entry(catalog, tableName);
-            LiveRuns runs = new LiveRuns(KafkaClients.of(bootstrapServers), dynamo, catalog,
-                    lease.leasing(catalog.leases()));
-            try (LiveRun run = runs.open(entry, Optional.ofNullable(deadLetterTopic), options)) {
-                outcome = run.runUntilShutdown();
+            LiveEndpoints endpoints = LiveEndpoints.start(metricsAddress(), maxLag);
+            try (endpoints) {
+                LiveRuns runs = new LiveRuns(KafkaClients.of(bootstrapServers), dynamo, catalog,
+                        lease.leasing(catalog.leases()), endpoints.metrics());
+                try (LiveRun run = runs.open(entry, Optional.ofNullable(deadLetterTopic), options)) {
+                    endpoints.watch(run);
+                    outcome = run.runUntilShutdown();
+                }
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -116,6 +152,20 @@ public final class LiveCommand implements Callable<Integer> {
                 : LiveReports.text(outcome, aws.region()));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private Optional<InetSocketAddress> metricsAddress() {
+        if (metricsPort == null) {
+            return Optional.empty();
+        }
+        if (metricsPort < 0 || metricsPort > 65535) {
+            throw new IllegalArgumentException("--metrics-port must be from 0 to 65535, was " + metricsPort);
+        }
+        InetSocketAddress address = new InetSocketAddress(metricsHost, metricsPort);
+        if (address.isUnresolved()) {
+            throw new IllegalArgumentException("--metrics-host " + metricsHost + ": no such host or address");
+        }
+        return Optional.of(address);
     }
 
     private RebuildEntry entry(DynamoCatalog catalog, String tableName) {
