@@ -11,7 +11,6 @@ import dev.reproject.core.event.SourcePartition;
 import dev.reproject.oracle.ExpectedOrderHistory;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
-import dev.reproject.sandbox.ParentWatchdog;
 import dev.reproject.sandbox.SandboxCredentials;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +62,11 @@ class LiveCrashIT {
     private static final int MAX_DELAY_MILLIS = 1500;
 
     private static LocalServers servers;
+    /**
+     * Every run is the same static member of the rebuild's group: restarted after a kill, it takes its partitions
+     * back at once instead of waiting for the killed member's session to time out.
+     */
+    private static final String INSTANCE = "--instance-id=crash-test";
 
     @BeforeAll
     static void credentials(LocalServers localServers) {
@@ -135,16 +138,14 @@ class LiveCrashIT {
             for (int i = 0; i < KILLS; i++) {
                 long target = first + Math.round(points.get(i) * toConsume);
                 long delayMillis = random.nextInt(MAX_DELAY_MILLIS);
-                Path log = dir.resolve("live-" + i + ".log");
                 long runStarted = System.nanoTime();
-                Process live = startLive(log, dir.resolve("live-" + i + ".out"));
+                LiveProcess live = LiveProcess.start(servers, "live-" + i, dir, TABLE, CATALOG, INSTANCE);
                 try {
-                    long reached = awaitCommitted(kafka, group, starts, Math.max(target, lastCommitted + 1), live, log);
+                    long reached = awaitCommitted(kafka, group, starts, Math.max(target, lastCommitted + 1), live);
                     Thread.sleep(delayMillis);
-                    assertThat(live.isAlive()).as("run %d still running before its kill; log:%n%s", i, tail(log))
+                    assertThat(live.alive()).as("run %d still running before its kill; log:%n%s", i, live.tail())
                             .isTrue();
-                    live.destroyForcibly();
-                    assertThat(live.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                    live.kill();
                     double ranSeconds = (System.nanoTime() - runStarted) / 1e9;
                     Map<Integer, Long> committedOffsets = committed(kafka, group, starts);
                     long committed = LiveKafka.total(committedOffsets);
@@ -156,7 +157,7 @@ class LiveCrashIT {
                             + " %,d of %,d records, table %,d items, %,d of them beyond the commit", i, ranSeconds,
                             delayMillis, reached - first, committed - first, toConsume, count, count - committedItems);
                     kills.add(kill);
-                    System.out.println("LiveCrashIT: " + kill + " (exit " + live.exitValue() + ")");
+                    System.out.println("LiveCrashIT: " + kill + " (exit " + live.process().exitValue() + ")");
                     assertThat(committed).as("kill %d: committed offsets grew since the last kill", i)
                             .isGreaterThan(lastCommitted);
                     assertThat(committed).as("kill %d: not caught up", i).isLessThan(end);
@@ -167,23 +168,22 @@ class LiveCrashIT {
                     lastCommitted = committed;
                     lastCount = count;
                 } finally {
-                    live.destroyForcibly();
+                    live.process().destroyForcibly();
                 }
             }
             assertThat(cutBatches).as("kills that cut a batch with writes done but not committed").isPositive();
 
-            Path out = dir.resolve("live-final.out");
             long lastStarted = System.nanoTime();
-            Process last = startLive(dir.resolve("live-final.log"), out, "--until-caught-up", "--json");
+            LiveProcess last = LiveProcess.start(servers, "live-final", dir, TABLE, CATALOG, INSTANCE,
+                    "--until-caught-up", "--json");
             try {
-                assertThat(last.waitFor(WAIT_MINUTES, TimeUnit.MINUTES)).as("the last run ended").isTrue();
+                assertThat(last.process().waitFor(WAIT_MINUTES, TimeUnit.MINUTES)).as("the last run ended").isTrue();
             } finally {
-                last.destroyForcibly();
+                last.process().destroyForcibly();
             }
             System.out.printf("LiveCrashIT: the last run took %.1f s%n", (System.nanoTime() - lastStarted) / 1e9);
-            assertThat(last.exitValue()).as("exit of the last run; log:%n%s", tail(dir.resolve("live-final.log")))
-                    .isZero();
-            JsonNode summary = JSON.readTree(Files.readString(out));
+            assertThat(last.process().exitValue()).as("exit of the last run; log:%n%s", last.tail()).isZero();
+            JsonNode summary = JSON.readTree(last.stdout());
 
             Map<String, Map<String, AttributeValue>> items = tables.scan(TABLE);
             LiveTable.assertSameItems(expected.items(), items);
@@ -196,36 +196,15 @@ class LiveCrashIT {
         }
     }
 
-    /**
-     * {@code live} in its own JVM (under the sandbox's {@link ParentWatchdog}, which only ends it should this test
-     * JVM die), credentials in its environment as a service gets them; stderr (the log) and stdout to files.
-     */
-    private static Process startLive(Path log, Path out, String... more) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), ParentWatchdog.class.getName(),
-                Long.toString(ProcessHandle.current().pid()), "dev.reproject.live.cli.LiveMain",
-                "--bootstrap-servers", servers.kafkaBootstrapServers(), "--table", TABLE, "--catalog-table", CATALOG,
-                "--dynamodb-endpoint", servers.dynamoDbEndpoint().toString(), "--region", servers.region(),
-                "--max-in-flight", "8", "--report-interval", "1",
-                // a killed run keeps the table's lease until it expires: the next one waits for it
-                "--lease-ttl", "10", "--lease-wait", "60"));
-        command.addAll(List.of(more));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile()).redirectOutput(out.toFile());
-        builder.environment().put("AWS_ACCESS_KEY_ID", servers.credentials().accessKeyId());
-        builder.environment().put("AWS_SECRET_ACCESS_KEY", servers.credentials().secretAccessKey());
-        return builder.start();
-    }
-
     /** Waits until the group's committed offsets add up to {@code target}; their total then. */
     private static long awaitCommitted(LiveKafka kafka, String group, Map<Integer, Long> starts, long target,
-                                       Process live, Path log)
+                                       LiveProcess live)
             throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(WAIT_MINUTES);
         while (System.nanoTime() < deadline) {
-            if (!live.isAlive()) {
-                throw new AssertionError("live ended (exit " + live.exitValue() + ") before it could be killed:\n"
-                        + tail(log));
+            if (!live.alive()) {
+                throw new AssertionError("live ended (exit " + live.process().exitValue()
+                        + ") before it could be killed:\n" + live.tail());
             }
             long committed = committedTotal(kafka, group, starts);
             if (committed >= target) {
@@ -233,7 +212,8 @@ class LiveCrashIT {
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("live did not commit up to " + target + " in " + WAIT_MINUTES + " min:\n" + tail(log));
+        throw new AssertionError("live did not commit up to " + target + " in " + WAIT_MINUTES + " min:\n"
+                + live.tail());
     }
 
     /** The committed offsets summed over the partitions; the start for a partition with none yet. */
@@ -247,11 +227,6 @@ class LiveCrashIT {
         Map<Integer, Long> committed = new TreeMap<>(starts);
         committed.putAll(kafka.committed(group));
         return committed;
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
     private static JsonNode run(Map<String, String> env, String... args) throws IOException {

@@ -137,6 +137,14 @@ final class LiveKafka implements AutoCloseable {
         return committed;
     }
 
+    /** The group's members now: how many, and the partitions each has, by member id. */
+    Map<String, Integer> members(String group) throws Exception {
+        Map<String, Integer> members = new TreeMap<>();
+        admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get().members()
+                .forEach(m -> members.put(m.consumerId(), m.assignment().topicPartitions().size()));
+        return members;
+    }
+
     /** Commits these offsets (the next offset to consume, per partition) for the group, which must be empty. */
     void commit(String group, Map<Integer, Long> offsets) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> marks = new HashMap<>();

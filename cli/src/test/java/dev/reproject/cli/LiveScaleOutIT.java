@@ -1,0 +1,215 @@
+package dev.reproject.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reproject.archiver.ArchiveRequest;
+import dev.reproject.archiver.TopicArchiver;
+import dev.reproject.aws.catalog.DynamoCatalog;
+import dev.reproject.core.archive.ArchiveStore;
+import dev.reproject.core.archive.LocalArchiveStore;
+import dev.reproject.core.catalog.RebuildEntry;
+import dev.reproject.core.catalog.RebuildId;
+import dev.reproject.core.catalog.RebuildStatus;
+import dev.reproject.core.event.SourcePartition;
+import dev.reproject.oracle.ExpectedOrderHistory;
+import dev.reproject.sandbox.LocalServers;
+import dev.reproject.sandbox.LocalServersExtension;
+import dev.reproject.sandbox.SandboxCredentials;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Scale-out acceptance test (issue 13): several {@code live} processes share one rebuild's partitions through
+ * Kafka's consumer-group protocol, with no option saying so. Three processes start on an 8-partition topic; once
+ * every one has partitions and a fifth of the records are committed, one is killed with SIGKILL (its partitions
+ * move when its 10 s session times out); at 40 %, another is stopped with SIGTERM (it commits and leaves the group:
+ * its partitions move at once); then a fourth process is started. The table must end equal to the items
+ * {@link ExpectedOrderHistory} works out from every record of the topic — no event lost, none applied twice — with
+ * the group's committed offsets at the end of every partition, and the catalog entry LIVE with lag 0.
+ */
+@ExtendWith(LocalServersExtension.class)
+class LiveScaleOutIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TABLE = "live-scale-out";
+    private static final String CATALOG = "live-scale-out-catalog";
+    private static final int ORDERS = 8_000;
+    private static final int PARTITIONS = 8;
+    private static final double PREFIX = 0.05;
+    private static final long WAIT_NANOS = TimeUnit.MINUTES.toNanos(3);
+
+    private static SandboxCredentials.SystemPropertiesScope credentials;
+    private static LocalServers servers;
+
+    @BeforeAll
+    static void credentials(LocalServers localServers) {
+        servers = localServers;
+        servers.kafkaBootstrapServers();
+        servers.dynamoDbEndpoint();
+        credentials = servers.credentials().inSystemProperties();
+    }
+
+    @AfterAll
+    static void forget() {
+        credentials.close();
+    }
+
+    @Test
+    void three_processes_one_killed_one_stopped_one_added_end_with_every_event_applied_once(@TempDir Path dir)
+            throws Exception {
+        long started = System.nanoTime();
+        Map<String, String> env = servers.environment();
+        Path source = dir.resolve("source");
+        String archive = dir.resolve("archive").toString();
+        String snapshots = dir.resolve("snapshots").toString();
+        run(env, "generate", "--archive", source.toString(), "--orders", Integer.toString(ORDERS),
+                "--partitions", Integer.toString(PARTITIONS), "--bad-records", "0.01", "--json");
+        List<LiveProcess> processes = new ArrayList<>();
+        try (LiveKafka kafka = new LiveKafka(servers.kafkaBootstrapServers());
+             LiveTable tables = new LiveTable(servers)) {
+            kafka.freshTopic(PARTITIONS);
+            kafka.publish(source);
+            Map<Integer, Long> ends = kafka.endOffsets();
+            ExpectedOrderHistory expected = ExpectedOrderHistory.ofRecords(kafka.records());
+            Map<SourcePartition, Long> prefix = new TreeMap<>();
+            ends.forEach((p, end) -> prefix.put(new SourcePartition(LiveKafka.TOPIC, p), Math.round(end * PREFIX)));
+            try (ArchiveStore store = new LocalArchiveStore(archive)) {
+                new TopicArchiver(servers.kafkaBootstrapServers(), store)
+                        .archive(ArchiveRequest.of(LiveKafka.TOPIC).withUntilOffsets(prefix));
+            }
+            run(env, "snapshot", "--archive", archive, "--snapshots", snapshots, "--master", "local[2]", "--json");
+            JsonNode rebuild = run(env, "rebuild", "--archive", archive, "--snapshots", snapshots, "--table", TABLE,
+                    "--catalog-table", CATALOG, "--master", "local[2]", "--json");
+            RebuildId id = new RebuildId(rebuild.get("id").asText());
+            String group = id.consumerGroup();
+            Map<Integer, Long> starts = new TreeMap<>();
+            prefix.forEach((tp, until) -> starts.put(tp.partition(), until));
+            long first = LiveKafka.total(starts);
+            long end = LiveKafka.total(ends);
+            System.out.printf("LiveScaleOutIT: %,d records on %d partitions, %,d of them rebuilt; %,d to consume%n",
+                    end, PARTITIONS, first, end - first);
+
+            for (String name : List.of("live-a", "live-b", "live-c")) {
+                processes.add(LiveProcess.start(servers, name, dir, TABLE, CATALOG));
+            }
+            LiveProcess a = processes.get(0);
+            LiveProcess b = processes.get(1);
+            LiveProcess c = processes.get(2);
+            await("three members, each with partitions", processes, () -> {
+                Map<String, Integer> members = members(kafka, group);
+                return members.size() == 3 && members.values().stream().allMatch(n -> n > 0);
+            });
+            List<String> events = new ArrayList<>();
+            events.add(String.format("3 members with partitions %s at %,d committed", members(kafka, group).values(),
+                    committed(kafka, group, starts) - first));
+
+            awaitCommitted(kafka, group, starts, first + Math.round(0.2 * (end - first)), processes);
+            a.kill();
+            events.add(String.format("SIGKILL live-a at %,d committed", committed(kafka, group, starts) - first));
+
+            awaitCommitted(kafka, group, starts, first + Math.round(0.4 * (end - first)), processes);
+            long atTerm = committed(kafka, group, starts) - first;
+            int bExit = b.terminate(60);
+            events.add(String.format("SIGTERM live-b at %,d committed: exit %d, %s", atTerm, bExit, b.stdout()));
+            assertThat(bExit).as("live-b's exit after SIGTERM; log:%n%s", b.tail()).isZero();
+
+            LiveProcess d = LiveProcess.start(servers, "live-d", dir, TABLE, CATALOG, "--json");
+            processes.add(d);
+            events.add(String.format("started live-d at %,d committed", committed(kafka, group, starts) - first));
+
+            awaitCommitted(kafka, group, starts, end, processes);
+            events.add(
+                    String.format("all %,d committed after %.1f s", end - first, (System.nanoTime() - started) / 1e9));
+            DynamoCatalog catalog = new DynamoCatalog(tables.client(), CATALOG, Clock.systemUTC());
+            await("the catalog entry LIVE with lag 0", processes, () -> {
+                Optional<RebuildEntry> entry = catalog.get(id);
+                return entry.isPresent() && entry.get().status() == RebuildStatus.LIVE
+                        && entry.get().totalLag() == 0 && entry.get().positions().size() == PARTITIONS;
+            });
+            int cExit = c.terminate(60);
+            int dExit = d.terminate(60);
+            events.add("SIGTERM live-c: exit " + cExit + ", " + c.stdout());
+            events.add("SIGTERM live-d: exit " + dExit + ", " + d.stdout());
+            assertThat(cExit).as("live-c; log:%n%s", c.tail()).isZero();
+            assertThat(dExit).as("live-d; log:%n%s", d.tail()).isZero();
+            assertThat(JSON.readTree(d.stdout()).path("records").asLong(-1))
+                    .as("records live-d consumed (it took over partitions)").isPositive();
+
+            Map<String, Map<String, AttributeValue>> items = tables.scan(TABLE);
+            LiveTable.assertSameItems(expected.items(), items);
+            assertThat(kafka.committed(group)).as("committed offsets").isEqualTo(ends);
+            events.forEach(e -> System.out.println("LiveScaleOutIT: " + e));
+            System.out.printf("LiveScaleOutIT: %,d items equal the expected (0 lost, 0 applied twice) in %.1f s%n",
+                    items.size(), (System.nanoTime() - started) / 1e9);
+        } finally {
+            for (LiveProcess process : processes) {
+                process.process().destroyForcibly();
+            }
+        }
+    }
+
+    private static Map<String, Integer> members(LiveKafka kafka, String group) throws Exception {
+        return kafka.members(group);
+    }
+
+    private static long committed(LiveKafka kafka, String group, Map<Integer, Long> starts) throws Exception {
+        Map<Integer, Long> committed = new TreeMap<>(starts);
+        committed.putAll(kafka.committed(group));
+        return LiveKafka.total(committed);
+    }
+
+    private static void awaitCommitted(LiveKafka kafka, String group, Map<Integer, Long> starts, long target,
+                                       List<LiveProcess> processes)
+            throws Exception {
+        await("committed offsets to add up to " + target, processes,
+                () -> committed(kafka, group, starts) >= target);
+    }
+
+    /** A check that may throw. */
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static void await(String what, List<LiveProcess> processes, Check check) throws Exception {
+        long deadline = System.nanoTime() + WAIT_NANOS;
+        while (System.nanoTime() < deadline) {
+            if (check.holds()) {
+                return;
+            }
+            for (LiveProcess process : processes) {
+                if (!process.alive() && process.process().exitValue() != 137 && process.process().exitValue() != 0) {
+                    throw new AssertionError(process.name() + " ended with exit " + process.process().exitValue()
+                            + " while waiting for " + what + ":\n" + process.tail());
+                }
+            }
+            Thread.sleep(50);
+        }
+        StringBuilder logs = new StringBuilder();
+        for (LiveProcess process : processes) {
+            logs.append("\n--- ").append(process.name()).append(":\n").append(process.tail());
+        }
+        throw new AssertionError("timed out waiting for " + what + logs);
+    }
+
+    private static JsonNode run(Map<String, String> env, String... args) throws IOException {
+        CliRun run = CliRun.run(env, args);
+        assertThat(run.exitCode()).as("reproject %s%n%s", String.join(" ", args), run.err()).isZero();
+        return JSON.readTree(run.out());
+    }
+}
