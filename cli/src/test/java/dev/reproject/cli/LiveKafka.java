@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.nio.charset.StandardCharsets;
@@ -137,11 +138,17 @@ final class LiveKafka implements AutoCloseable {
         return committed;
     }
 
-    /** The group's members now: how many, and the partitions each has, by member id. */
+    /** The group's members now: the partitions each has, by member id; none before the group exists. */
     Map<String, Integer> members(String group) throws Exception {
         Map<String, Integer> members = new TreeMap<>();
-        admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get().members()
-                .forEach(m -> members.put(m.consumerId(), m.assignment().topicPartitions().size()));
+        try {
+            admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get().members()
+                    .forEach(m -> members.put(m.consumerId(), m.assignment().topicPartitions().size()));
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+                throw e;
+            }
+        }
         return members;
     }
 

@@ -7,6 +7,8 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A wired live run ({@link LiveRuns#open}): its updater, and the Kafka clients it closes when done with. Run it
@@ -16,6 +18,8 @@ public final class LiveRun implements AutoCloseable {
 
     /** How long SIGTERM waits for the batch in flight to be written and committed. */
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(60);
+    /** How long SIGTERM then waits for the run to be closed: its consumer to leave the group, its lease to go. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(15);
 
     private final LiveUpdater updater;
     private final DynamoItemUpdater items;
@@ -23,6 +27,7 @@ public final class LiveRun implements AutoCloseable {
     private final Consumer<byte[], byte[]> consumer;
     private final Producer<byte[], byte[]> producer;
     private final LeaseKeeper lease;
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     LiveRun(LiveUpdater updater, DynamoItemUpdater items, StoreRetries writes, Consumer<byte[], byte[]> consumer,
             Producer<byte[], byte[]> producer, LeaseKeeper lease) {
@@ -41,12 +46,14 @@ public final class LiveRun implements AutoCloseable {
 
     /**
      * {@link #run()}, stopped like {@link #stop} when the JVM is asked to exit (SIGTERM): the batch in flight is
-     * finished and committed first, for up to 60 s.
+     * finished and committed first, for up to 60 s, and the JVM then waits up to 15 s more for the caller to
+     * {@link #close()} the run (whatever the caller does before closing, such as printing a summary, is done too).
      */
     public LiveOutcome runUntilShutdown() throws InterruptedException {
         Thread onTerm = new Thread(() -> {
             try {
                 updater.stop(SHUTDOWN_GRACE);
+                closed.await(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -91,6 +98,8 @@ public final class LiveRun implements AutoCloseable {
             } finally {
                 consumer.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP));
             }
+        } finally {
+            closed.countDown();
         }
     }
 

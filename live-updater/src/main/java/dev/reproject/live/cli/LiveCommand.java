@@ -132,7 +132,6 @@ public final class LiveCommand implements Callable<Integer> {
                 manualAssignment ? LiveOptions.Assignment.MANUAL : LiveOptions.Assignment.GROUP,
                 Optional.ofNullable(instanceId));
         String tableName = table != null ? table : Views.byName(common.view()).table().defaultName();
-        LiveOutcome outcome;
         AwsSettings aws = AwsSettings.of(common.endpoints());
         try (DynamoDbClient dynamo = AwsClients.dynamoDb(aws)) {
             DynamoCatalog catalog = new DynamoCatalog(dynamo, common.catalogTable(), Clock.systemUTC());
@@ -143,14 +142,15 @@ public final class LiveCommand implements Callable<Integer> {
                         lease.leasing(catalog.leases()), endpoints.metrics());
                 try (LiveRun run = runs.open(entry, Optional.ofNullable(deadLetterTopic), options)) {
                     endpoints.watch(run);
-                    outcome = run.runUntilShutdown();
+                    LiveOutcome outcome = run.runUntilShutdown();
+                    // before the run is closed: on SIGTERM the JVM ends once it is
+                    PrintWriter out = spec.commandLine().getOut();
+                    out.println(json ? Json.line(LiveReports.toMap(outcome, aws.region()))
+                            : LiveReports.text(outcome, aws.region()));
+                    out.flush();
                 }
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? Json.line(LiveReports.toMap(outcome, aws.region()))
-                : LiveReports.text(outcome, aws.region()));
-        out.flush();
         return ExitCodes.OK;
     }
 
