@@ -6,6 +6,7 @@ import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.cli.api.Json;
+import dev.reproject.cli.api.KafkaOptions;
 import dev.reproject.cli.api.LeaseOptions;
 import dev.reproject.core.catalog.CurrentRebuilds;
 import dev.reproject.core.catalog.RebuildEntry;
@@ -52,9 +53,8 @@ public final class LiveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOSTS",
-            description = "Kafka's bootstrap servers.")
-    String bootstrapServers;
+    @Mixin
+    KafkaOptions kafka;
 
     @Option(names = "--table", paramLabel = "NAME", description = "The rebuilt table (default: the view's table name).")
     String table;
@@ -99,13 +99,14 @@ public final class LiveCommand implements Callable<Integer> {
         LiveOptions options = new LiveOptions(untilCaughtUp, maxInFlight,
                 Duration.ofMillis(Math.round(reportSeconds * 1000)), Duration.ofMillis(500),
                 Duration.ofMillis(Math.round(storeRetrySeconds * 1000)));
+        KafkaClients kafkaClients = new KafkaClients(kafka.clientConfig());
         String tableName = table != null ? table : Views.byName(common.view()).table().defaultName();
         LiveOutcome outcome;
         AwsSettings aws = AwsSettings.of(common.endpoints());
         try (DynamoDbClient dynamo = AwsClients.dynamoDb(aws)) {
             DynamoCatalog catalog = new DynamoCatalog(dynamo, common.catalogTable(), Clock.systemUTC());
             RebuildEntry entry = entry(catalog, tableName);
-            LiveRuns runs = new LiveRuns(KafkaClients.of(bootstrapServers), dynamo, catalog,
+            LiveRuns runs = new LiveRuns(kafkaClients, dynamo, catalog,
                     lease.leasing(catalog.leases()));
             try (LiveRun run = runs.open(entry, Optional.ofNullable(deadLetterTopic), options)) {
                 outcome = run.runUntilShutdown();
