@@ -66,7 +66,7 @@ class MskIamConfigurationTest {
         try (Admin admin = clients.admin("msk-iam-test")) {
             assertThat(admin).isNotNull();
         }
-        try (Consumer<byte[], byte[]> consumer = clients.liveConsumer("msk-iam-test");
+        try (Consumer<byte[], byte[]> consumer = clients.consumerWithoutGroup("msk-iam-test");
              Producer<byte[], byte[]> producer = clients.deadLetterProducer("msk-iam-test", 1_048_588)) {
             assertThat(consumer).isNotNull();
             assertThat(producer).isNotNull();
