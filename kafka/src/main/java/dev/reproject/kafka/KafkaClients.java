@@ -9,6 +9,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -16,6 +18,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Every Kafka client reproject makes, from one base configuration (at least {@code bootstrap.servers}; TLS, SASL
@@ -50,8 +53,8 @@ public final class KafkaClients {
      * never resetting an offset on its own: every partition is sought explicitly.
      */
     public Consumer<byte[], byte[]> consumerWithoutGroup(String clientId) {
-        return new KafkaConsumer<>(consumerWithoutGroupConfig(clientId), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
+        return build(() -> new KafkaConsumer<>(consumerWithoutGroupConfig(clientId), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer()));
     }
 
     /**
@@ -63,14 +66,14 @@ public final class KafkaClients {
      * Kafka's default 45). With {@code instanceId}, a static member ({@code group.instance.id}).
      */
     public Consumer<byte[], byte[]> liveConsumer(String group, Optional<String> instanceId) {
-        return new KafkaConsumer<>(liveConsumerConfig(group, instanceId), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
+        return build(() -> new KafkaConsumer<>(liveConsumerConfig(group, instanceId), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer()));
     }
 
     /** The archive publisher's producer: idempotent, {@code acks=all}, batching for throughput. */
     public Producer<byte[], byte[]> idempotentProducer(String clientId) {
-        return new KafkaProducer<>(idempotentProducerConfig(clientId), new ByteArraySerializer(),
-                new ByteArraySerializer());
+        return build(() -> new KafkaProducer<>(idempotentProducerConfig(clientId), new ByteArraySerializer(),
+                new ByteArraySerializer()));
     }
 
     /**
@@ -80,17 +83,36 @@ public final class KafkaClients {
      * default of 1 MiB would refuse letters those topics take).
      */
     public Producer<byte[], byte[]> deadLetterProducer(String clientId, int maxRequestBytes) {
-        return new KafkaProducer<>(deadLetterProducerConfig(clientId, maxRequestBytes), new ByteArraySerializer(),
-                new ByteArraySerializer());
+        return build(() -> new KafkaProducer<>(deadLetterProducerConfig(clientId, maxRequestBytes),
+                new ByteArraySerializer(), new ByteArraySerializer()));
     }
 
     /** An admin client with the base configuration alone. */
     public Admin admin() {
-        return Admin.create(new HashMap<>(base));
+        return build(() -> Admin.create(new HashMap<>(base)));
     }
 
     public Admin admin(String clientId) {
-        return Admin.create(withClientId(clientId));
+        return build(() -> Admin.create(withClientId(clientId)));
+    }
+
+    /**
+     * A client, or, when Kafka refuses its configuration (an unknown value, a class not on the class path), an
+     * {@link IllegalArgumentException} with Kafka's reason: a usage error, not a failure of the cluster. Kafka's
+     * reasons name the setting and, for settings that are not passwords, the value.
+     */
+    private static <T> T build(Supplier<T> constructor) {
+        try {
+            return constructor.get();
+        } catch (KafkaException e) {
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof ConfigException config) {
+                    throw new IllegalArgumentException("invalid Kafka client configuration: " + config.getMessage(),
+                            e);
+                }
+            }
+            throw e;
+        }
     }
 
     Map<String, Object> consumerWithoutGroupConfig(String clientId) {

@@ -100,4 +100,18 @@ class KafkaClientsTest {
 
         assertThat(secured).hasToString("KafkaClients[" + SERVERS + "]");
     }
+
+    @Test
+    void aConfigurationKafkaRefusesIsAUsageErrorWithKafkasReason() {
+        KafkaClients unknownProtocol = new KafkaClients(Map.of("bootstrap.servers", SERVERS, "security.protocol",
+                "TLS"));
+        assertThatThrownBy(() -> unknownProtocol.consumerWithoutGroup("c")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("invalid Kafka client configuration: ")
+                .hasMessageContaining("security.protocol");
+
+        KafkaClients missingClass = new KafkaClients(Map.of("bootstrap.servers", SERVERS,
+                "sasl.client.callback.handler.class", "no.such.CallbackHandler"));
+        assertThatThrownBy(missingClass::admin).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no.such.CallbackHandler");
+    }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * A single-node KRaft Kafka broker (combined broker and controller) in its own JVM, on the broker classpath the
@@ -45,8 +46,19 @@ final class KafkaBroker extends StartedServer {
      * same topics, records and committed offsets.
      */
     static KafkaBroker start(Path kafkaLib, Path dir, int brokerPort, int controllerPort) {
-        Path config = ConfigFiles.writeProperties(dir.resolve("server.properties"),
-                serverProperties(brokerPort, controllerPort, dir.resolve("data")));
+        return start(kafkaLib, dir, serverProperties(brokerPort, controllerPort, dir.resolve("data")), List.of(),
+                brokerPort, List.of());
+    }
+
+    /**
+     * Starts a broker with these server properties (data in {@code dir/data}), formatting its storage first with
+     * {@code formatArguments} added (e.g. {@code --add-scram}) unless it is formatted already, and returns once
+     * {@code brokerPort} (the PLAINTEXT listener, whose address {@link #bootstrapServers()} gives) and
+     * {@code otherPorts} accept connections.
+     */
+    static KafkaBroker start(Path kafkaLib, Path dir, Properties properties, List<String> formatArguments,
+                             int brokerPort, List<Integer> otherPorts) {
+        Path config = ConfigFiles.writeProperties(dir.resolve("server.properties"), properties);
         Path serverLog = dir.resolve("server.log");
         Path log4j = ConfigFiles.writeString(dir.resolve("log4j2.xml"), log4jConfig());
         // a classpath wildcard, expanded by the java launcher (a Path cannot hold "*" on every OS)
@@ -62,7 +74,8 @@ final class KafkaBroker extends StartedServer {
             long formatStart = System.nanoTime();
             ManagedProcess.run("Kafka storage format",
                     ChildJvm.command(formatOptions, classpath, STORAGE_TOOL,
-                            List.of("format", "-t", clusterId(), "-c", config.toString())),
+                            Stream.concat(Stream.of("format", "-t", clusterId(), "-c", config.toString()),
+                                    formatArguments.stream()).toList()),
                     dir, dir.resolve("format.log"), FORMAT_TIMEOUT);
             log.debug("Formatted Kafka storage in {} ms", (System.nanoTime() - formatStart) / 1_000_000);
         }
@@ -73,6 +86,9 @@ final class KafkaBroker extends StartedServer {
         try {
             // Kafka 4.2 binds its client listener last, when it logs "Kafka Server started": open means ready
             process.awaitPort(brokerPort, START_TIMEOUT);
+            for (int port : otherPorts) {
+                process.awaitPort(port, START_TIMEOUT);
+            }
         } catch (RuntimeException e) {
             process.stop();
             throw e;

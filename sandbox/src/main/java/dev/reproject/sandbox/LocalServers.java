@@ -151,7 +151,7 @@ public final class LocalServers implements AutoCloseable {
         return ConfigFiles.createDirectories(workDir.resolve(name));
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

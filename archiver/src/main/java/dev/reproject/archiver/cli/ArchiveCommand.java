@@ -9,6 +9,7 @@ import dev.reproject.aws.s3.MissingBucket;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.cli.api.Json;
+import dev.reproject.cli.api.KafkaOptions;
 import dev.reproject.cli.api.ProgressOptions;
 import dev.reproject.core.archive.CountingArchiveStore;
 import dev.reproject.core.progress.ProgressTicker;
@@ -43,9 +44,8 @@ public final class ArchiveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOSTS",
-            description = "Kafka brokers, host:port[,host:port…].")
-    String bootstrapServers;
+    @Mixin
+    KafkaOptions kafka;
 
     @Option(names = "--archive", required = true, paramLabel = "URI",
             description = "Archive root: s3a://bucket/prefix, s3://…, file:///dir or a path.")
@@ -77,6 +77,7 @@ public final class ArchiveCommand implements Callable<Integer> {
         }
         List<String> chosen = topics == null || topics.isEmpty()
                 ? List.copyOf(new TreeSet<>(Views.byName(common.view()).topics())) : topics;
+        Map<String, Object> kafkaConfig = kafka.clientConfig();
         ArchiveRequest request = ArchiveRequest.of(chosen).withRecordsPerFile(recordsPerFile).withGzip(gzip);
         ArchiveReport report;
         Optional<String> region;
@@ -85,7 +86,7 @@ public final class ArchiveCommand implements Callable<Integer> {
             region = store.region();
             ProgressTicker ticker = progress.startWriting(spec.commandLine().getErr(), "archive", store);
             try {
-                report = new TopicArchiver(bootstrapServers, store).archive(request);
+                report = new TopicArchiver(kafkaConfig, store).archive(request);
             } finally {
                 ticker.close();
             }

@@ -43,6 +43,14 @@ class ArchiveCommandTest {
     }
 
     @Test
+    void theBootstrapServersMayComeFromTheKafkaConfigurationAndAMissingFileIsAUsageError() {
+        Run run = run(Map.of(), "--archive", "/tmp/nowhere", "--kafka-config", "/nonexistent/client.properties");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--kafka-config /nonexistent/client.properties: no such file");
+    }
+
+    @Test
     void aFileSizeBelowOneIsAUsageError() {
         Run run = run(Map.of("REPROJECT_BOOTSTRAP_SERVERS", "127.0.0.1:9"), "--archive", "/tmp/nowhere",
                 "--records-per-file", "0");
@@ -56,6 +64,7 @@ class ArchiveCommandTest {
         CommandLine command = new CommandLine(new ArchiveCommand());
 
         assertThat(command.getUsageMessage()).contains("--bootstrap-servers=HOSTS", "--archive=URI", "--topic=TOPIC",
-                "--records-per-file=N", "--[no-]gzip", "--json", "--view");
+                "--records-per-file=N", "--[no-]gzip", "--json", "--view", "--kafka-config=FILE",
+                "--kafka-property=KEY=VALUE");
     }
 }

@@ -6,6 +6,7 @@ import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.cli.api.Json;
+import dev.reproject.cli.api.KafkaOptions;
 import dev.reproject.cli.api.LeaseOptions;
 import dev.reproject.core.catalog.CurrentRebuilds;
 import dev.reproject.core.catalog.RebuildEntry;
@@ -53,9 +54,8 @@ public final class LiveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOSTS",
-            description = "Kafka's bootstrap servers.")
-    String bootstrapServers;
+    @Mixin
+    KafkaOptions kafka;
 
     @Option(names = "--table", paramLabel = "NAME", description = "The rebuilt table (default: the view's table name).")
     String table;
@@ -131,6 +131,7 @@ public final class LiveCommand implements Callable<Integer> {
                 Duration.ofMillis(Math.round(storeRetrySeconds * 1000)),
                 manualAssignment ? LiveOptions.Assignment.MANUAL : LiveOptions.Assignment.GROUP,
                 Optional.ofNullable(instanceId));
+        KafkaClients kafkaClients = new KafkaClients(kafka.clientConfig());
         String tableName = table != null ? table : Views.byName(common.view()).table().defaultName();
         AwsSettings aws = AwsSettings.of(common.endpoints());
         try (DynamoDbClient dynamo = AwsClients.dynamoDb(aws)) {
@@ -138,8 +139,8 @@ public final class LiveCommand implements Callable<Integer> {
             RebuildEntry entry = entry(catalog, tableName);
             LiveEndpoints endpoints = LiveEndpoints.start(metricsAddress(), maxLag);
             try (endpoints) {
-                LiveRuns runs = new LiveRuns(KafkaClients.of(bootstrapServers), dynamo, catalog,
-                        lease.leasing(catalog.leases()), endpoints.metrics());
+                LiveRuns runs = new LiveRuns(kafkaClients, dynamo, catalog, lease.leasing(catalog.leases()),
+                        endpoints.metrics());
                 try (LiveRun run = runs.open(entry, Optional.ofNullable(deadLetterTopic), options)) {
                     endpoints.watch(run);
                     LiveOutcome outcome = run.runUntilShutdown();
