@@ -37,9 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Scale-out acceptance test (issue 13): several {@code live} processes share one rebuild's partitions through
  * Kafka's consumer-group protocol, with no option saying so. Three processes start on an 8-partition topic; once
- * every one has partitions and a fifth of the records are committed, one is killed with SIGKILL (its partitions
- * move when its 10 s session times out); at 40 %, another is stopped with SIGTERM (it commits and leaves the group:
- * its partitions move at once); then a fourth process is started. The table must end equal to the items
+ * every one has partitions and 15 % of the records are committed, one is killed with SIGKILL, and a fourth process
+ * is started at once (the killed one's partitions move when its 10 s session times out: to the new one); at 50 %,
+ * another is stopped with SIGTERM (it commits and leaves the group: its partitions move at once). The table must end equal to the items
  * {@link ExpectedOrderHistory} works out from every record of the topic — no event lost, none applied twice — with
  * the group's committed offsets at the end of every partition, and the catalog entry LIVE with lag 0.
  */
@@ -73,7 +73,7 @@ class LiveScaleOutIT {
     }
 
     @Test
-    void three_processes_one_killed_one_stopped_one_added_end_with_every_event_applied_once(@TempDir Path dir)
+    void three_processes_one_killed_one_added_one_stopped_end_with_every_event_applied_once(@TempDir Path dir)
             throws Exception {
         long started = System.nanoTime();
         Map<String, String> env = servers.environment();
@@ -118,27 +118,32 @@ class LiveScaleOutIT {
                 return members.size() == 3 && members.values().stream().allMatch(n -> n > 0);
             });
             List<String> events = new ArrayList<>();
-            events.add(String.format("3 members with partitions %s at %,d committed", members(kafka, group).values(),
-                    committed(kafka, group, starts) - first));
+            event(events, started,
+                    String.format("3 members with partitions %s at %,d committed", members(kafka, group).values(),
+                            committed(kafka, group, starts) - first));
 
-            awaitCommitted(kafka, group, starts, first + Math.round(0.2 * (end - first)), processes);
+            awaitCommitted(kafka, group, starts, first + Math.round(0.15 * (end - first)), processes);
             a.kill();
-            events.add(String.format("SIGKILL live-a at %,d committed", committed(kafka, group, starts) - first));
+            event(events, started,
+                    String.format("SIGKILL live-a at %,d committed", committed(kafka, group, starts) - first));
 
-            awaitCommitted(kafka, group, starts, first + Math.round(0.4 * (end - first)), processes);
+            // while live-a's partitions wait for its session to time out (10 s): they go to live-d
+            LiveProcess d = LiveProcess.start(servers, "live-d", dir, TABLE, CATALOG, "--json");
+            processes.add(d);
+            event(events, started,
+                    String.format("started live-d at %,d committed", committed(kafka, group, starts) - first));
+
+            awaitCommitted(kafka, group, starts, first + Math.round(0.5 * (end - first)), processes);
             long atTerm = committed(kafka, group, starts) - first;
             int bExit = b.terminate(60);
-            events.add(String.format("SIGTERM live-b at %,d committed: exit %d, %s", atTerm, bExit, b.stdout()));
+            event(events, started,
+                    String.format("SIGTERM live-b at %,d committed: exit %d, %s", atTerm, bExit, b.stdout()));
             assertThat(bExit).as("live-b's exit after SIGTERM (143: a JVM ended by it); log:%n%s", b.tail())
                     .isEqualTo(SIGTERM_EXIT);
             assertThat(b.stdout()).as("live-b's summary, printed before it ended").contains("records");
 
-            LiveProcess d = LiveProcess.start(servers, "live-d", dir, TABLE, CATALOG, "--json");
-            processes.add(d);
-            events.add(String.format("started live-d at %,d committed", committed(kafka, group, starts) - first));
-
             awaitCommitted(kafka, group, starts, end, processes);
-            events.add(
+            event(events, started,
                     String.format("all %,d committed after %.1f s", end - first, (System.nanoTime() - started) / 1e9));
             DynamoCatalog catalog = new DynamoCatalog(tables.client(), CATALOG, Clock.systemUTC());
             await("the catalog entry LIVE with lag 0", processes, () -> {
@@ -148,8 +153,8 @@ class LiveScaleOutIT {
             });
             int cExit = c.terminate(60);
             int dExit = d.terminate(60);
-            events.add("SIGTERM live-c: exit " + cExit + ", " + c.stdout());
-            events.add("SIGTERM live-d: exit " + dExit + ", " + d.stdout());
+            event(events, started, "SIGTERM live-c: exit " + cExit + ", " + c.stdout());
+            event(events, started, "SIGTERM live-d: exit " + dExit + ", " + d.stdout());
             assertThat(cExit).as("live-c; log:%n%s", c.tail()).isEqualTo(SIGTERM_EXIT);
             assertThat(dExit).as("live-d; log:%n%s", d.tail()).isEqualTo(SIGTERM_EXIT);
             assertThat(JSON.readTree(d.stdout()).path("records").asLong(-1))
@@ -158,7 +163,6 @@ class LiveScaleOutIT {
             Map<String, Map<String, AttributeValue>> items = tables.scan(TABLE);
             LiveTable.assertSameItems(expected.items(), items);
             assertThat(kafka.committed(group)).as("committed offsets").isEqualTo(ends);
-            events.forEach(e -> System.out.println("LiveScaleOutIT: " + e));
             System.out.printf("LiveScaleOutIT: %,d items equal the expected (0 lost, 0 applied twice) in %.1f s%n",
                     items.size(), (System.nanoTime() - started) / 1e9);
         } finally {
@@ -166,6 +170,13 @@ class LiveScaleOutIT {
                 process.process().destroyForcibly();
             }
         }
+    }
+
+    /** Prints what happened, at what time of the test, and keeps it for the summary. */
+    private static void event(List<String> events, long started, String what) {
+        String line = String.format("%.1f s: %s", (System.nanoTime() - started) / 1e9, what);
+        System.out.println("LiveScaleOutIT: " + line);
+        events.add(line);
     }
 
     private static Map<String, Integer> members(LiveKafka kafka, String group) throws Exception {
