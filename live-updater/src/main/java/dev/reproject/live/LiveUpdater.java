@@ -123,13 +123,13 @@ public final class LiveUpdater {
                 }
                 lease.check(); // taken over, or not renewed in time: stop, idle or not
                 ConsumerRecords<byte[], byte[]> records = poll(rebalances);
+                metrics.lag(currentLag()); // as of this fetch: the records just polled count as consumed
                 if (!records.isEmpty()) {
                     lease.check(); // and write nothing more
                     process(records, applier, commits);
                 } else {
                     commits.commit(Map.of()); // offsets a rebalance kept from being committed
                 }
-                metrics.lag(currentLag());
                 reporter.maybeReport(counts);
             }
         } catch (RuntimeException | InterruptedException e) {
