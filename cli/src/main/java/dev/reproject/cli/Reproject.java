@@ -6,7 +6,11 @@ import dev.reproject.cli.api.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -30,8 +34,26 @@ import java.util.ServiceLoader;
         footerHeading = "%nEnvironment:%n",
         footer = {"  REPROJECT_<OPTION>  default of any option, e.g. REPROJECT_S3_ENDPOINT",
                 "  REPROJECT_DEBUG=1   stack traces with error messages",
-                "%nExit status: 0 ok, 1 failure, 2 usage error, 3 too many rejected, 4 not found."})
+                "%nExit status: 0 ok, 1 failure, 2 usage error, 3 too many rejected, 4 not found, 5 busy,",
+                "  6 lagging (status --max-lag)."})
 public final class Reproject {
+
+    /** Inherited by every command: {@code reproject live --log-format json …}. */
+    @Option(names = "--log-format", paramLabel = "FORMAT", scope = ScopeType.INHERIT, description = {
+            "Log lines on stderr as text (default) or json: one JSON object (Elastic Common Schema) per line."})
+    void logFormat(String format) {
+        if (format == null) {
+            return;
+        }
+        try {
+            LogFormats.use(format);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
 
     public static void main(String[] args) {
         // UTF-8 whatever the locale: the commands print JSON

@@ -4,6 +4,7 @@ import dev.reproject.cli.api.CommandPlugin;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.core.error.BusyException;
 import dev.reproject.core.error.NotFoundException;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +25,7 @@ public final class TestCommandPlugin implements CommandPlugin {
 
     @Override
     public List<Object> commands() {
-        return List.of(new Echo(), new Fail());
+        return List.of(new Echo(), new Fail(), new Log());
     }
 
     /** Prints the common options it received, one {@code name=value} per line. */
@@ -44,6 +45,19 @@ public final class TestCommandPlugin implements CommandPlugin {
             out.println("region=" + common.region().orElse(null));
             out.println("catalog-table=" + common.catalogTable());
             out.flush();
+            return 0;
+        }
+    }
+
+    /** Logs {@code --message} at INFO, as the commands log their progress. */
+    @Command(name = "test-log", hidden = true)
+    static final class Log implements Callable<Integer> {
+        @Option(names = "--message", required = true)
+        String message;
+
+        @Override
+        public Integer call() {
+            LoggerFactory.getLogger("dev.reproject.test").info("{}", message);
             return 0;
         }
     }
