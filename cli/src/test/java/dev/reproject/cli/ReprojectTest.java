@@ -13,10 +13,10 @@ class ReprojectTest {
         CliRun run = CliRun.run("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("Usage: reproject [-hV] [COMMAND]")
+        assertThat(run.out()).startsWith("Usage: reproject [-hV] [--log-format=FORMAT] [COMMAND]")
                 .contains("Commands:")
                 .containsPattern("(?m)^  help\\s+Display help information about the specified command\\.$")
-                .doesNotContain("test-echo", "test-fail");
+                .doesNotContain("test-echo", "test-fail", "test-log");
         assertThat(run.err()).isEmpty();
     }
 
@@ -34,7 +34,8 @@ class ReprojectTest {
         CliRun version = CliRun.run("test-echo", "--version");
 
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).startsWith("Usage: reproject test-echo ").contains("--s3-endpoint=URL");
+        assertThat(help.out()).startsWith("Usage: reproject test-echo ").contains("--s3-endpoint=URL")
+                .contains("--log-format=FORMAT");
         assertThat(version.exitCode()).isZero();
         assertThat(version.out()).startsWith("reproject dev");
     }
