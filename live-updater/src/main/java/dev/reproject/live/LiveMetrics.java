@@ -120,8 +120,15 @@ public final class LiveMetrics {
         };
     }
 
-    /** Write retries by cause ({@code throttling}, {@code server-error}, {@code unavailable}), read when scraped. */
+    /**
+     * Write retries by cause ({@code throttling}, {@code server-error}, {@code unavailable}), read when scraped;
+     * a later run's counts replace an earlier one's.
+     */
     void retries(String cause, LongSupplier count) {
+        FunctionCounter earlier = registry.find("reproject.live.write.retries").tag("cause", cause).functionCounter();
+        if (earlier != null) {
+            registry.remove(earlier);
+        }
         FunctionCounter.builder("reproject.live.write.retries", count, LongSupplier::getAsLong).tag("cause", cause)
                 .description("Writes tried again, by cause").register(registry);
     }

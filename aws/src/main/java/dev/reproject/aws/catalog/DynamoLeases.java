@@ -38,27 +38,7 @@ public final class DynamoLeases implements LeaseStore {
 
     @Override
     public Lease acquire(String name, String owner, String purpose, Duration ttl) {
-        catalog.createIfMissing();
-        for (int attempt = 1;; attempt++) {
-            Instant now = clock.instant();
-            Lease lease = new Lease(name, owner, purpose, now, now.plus(ttl));
-            try {
-                client.putItem(b -> b.tableName(catalog.tableName()).item(LeaseItems.toItem(lease))
-                        .conditionExpression("attribute_not_exists(#owner) OR #expires <= :now OR #owner = :owner")
-                        .expressionAttributeNames(Map.of("#owner", LeaseItems.OWNER,
-                                "#expires", LeaseItems.EXPIRES_AT))
-                        .expressionAttributeValues(Map.of(":now", LeaseItems.millis(now),
-                                ":owner", CatalogItems.s(owner))));
-                return lease;
-            } catch (ConditionalCheckFailedException e) {
-                Optional<Lease> holder = current(name);
-                Instant at = clock.instant();
-                if (holder.isPresent() && holder.get().heldAt(at) && !holder.get().owner().equals(owner)
-                        || attempt == ATTEMPTS) {
-                    throw LeaseRules.busy(name, purpose, holder.orElse(lease), at);
-                }
-            }
-        }
+        return take(name, owner, Optional.empty(), purpose, ttl);
     }
 
     /**
@@ -68,22 +48,30 @@ public final class DynamoLeases implements LeaseStore {
      */
     @Override
     public Lease join(String name, String owner, String member, String purpose, Duration ttl) {
+        return take(name, owner, Optional.of(member), purpose, ttl);
+    }
+
+    private Lease take(String name, String owner, Optional<String> member, String purpose, Duration ttl) {
         catalog.createIfMissing();
         for (int attempt = 1;; attempt++) {
             Instant now = clock.instant();
-            Optional<Lease> joined = joinHeld(name, owner, member, now.plus(ttl), now);
-            if (joined.isPresent()) {
-                return joined.get();
+            if (member.isPresent()) {
+                Optional<Lease> joined = joinHeld(name, owner, member.get(), now.plus(ttl), now);
+                if (joined.isPresent()) {
+                    return joined.get();
+                }
             }
             Lease lease = new Lease(name, owner, purpose, now, now.plus(ttl));
             Map<String, AttributeValue> item = new HashMap<>(LeaseItems.toItem(lease));
-            item.put(LeaseItems.MEMBERS, AttributeValue.fromM(Map.of(member, LeaseItems.millis(now))));
+            member.ifPresent(m -> item.put(LeaseItems.MEMBERS, AttributeValue.fromM(Map.of(m,
+                    LeaseItems.millis(now)))));
             try {
                 client.putItem(b -> b.tableName(catalog.tableName()).item(item)
-                        .conditionExpression("attribute_not_exists(#owner) OR #expires <= :now")
+                        .conditionExpression("attribute_not_exists(#owner) OR #expires <= :now OR #owner = :owner")
                         .expressionAttributeNames(Map.of("#owner", LeaseItems.OWNER,
                                 "#expires", LeaseItems.EXPIRES_AT))
-                        .expressionAttributeValues(Map.of(":now", LeaseItems.millis(now))));
+                        .expressionAttributeValues(Map.of(":now", LeaseItems.millis(now),
+                                ":owner", CatalogItems.s(owner))));
                 return lease;
             } catch (ConditionalCheckFailedException e) {
                 Optional<Lease> holder = current(name);
