@@ -19,6 +19,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -38,8 +39,6 @@ import java.util.concurrent.TimeUnit;
 public final class LiveUpdater {
 
     private static final Logger log = LoggerFactory.getLogger(LiveUpdater.class);
-    /** How often a member that reached its stop offsets asks whether the whole group has. */
-    private static final long GROUP_CHECK_NANOS = 1_000_000_000L;
 
     private final Consumer<byte[], byte[]> consumer;
     private final RecordClassifier classifier;
@@ -55,7 +54,6 @@ public final class LiveUpdater {
     private volatile boolean stopping;
     private volatile boolean consuming;
     private LiveCounts counts = LiveCounts.ZERO;
-    private long lastGroupCheck;
 
     public LiveUpdater(Consumer<byte[], byte[]> consumer, RecordClassifier classifier, ItemUpdater updater,
                        DeadLetters deadLetters, RebuildCatalog catalog, RebuildEntry entry, LeaseKeeper lease,
@@ -100,10 +98,12 @@ public final class LiveUpdater {
         Map<TopicPartition, Long> starts = StartPositions.resolve(consumer, partitions, entry.handoff());
         Commits commits = new Commits(consumer, inGroup);
         Rebalances rebalances = new Rebalances(consumer, entry.handoff(), commits, metrics);
-        Map<TopicPartition, Long> stopAt = options.untilCaughtUp() ? consumer.endOffsets(partitions) : Map.of();
+        Optional<StopOffsets> stopAt = options.untilCaughtUp()
+                ? Optional.of(new StopOffsets(consumer, consumer.endOffsets(partitions), inGroup, entry.handoff()))
+                : Optional.empty();
         log.info("live {}: table {}, {}, starting at {}{}", entry.id(), entry.table(),
                 inGroup ? "a member of consumer group " + entry.id().consumerGroup() : "every partition by hand",
-                starts, options.untilCaughtUp() ? ", until " + stopAt : "");
+                starts, stopAt.map(stop -> ", until " + stop).orElse(""));
         ProgressReporter reporter = new ProgressReporter(consumer, partitions, catalog, entry, options.reportInterval(),
                 System::nanoTime, metrics);
         reporter.register(counts); // before the first write: from now on the table is never bulk-loaded again
@@ -117,7 +117,7 @@ public final class LiveUpdater {
         consuming = true;
         try (BatchApplier applier = new BatchApplier(updater, options.maxInFlight())) {
             while (!stopping) {
-                if (options.untilCaughtUp() && reached(stopAt, inGroup)) {
+                if (stopAt.isPresent() && stopAt.get().reached()) {
                     caughtUp = true;
                     break;
                 }
@@ -197,32 +197,6 @@ public final class LiveUpdater {
             offsets.put(tp, new OffsetAndMetadata(ofPartition.get(ofPartition.size() - 1).offset() + 1));
         }
         return offsets;
-    }
-
-    /**
-     * Whether every partition reached the end offset it had at start: this process's partitions by their
-     * position, and, in a group, every partition by the group's committed offset (asked at most once a second).
-     */
-    private boolean reached(Map<TopicPartition, Long> stopAt, boolean inGroup) {
-        for (TopicPartition tp : consumer.assignment()) {
-            if (consumer.position(tp) < stopAt.get(tp)) {
-                return false;
-            }
-        }
-        if (!inGroup) {
-            return true;
-        }
-        long now = System.nanoTime();
-        if (now - lastGroupCheck < GROUP_CHECK_NANOS) {
-            return false;
-        }
-        lastGroupCheck = now;
-        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(stopAt.keySet());
-        return stopAt.entrySet().stream().allMatch(e -> {
-            OffsetAndMetadata mark = committed.get(e.getKey());
-            long next = mark != null ? mark.offset() : entry.handoff().next(Partitions.toCore(e.getKey()));
-            return next >= e.getValue();
-        });
     }
 
     /** The lag of each partition this process has, as of the last fetch (no request). */
