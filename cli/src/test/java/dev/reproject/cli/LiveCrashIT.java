@@ -2,12 +2,6 @@ package dev.reproject.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.reproject.archiver.ArchiveRequest;
-import dev.reproject.archiver.TopicArchiver;
-import dev.reproject.core.archive.ArchiveStore;
-import dev.reproject.core.archive.LocalArchiveStore;
-import dev.reproject.core.catalog.RebuildId;
-import dev.reproject.core.event.SourcePartition;
 import dev.reproject.oracle.ExpectedOrderHistory;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
@@ -19,7 +13,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,39 +81,17 @@ class LiveCrashIT {
         System.out.println("LiveCrashIT: seed " + seed + " (repeat with -Dlive.crash.seed=" + seed + ")");
         Random random = new Random(seed);
         long started = System.nanoTime();
-        Map<String, String> env = servers.environment();
-        Path source = dir.resolve("source");
-        String archive = dir.resolve("archive").toString();
-        String snapshots = dir.resolve("snapshots").toString();
-        run(env, "generate", "--archive", source.toString(), "--orders", Integer.toString(ORDERS),
-                "--partitions", Integer.toString(PARTITIONS), "--bad-records", "0.01", "--json");
-
         try (LiveKafka kafka = new LiveKafka(servers.kafkaBootstrapServers());
              LiveTable tables = new LiveTable(servers)) {
-            kafka.freshTopic(PARTITIONS);
-            kafka.publish(source);
-            Map<Integer, Long> ends = kafka.endOffsets();
-            ExpectedOrderHistory expected = ExpectedOrderHistory.ofRecords(kafka.records());
-            assertThat(expected.holes()).isEmpty();
+            RebuiltPrefix rebuilt = RebuiltPrefix.make(servers, kafka, dir, TABLE, CATALOG, ORDERS, PARTITIONS, PREFIX);
+            ExpectedOrderHistory expected = rebuilt.expected();
             long events = expected.applied() + expected.duplicateEvents() + expected.skipped();
             assertThat(events).as("events in the topic").isGreaterThanOrEqualTo(20_000);
-
-            Map<SourcePartition, Long> prefix = new TreeMap<>();
-            ends.forEach((p, end) -> prefix.put(new SourcePartition(LiveKafka.TOPIC, p), Math.round(end * PREFIX)));
-            try (ArchiveStore store = new LocalArchiveStore(archive)) {
-                new TopicArchiver(servers.kafkaBootstrapServers(), store)
-                        .archive(ArchiveRequest.of(LiveKafka.TOPIC).withUntilOffsets(prefix));
-            }
-            run(env, "snapshot", "--archive", archive, "--snapshots", snapshots, "--master", "local[2]", "--json");
-            JsonNode rebuild = run(env, "rebuild", "--archive", archive, "--snapshots", snapshots, "--table", TABLE,
-                    "--catalog-table", CATALOG, "--master", "local[2]", "--json");
-            Map<Integer, Long> starts = new TreeMap<>();
-            rebuild.get("handoff").get(LiveKafka.TOPIC).fields().forEachRemaining(
-                    p -> starts.put(Integer.parseInt(p.getKey()), p.getValue().asLong() + 1));
-            prefix.forEach((tp, until) -> assertThat(starts.get(tp.partition())).isEqualTo(until));
-            String group = new RebuildId(rebuild.get("id").asText()).consumerGroup();
-            long first = LiveKafka.total(starts);
-            long end = LiveKafka.total(ends);
+            Map<Integer, Long> ends = rebuilt.ends();
+            Map<Integer, Long> starts = rebuilt.starts();
+            String group = rebuilt.id().consumerGroup();
+            long first = rebuilt.first();
+            long end = rebuilt.end();
             long toConsume = end - first;
             long rebuiltItems = tables.count(TABLE);
             System.out.printf("LiveCrashIT: %,d events in %,d records; rebuilt %,d items up to %s; live has %,d records"
@@ -227,11 +198,5 @@ class LiveCrashIT {
         Map<Integer, Long> committed = new TreeMap<>(starts);
         committed.putAll(kafka.committed(group));
         return committed;
-    }
-
-    private static JsonNode run(Map<String, String> env, String... args) throws IOException {
-        CliRun run = CliRun.run(env, args);
-        assertThat(run.exitCode()).as("reproject %s%n%s", String.join(" ", args), run.err()).isZero();
-        return JSON.readTree(run.out());
     }
 }

@@ -1,16 +1,10 @@
 package dev.reproject.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.reproject.archiver.ArchiveRequest;
-import dev.reproject.archiver.TopicArchiver;
 import dev.reproject.aws.catalog.DynamoCatalog;
-import dev.reproject.core.archive.ArchiveStore;
-import dev.reproject.core.archive.LocalArchiveStore;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.core.catalog.RebuildStatus;
-import dev.reproject.core.event.SourcePartition;
 import dev.reproject.oracle.ExpectedOrderHistory;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
@@ -22,7 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -76,34 +69,17 @@ class LiveScaleOutIT {
     void three_processes_one_killed_one_added_one_stopped_end_with_every_event_applied_once(@TempDir Path dir)
             throws Exception {
         long started = System.nanoTime();
-        Map<String, String> env = servers.environment();
-        Path source = dir.resolve("source");
-        String archive = dir.resolve("archive").toString();
-        String snapshots = dir.resolve("snapshots").toString();
-        run(env, "generate", "--archive", source.toString(), "--orders", Integer.toString(ORDERS),
-                "--partitions", Integer.toString(PARTITIONS), "--bad-records", "0.01", "--json");
         List<LiveProcess> processes = new ArrayList<>();
         try (LiveKafka kafka = new LiveKafka(servers.kafkaBootstrapServers());
              LiveTable tables = new LiveTable(servers)) {
-            kafka.freshTopic(PARTITIONS);
-            kafka.publish(source);
-            Map<Integer, Long> ends = kafka.endOffsets();
-            ExpectedOrderHistory expected = ExpectedOrderHistory.ofRecords(kafka.records());
-            Map<SourcePartition, Long> prefix = new TreeMap<>();
-            ends.forEach((p, end) -> prefix.put(new SourcePartition(LiveKafka.TOPIC, p), Math.round(end * PREFIX)));
-            try (ArchiveStore store = new LocalArchiveStore(archive)) {
-                new TopicArchiver(servers.kafkaBootstrapServers(), store)
-                        .archive(ArchiveRequest.of(LiveKafka.TOPIC).withUntilOffsets(prefix));
-            }
-            run(env, "snapshot", "--archive", archive, "--snapshots", snapshots, "--master", "local[2]", "--json");
-            JsonNode rebuild = run(env, "rebuild", "--archive", archive, "--snapshots", snapshots, "--table", TABLE,
-                    "--catalog-table", CATALOG, "--master", "local[2]", "--json");
-            RebuildId id = new RebuildId(rebuild.get("id").asText());
+            RebuiltPrefix rebuilt = RebuiltPrefix.make(servers, kafka, dir, TABLE, CATALOG, ORDERS, PARTITIONS, PREFIX);
+            ExpectedOrderHistory expected = rebuilt.expected();
+            Map<Integer, Long> ends = rebuilt.ends();
+            Map<Integer, Long> starts = rebuilt.starts();
+            RebuildId id = rebuilt.id();
             String group = id.consumerGroup();
-            Map<Integer, Long> starts = new TreeMap<>();
-            prefix.forEach((tp, until) -> starts.put(tp.partition(), until));
-            long first = LiveKafka.total(starts);
-            long end = LiveKafka.total(ends);
+            long first = rebuilt.first();
+            long end = rebuilt.end();
             System.out.printf("LiveScaleOutIT: %,d records on %d partitions, %,d of them rebuilt; %,d to consume%n",
                     end, PARTITIONS, first, end - first);
 
@@ -221,11 +197,5 @@ class LiveScaleOutIT {
             logs.append("\n--- ").append(process.name()).append(":\n").append(process.tail());
         }
         throw new AssertionError("timed out waiting for " + what + logs);
-    }
-
-    private static JsonNode run(Map<String, String> env, String... args) throws IOException {
-        CliRun run = CliRun.run(env, args);
-        assertThat(run.exitCode()).as("reproject %s%n%s", String.join(" ", args), run.err()).isZero();
-        return JSON.readTree(run.out());
     }
 }
