@@ -6,6 +6,7 @@ import dev.reproject.orderhistory.fixture.Pages;
 import dev.reproject.orderhistory.fixture.TestOrder;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
@@ -22,6 +23,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class OrderHistoryQueryTest {
 
     private static final String CONSUMER = "4711";
+
+    /** No read budget, at most {@code maxEvaluated} items a {@code Query} call. */
+    static OrderHistoryQuery perQuery(DynamoDbClient client, String table, int maxEvaluated) {
+        return new OrderHistoryQuery(client, table, PageTokenKey.SANDBOX, Integer.MAX_VALUE, maxEvaluated,
+                (read, queries, partial) -> {
+                });
+    }
 
     /** {@code n} orders of {@link #CONSUMER}, one a minute, every {@code tenth} of them with "saffron". */
     private static List<TestOrder> orders(int n) {
@@ -54,7 +62,7 @@ class OrderHistoryQueryTest {
             List<TestOrder> orders = orders(200); // 20 with saffron
             for (int maxEvaluated : List.of(1, 3, 8, 1000)) {
                 FakeOrderTable fake = table(orders, SAFFRON);
-                OrderHistoryQuery query = new OrderHistoryQuery(fake, "t", maxEvaluated);
+                OrderHistoryQuery query = perQuery(fake, "t", maxEvaluated);
 
                 List<OrderHistoryPage> pages = Pages.all(query, CONSUMER,
                         OrderHistoryFilter.all().withKeywords("saffron")
