@@ -72,6 +72,12 @@ public final class OrderHistoryServer implements AutoCloseable {
      * @throws IOException when the address cannot be bound (in use, not local)
      */
     public static OrderHistoryServer start(ServerSettings settings, OrderHistoryQuery query) throws IOException {
+        return start(settings, query, new AccessLog());
+    }
+
+    /** @param accessLog where the access log's lines go (tests collect them) */
+    static OrderHistoryServer start(ServerSettings settings, OrderHistoryQuery query, AccessLog accessLog)
+            throws IOException {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(query, "query");
         ServeMetrics metrics = new ServeMetrics();
@@ -106,7 +112,7 @@ public final class OrderHistoryServer implements AutoCloseable {
         Overload.Stopping stopping = new Overload.Stopping(metrics, limit);
         server.setHandler(new ObservedHandler(metrics, stopping));
         server.setErrorHandler(new JsonErrors());
-        server.setRequestLog(new AccessLog());
+        server.setRequestLog(Objects.requireNonNull(accessLog, "accessLog"));
         server.setStopTimeout(settings.stopTimeout().toMillis());
         server.setStopAtShutdown(false); // serve stops it on SIGTERM itself, once
 

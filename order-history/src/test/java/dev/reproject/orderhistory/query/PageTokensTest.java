@@ -108,4 +108,27 @@ class PageTokensTest {
         assertThatThrownBy(() -> TOKENS.decode(early, CONSUMER, FILTER))
                 .isInstanceOf(BadQueryException.class).hasMessageContaining("outside the time range");
     }
+
+    @Test
+    void aTokenUnderAnotherKey_isRefused_sayingSo_andTheSameKeyElsewhereAccepts() {
+        PageTokenKey key = PageTokenKey.of("test", "k".repeat(32));
+        String token = new PageTokens(key).encode(CONSUMER, FILTER, POSITION);
+
+        assertThat(new PageTokens(PageTokenKey.of("another process", "k".repeat(32) + "\n")).decode(token, CONSUMER,
+                FILTER)).isEqualTo(POSITION);
+        assertThatThrownBy(() -> TOKENS.decode(token, CONSUMER, FILTER))
+                .isInstanceOfSatisfying(BadQueryException.class, e -> assertThat(e.code()).isEqualTo("bad-page-token"))
+                .hasMessageContaining("another page-token key");
+        assertThatThrownBy(() -> new PageTokens(PageTokenKey.of("test", "j".repeat(32))).decode(TOKEN, CONSUMER,
+                FILTER)).hasMessageContaining("another page-token key");
+    }
+
+    @Test
+    void aShortKey_isRefused_namingItsSource_notTheKey() {
+        assertThatThrownBy(() -> PageTokenKey.of("--page-token-key-file /etc/k", "  short-secret \n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--page-token-key-file /etc/k holds 12 characters; it needs at least 32")
+                .hasMessageNotContaining("short-secret");
+        assertThat(PageTokenKey.of("x", "s".repeat(40)).toString()).doesNotContain("sss");
+    }
 }
