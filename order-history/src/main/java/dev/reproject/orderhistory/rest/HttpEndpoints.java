@@ -11,21 +11,25 @@ import java.util.Objects;
 
 /**
  * Every path of {@code serve}, as a Jetty handler: {@code /orders…} ({@link OrdersHandler}), {@code GET /metrics}
- * and {@code GET /health}. It blocks (DynamoDB's client is synchronous); Jetty runs it on a pool thread, and only
- * after the whole request has arrived, so a slow client never holds one.
+ * and {@code GET /health}, these two outside the {@link ConcurrencyLimit} so that they answer under load. It blocks
+ * (DynamoDB's client is synchronous); Jetty runs it on a pool thread, and only after the whole request has arrived,
+ * so a slow client never holds one.
  */
 final class HttpEndpoints extends Handler.Abstract {
 
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final OrdersHandler orders;
+    private final ConcurrencyLimit limit;
     private final ServeMetrics metrics;
     private final TableHealth health;
     private final String table;
 
-    HttpEndpoints(OrdersHandler orders, ServeMetrics metrics, TableHealth health, String table) {
+    HttpEndpoints(OrdersHandler orders, ConcurrencyLimit limit, ServeMetrics metrics, TableHealth health,
+                  String table) {
         super(InvocationType.BLOCKING);
         this.orders = Objects.requireNonNull(orders, "orders");
+        this.limit = Objects.requireNonNull(limit, "limit");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.health = Objects.requireNonNull(health, "health");
         this.table = Objects.requireNonNull(table, "table");
@@ -48,7 +52,8 @@ final class HttpEndpoints extends Handler.Abstract {
             }
             return true;
         }
-        Replies.json(response, callback, orders.answer(method, rawPath, request.getHttpURI().getQuery()));
+        String rawQuery = request.getHttpURI().getQuery();
+        limit.answer(request, response, callback, () -> orders.answer(method, rawPath, rawQuery));
         return true;
     }
 

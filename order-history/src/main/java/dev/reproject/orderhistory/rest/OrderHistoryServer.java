@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li><b>slow clients hold no thread:</b> Jetty reads requests and writes answers without blocking, and calls the
  *       endpoints only once a request has arrived whole; a connection idle for {@code idleTimeout} is closed, and
  *       at most {@code maxConnections} are open;</li>
- *   <li><b>a bounded queue:</b> a {@code QoSHandler} lets {@code threads} requests run, queues {@code queue} more
- *       for up to {@code queueTimeout}, and answers the rest 503 at once ({@link Overload});</li>
+ *   <li><b>a bounded queue:</b> {@link ConcurrencyLimit} lets {@code threads} requests work out their answers at
+ *       once, queues {@code queue} more (holding no thread) for up to {@code queueTimeout}, and answers the rest 503
+ *       at once; a place is held only while the answer is worked out, not while a slow client reads it;</li>
  *   <li><b>graceful stop:</b> a {@code GracefulHandler} and the server's stop timeout: {@link #close()} stops
  *       accepting, lets requests in flight finish for up to {@code stopTimeout}, answers new ones on open
  *       connections 503, then stops;</li>
@@ -42,11 +43,11 @@ public final class OrderHistoryServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final ServeMetrics metrics;
-    private final Overload.Limit limit;
+    private final ConcurrencyLimit limit;
     private final Overload.Stopping stopping;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private OrderHistoryServer(Server server, ServerConnector connector, ServeMetrics metrics, Overload.Limit limit,
+    private OrderHistoryServer(Server server, ServerConnector connector, ServeMetrics metrics, ConcurrencyLimit limit,
                                Overload.Stopping stopping) {
         this.server = server;
         this.connector = connector;
@@ -103,13 +104,11 @@ public final class OrderHistoryServer implements AutoCloseable {
 
         OrderHistoryQuery observed = metrics.observe(query);
         TableHealth health = new TableHealth(observed::describeTable, settings.healthCache(), System::nanoTime);
-        HttpEndpoints endpoints = new HttpEndpoints(new OrdersHandler(observed), metrics, health, query.table());
-        Overload.Limit limit = new Overload.Limit(metrics, endpoints);
-        limit.setMaxRequestCount(settings.threads());
-        limit.setMaxSuspendedRequestCount(settings.queue());
-        limit.setMaxSuspend(settings.queueTimeout());
-        limit.excludePath(Routes.METRICS, Routes.HEALTH);
-        Overload.Stopping stopping = new Overload.Stopping(metrics, limit);
+        ConcurrencyLimit limit = new ConcurrencyLimit(settings.threads(), settings.queue(), settings.queueTimeout(),
+                metrics);
+        HttpEndpoints endpoints = new HttpEndpoints(new OrdersHandler(observed), limit, metrics, health,
+                query.table());
+        Overload.Stopping stopping = new Overload.Stopping(metrics, endpoints);
         server.setHandler(new ObservedHandler(metrics, stopping));
         server.setErrorHandler(new JsonErrors());
         server.setRequestLog(Objects.requireNonNull(accessLog, "accessLog"));
@@ -117,14 +116,14 @@ public final class OrderHistoryServer implements AutoCloseable {
         server.setStopAtShutdown(false); // serve stops it on SIGTERM itself, once
 
         metrics.gauge("reproject.serve.requests.queued", "Requests waiting for one of --threads",
-                limit::getSuspendedRequestCount);
+                limit::queued);
         metrics.gauge("reproject.serve.threads.busy", "HTTP pool threads at work", pool::getBusyThreads);
         metrics.gauge("reproject.serve.threads.max", "HTTP pool size (--threads plus spare)", pool::getMaxThreads);
         metrics.gauge("reproject.serve.connections", "Open HTTP connections", connections::getNetworkConnectionCount);
         metrics.gauge("reproject.serve.requests.limit", "--threads: requests run at once",
-                limit::getMaxRequestCount);
+                limit::threads);
         metrics.gauge("reproject.serve.queue.limit", "--queue: requests that may wait",
-                limit::getMaxSuspendedRequestCount);
+                limit::queueLimit);
         try {
             server.start();
         } catch (IOException e) {
@@ -152,7 +151,7 @@ public final class OrderHistoryServer implements AutoCloseable {
 
     /** Requests waiting in the queue now (tests wait for it). */
     int queued() {
-        return limit.getSuspendedRequestCount();
+        return limit.queued();
     }
 
     /** Whether a stop has begun (tests wait for it). */

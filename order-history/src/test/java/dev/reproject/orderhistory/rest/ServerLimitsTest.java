@@ -103,6 +103,36 @@ class ServerLimitsTest {
         }
     }
 
+    /** Clients that never read a large answer: each holds a connection and its unsent bytes, not the limit. */
+    @Test
+    void clientsNotReadingALargeAnswer_doNotHoldTheLimit() throws Exception {
+        List<TestOrder> many = new ArrayList<>();
+        List<TestOrder.Line> lines = new ArrayList<>();
+        for (int l = 0; l < 40; l++) {
+            lines.add(new TestOrder.Line(Integer.toString(l), "Dish " + "x".repeat(100) + l, "1.00", 1));
+        }
+        for (int i = 0; i < 100; i++) {
+            many.add(new TestOrder(Integer.toString(i), "big", "APPROVED", 1000L + i, 1, "Ajanta", "40.00", lines));
+        }
+        start(settings().withThreads(1).withQueue(0, Duration.ofSeconds(5)), FakeOrderTable.of(many));
+        byte[] request = "GET /orders?consumerId=big&pageSize=100 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < 10; i++) {
+            Socket reader = new Socket();
+            sockets.add(reader);
+            reader.setReceiveBufferSize(1024);
+            reader.connect(new InetSocketAddress("127.0.0.1", server.address().getPort()));
+            reader.getOutputStream().write(request);
+            reader.getOutputStream().flush();
+            // read the status line only, so the answer is under way; the rest (hundreds of KB) stays unread
+            byte[] status = new byte[12];
+            assertThat(reader.getInputStream().readNBytes(status, 0, 12)).isEqualTo(12);
+            assertThat(new String(status, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
+        }
+
+        assertThat(get("/orders/1").statusCode()).isEqualTo(200); // one thread, no queue: a held limit would be 503
+    }
+
     @Test
     void aStalledConnection_isClosedAfterTheIdleTimeout() throws Exception {
         start(settings().withIdleTimeout(Duration.ofMillis(300)), FakeOrderTable.of(ORDERS));
