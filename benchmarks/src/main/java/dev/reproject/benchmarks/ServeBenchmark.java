@@ -1,7 +1,5 @@
 package dev.reproject.benchmarks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.AwsSettings;
 import dev.reproject.orderhistory.query.OrderHistoryQuery;
@@ -68,17 +66,19 @@ import static dev.reproject.orderhistory.view.OrderHistoryTable.RESTAURANT_NAME;
  *       threads (each walks a consumer's whole history, 20 a page: {@code Limit} 21, newest first, each next page
  *       from the 20th item's key);</li>
  *   <li><b>serve</b>: the same walks as {@code GET /orders?consumerId=…&pageSize=20} and its tokens, by CLIENTS
- *       threads through one JDK HTTP client (keep-alive), against {@link OrderHistoryServer} with
+ *       threads, each on its own kept-alive connection ({@link KeepAliveClient}), against {@link OrderHistoryServer} with
  *       {@code --threads 16 --queue 64};</li>
  *   <li><b>serve + slow</b>: the same, while 50 clients trickle a request one header byte a second and 50 read a
  *       100-order page one byte every 100 ms through a 1 KiB receive buffer;</li>
- *   <li><b>overload</b>: 128 clients at once (above --threads + --queue = 80), to see 503s.</li>
+ *   <li><b>at the limit</b>: 80 clients (--threads + --queue), and <b>overload</b>: 128 clients, to see 503s only
+ *       above the limit.</li>
  * </ol>
- * raw and serve run twice, alternating; the ratio is serve's pages/s over raw's pages/s (one Query a page).
+ * raw and serve run ROUNDS times (default 3), alternating which goes first; the ratio is serve's pages/s over raw's pages/s
+ * (one Query a page); then serve with slow clients, with --threads + --queue clients (no 503 expected) and with
+ * 128 (503s expected).
  */
 public final class ServeBenchmark {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PAGE_SIZE = 20;
     private static final int THREADS = 16;
     private static final int QUEUE = 64;
@@ -86,11 +86,11 @@ public final class ServeBenchmark {
 
     /** @param millis the page latencies' p50, p95, p99 and max */
     private record Phase(String name, int clients, long pages, long rejected, long errors, double seconds,
-                         List<Double> millis, long minPagesPerSecond, int maxBusyThreads) {
+                         List<Double> millis, long minPagesPerSecond, int maxBusyThreads, Map<String, Double> cpu) {
 
         Phase renamed(String newName) {
             return new Phase(newName, clients, pages, rejected, errors, seconds, millis, minPagesPerSecond,
-                    maxBusyThreads);
+                    maxBusyThreads, cpu);
         }
 
         double pagesPerSecond() {
@@ -115,6 +115,7 @@ public final class ServeBenchmark {
         int consumers = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         int clients = args.length > 3 ? Integer.parseInt(args[3]) : 32;
         int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 20;
+        int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 3;
         String loadAtStart = BenchSupport.loadAverage();
         System.err.println("load average at start: " + loadAtStart);
         BenchSupport.delete(work);
@@ -136,19 +137,28 @@ public final class ServeBenchmark {
                     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                             .executor(Executors.newFixedThreadPool(4)).build();
                     // warm-up: JIT of both paths, not reported
-                    raw(dynamo, table, consumers, clients, 5);
-                    serve(http, server.uri(), consumers, clients, 5, "warm-up", null);
+                    raw(dynamo, table, consumers, clients, 10);
+                    serve(server.uri(), consumers, clients, 10, "warm-up", null);
                     List<Phase> phases = new ArrayList<>();
-                    for (int round = 1; round <= 2; round++) {
-                        phases.add(raw(dynamo, table, consumers, clients, seconds).renamed("raw " + round));
-                        phases.add(serve(http, server.uri(), consumers, clients, seconds, "serve " + round, server));
+                    for (int round = 1; round <= rounds; round++) { // alternating which goes first
+                        if (round % 2 == 1) {
+                            phases.add(raw(dynamo, table, consumers, clients, seconds).renamed("raw " + round));
+                        }
+                        phases.add(serve(server.uri(), consumers, clients, seconds, "serve " + round, server));
+                        if (round % 2 == 0) {
+                            phases.add(raw(dynamo, table, consumers, clients, seconds).renamed("raw " + round));
+                        }
                     }
-                    phases.add(slow(http, server, consumers, clients, seconds));
-                    phases.add(serve(http, server.uri(), consumers, 128, Math.max(10, seconds / 2), "overload",
-                            server));
+                    int others = Math.max(10, seconds);
+                    phases.add(slow(server, consumers, clients, others));
+                    int limit = THREADS + QUEUE;
+                    phases.add(serve(server.uri(), consumers, limit, others,
+                            "at the limit (" + limit + " = --threads + --queue)", server));
+                    phases.add(serve(server.uri(), consumers, 128, others,
+                            "overload (128)", server));
                     String loadAtEnd = BenchSupport.loadAverage();
                     System.err.println("load average at end: " + loadAtEnd);
-                    report(phases, orders, consumers, loadAtStart, loadAtEnd);
+                    report(phases, rounds, orders, consumers, loadAtStart, loadAtEnd);
                     System.out.println("\nserver metrics at the end (excerpt):");
                     metrics(http, server.uri()).lines().filter(l -> l.startsWith("reproject_serve_rejected_total")
                             || l.startsWith("reproject_query_") || l.startsWith("http_server_requests_seconds_count"))
@@ -212,6 +222,8 @@ public final class ServeBenchmark {
     private static Phase run(String name, int clients, int consumers, int seconds, Walk walk,
                              OrderHistoryServer server)
             throws Exception {
+        Map<String, Duration> cpuBefore = LiveCpu.sample();
+        double serverCpuBefore = serverThreadsCpu();
         Recorder recorder = new Recorder();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger next = new AtomicInteger();
@@ -240,6 +252,8 @@ public final class ServeBenchmark {
         }
         stop.set(true);
         double took = BenchSupport.seconds(recorder.start);
+        Map<String, Double> cpu = new java.util.TreeMap<>(LiveCpu.since(cpuBefore, LiveCpu.sample()));
+        cpu.put(SERVER_THREADS, serverThreadsCpu() - serverCpuBefore);
         for (Future<?> f : futures) {
             f.get(2, TimeUnit.MINUTES);
         }
@@ -252,10 +266,24 @@ public final class ServeBenchmark {
         List<Double> millis = List.of(Phase.percentileMillis(sorted, 50), Phase.percentileMillis(sorted, 95),
                 Phase.percentileMillis(sorted, 99), Phase.percentileMillis(sorted, 100));
         return new Phase(name, clients, recorder.pages.get(), recorder.rejected.get(), recorder.errors.get(), took,
-                millis, minPerSecond == Long.MAX_VALUE ? 0 : minPerSecond, maxBusy);
+                millis, minPerSecond == Long.MAX_VALUE ? 0 : minPerSecond, maxBusy, cpu);
     }
 
     private static final HttpClient SCRAPER = HttpClient.newHttpClient();
+    private static final String SERVER_THREADS = "serve's HTTP threads";
+
+    /** CPU seconds of serve's Jetty pool threads (named order-history-http…) so far. */
+    private static double serverThreadsCpu() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        double total = 0;
+        for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("order-history-http")) {
+                long nanos = mx.getThreadCpuTime(info.getThreadId());
+                total += nanos < 0 ? 0 : nanos / 1e9;
+            }
+        }
+        return total;
+    }
 
     private static String metrics(HttpClient http, URI uri) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(uri + "/metrics")).build(),
@@ -294,38 +322,61 @@ public final class ServeBenchmark {
         }, null);
     }
 
-    private static Phase serve(HttpClient http, URI uri, int consumers, int clients, int seconds, String name,
+    private static Phase serve(URI uri, int consumers, int clients, int seconds, String name,
                                OrderHistoryServer server)
             throws Exception {
         AtomicLong rejected = new AtomicLong();
+        ConcurrentLinkedQueue<KeepAliveClient> opened = new ConcurrentLinkedQueue<>();
+        ThreadLocal<KeepAliveClient> connection = ThreadLocal.withInitial(() -> {
+            KeepAliveClient client = new KeepAliveClient(uri.getHost(), uri.getPort());
+            opened.add(client);
+            return client;
+        });
         Phase phase = run(name, clients, consumers, seconds, (consumer, recorder) -> {
-            String first = uri + "/orders?consumerId=" + consumer + "&pageSize=" + PAGE_SIZE;
+            String first = "/orders?consumerId=" + consumer + "&pageSize=" + PAGE_SIZE;
             String token = null;
             do {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(token == null ? first
-                        : first + "&pageToken=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
-                        .timeout(Duration.ofSeconds(60)).build();
+                String path = token == null ? first
+                        : first + "&pageToken=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
                 long t0 = System.nanoTime();
-                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                KeepAliveClient.Answer response = connection.get().get(path);
                 long took = System.nanoTime() - t0;
-                if (response.statusCode() == 503) {
+                if (response.status() == 503) {
                     rejected.incrementAndGet();
                     return;
                 }
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("HTTP " + response.statusCode());
+                if (response.status() != 200) {
+                    throw new IllegalStateException("HTTP " + response.status());
                 }
                 recorder.page(took);
-                JsonNode next = JSON.readTree(response.body()).get("nextPageToken");
-                token = next.isNull() ? null : next.textValue();
+                token = nextPageToken(response.body());
             } while (token != null);
         }, server);
+        for (KeepAliveClient client : opened) {
+            client.close();
+        }
         return new Phase(phase.name(), phase.clients(), phase.pages(), rejected.get(), phase.errors(), phase.seconds(),
-                phase.millis(), phase.minPagesPerSecond(), phase.maxBusyThreads());
+                phase.millis(), phase.minPagesPerSecond(), phase.maxBusyThreads(), phase.cpu());
+    }
+
+    /**
+     * The page's {@code nextPageToken}: the last field of the answer, read from its end (a client of the benchmark
+     * should not spend the cores dynalite and the server need on building a tree of the orders).
+     */
+    static String nextPageToken(String text) {
+        int field = text.lastIndexOf("\"nextPageToken\":");
+        if (field < 0) {
+            throw new IllegalStateException("no nextPageToken in " + text);
+        }
+        int value = field + "\"nextPageToken\":".length();
+        if (text.startsWith("null", value)) {
+            return null;
+        }
+        return text.substring(value + 1, text.indexOf('"', value + 1));
     }
 
     /** serve while SLOW clients trickle a request and SLOW read a big page slowly. */
-    private static Phase slow(HttpClient http, OrderHistoryServer server, int consumers, int clients, int seconds)
+    private static Phase slow(OrderHistoryServer server, int consumers, int clients, int seconds)
             throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         List<Socket> sockets = new ArrayList<>();
@@ -374,7 +425,7 @@ public final class ServeBenchmark {
             });
         }
         connected.await(30, TimeUnit.SECONDS);
-        Phase phase = serve(http, server.uri(), consumers, clients, seconds, "serve + " + SLOW + " trickling + "
+        Phase phase = serve(server.uri(), consumers, clients, seconds, "serve + " + SLOW + " trickling + "
                 + SLOW + " slow readers", server);
         stop.set(true);
         for (Socket socket : sockets) {
@@ -392,30 +443,48 @@ public final class ServeBenchmark {
         return thread;
     }
 
-    private static void report(List<Phase> phases, int orders, int consumers, String loadAtStart, String loadAtEnd) {
+    private static void report(List<Phase> phases, int rounds, int orders, int consumers, String loadAtStart,
+                               String loadAtEnd) {
         System.out.printf(Locale.ROOT, "%n%,d orders, %,d consumers (%d each), pages of %d; serve --threads %d "
                 + "--queue %d; load average %s at start, %s at end%n%n", orders, consumers, orders / consumers,
                 PAGE_SIZE, THREADS, QUEUE, loadAtStart, loadAtEnd);
         System.out.println("| phase | clients | pages | pages/s | p50 ms | p95 ms | p99 ms | max ms | fewest pages in "
-                + "a second | 503 | errors | busy HTTP threads (max) |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + "a second | 503 | errors | busy HTTP threads (max) | CPU ms per page: dynalite / JVM / serve's "
+                + "threads |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         for (Phase p : phases) {
+            double perPage = 1000.0 / Math.max(1, p.pages());
+            String cpu = String.format(Locale.ROOT, "%.2f / %.2f / %.2f",
+                    p.cpu().getOrDefault(LiveCpu.DYNALITE, 0.0) * perPage,
+                    p.cpu().getOrDefault(LiveCpu.JVM, 0.0) * perPage,
+                    p.cpu().getOrDefault(SERVER_THREADS, 0.0) * perPage);
             System.out.printf(Locale.ROOT,
-                    "| %s | %d | %,d | %,.0f | %.1f | %.1f | %.1f | %.1f | %,d | %,d | %,d | %s |%n",
+                    "| %s | %d | %,d | %,.0f | %.1f | %.1f | %.1f | %.1f | %,d | %,d | %,d | %s | %s |%n",
                     p.name(), p.clients(), p.pages(), p.pagesPerSecond(), p.millis().get(0), p.millis().get(1),
                     p.millis().get(2), p.millis().get(3), p.minPagesPerSecond(),
                     p.rejected(), p.errors(), p.name().startsWith("raw") ? "–" : Integer.toString(
-                            p.maxBusyThreads()));
+                            p.maxBusyThreads()),
+                    cpu);
         }
         double raw = phases.stream().filter(p -> p.name().startsWith("raw")).mapToDouble(Phase::pagesPerSecond)
                 .average().orElse(Double.NaN);
+        List<Double> ratios = new ArrayList<>();
         double serve = phases.stream().filter(p -> p.name().matches("serve \\d")).mapToDouble(
                 Phase::pagesPerSecond).average().orElse(Double.NaN);
-        System.out.printf(Locale.ROOT, "%nserve ÷ raw (pages/s, mean of the two rounds): %.2f (%,.0f ÷ %,.0f)%n",
+        System.out.printf(Locale.ROOT, "%nserve ÷ raw (pages/s, mean of the rounds): %.2f (%,.0f ÷ %,.0f)%n",
                 serve / raw, serve, raw);
-        for (int round = 0; round < 2; round++) {
-            System.out.printf(Locale.ROOT, "round %d: %.2f%n", round + 1, phases.get(2 * round + 1).pagesPerSecond()
-                    / phases.get(2 * round).pagesPerSecond());
+        for (int round = 1; round <= rounds; round++) {
+            String r = " " + round;
+            double rawRate = phases.stream().filter(p -> p.name().equals("raw" + r)).findFirst().orElseThrow()
+                    .pagesPerSecond();
+            double serveRate = phases.stream().filter(p -> p.name().equals("serve" + r)).findFirst().orElseThrow()
+                    .pagesPerSecond();
+            System.out.printf(Locale.ROOT, "round %d: %.2f%n", round, serveRate / rawRate);
+            ratios.add(serveRate / rawRate);
         }
+        List<Double> sorted = ratios.stream().sorted().toList();
+        System.out.printf(Locale.ROOT, "median of the rounds' ratios: %.2f%n", sorted.size() % 2 == 1
+                ? sorted.get(sorted.size() / 2) : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2))
+                        / 2);
     }
 }

@@ -1,6 +1,9 @@
 package dev.reproject.orderhistory.query;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -26,6 +29,8 @@ public final class PageTokenKey {
     private final byte[] bytes;
     private final boolean sandbox;
     private final String id;
+    /** A {@code Mac} is not thread-safe and costly to look up: one per thread. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     private PageTokenKey(byte[] bytes, boolean sandbox) {
         this.bytes = bytes.clone();
@@ -67,8 +72,19 @@ public final class PageTokenKey {
         return id;
     }
 
-    byte[] bytes() {
-        return bytes.clone();
+    /** HMAC-SHA256 of {@code payload} under this key. */
+    byte[] hmacSha256(byte[] payload) {
+        return macs.get().doFinal(payload); // doFinal resets the Mac for the next use
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(bytes, "HmacSHA256"));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+        }
     }
 
     /** Never the key. */

@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -51,11 +48,9 @@ final class PageTokens {
             + "the previous page returned it";
 
     private final PageTokenKey key;
-    private final byte[] keyBytes;
 
     PageTokens(PageTokenKey key) {
         this.key = Objects.requireNonNull(key, "key");
-        this.keyBytes = key.bytes();
     }
 
     String encode(String consumerId, OrderHistoryFilter filter, Position after) {
@@ -172,13 +167,7 @@ final class PageTokens {
     }
 
     private byte[] tag(byte[] payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(keyBytes, "HmacSHA256"));
-            return Arrays.copyOf(mac.doFinal(payload), TAG_BYTES);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
-        }
+        return Arrays.copyOf(key.hmacSha256(payload), TAG_BYTES);
     }
 
     private static byte[] sha256(String text) {

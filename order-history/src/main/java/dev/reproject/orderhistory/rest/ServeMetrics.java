@@ -15,6 +15,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -48,6 +50,8 @@ final class ServeMetrics implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** The timers by route, method and status: few (the tags are bounded), looked up once each. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final DistributionSummary itemsRead;
     private final Counter queries;
@@ -100,13 +104,13 @@ final class ServeMetrics implements AutoCloseable {
 
     /** One answered request; recorded before its last bytes are sent, so a client that saw them can scrape it. */
     void answered(String route, String method, int status, long nanos) {
-        Timer.builder(REQUESTS)
+        timers.computeIfAbsent(route + ' ' + method + ' ' + status, key -> Timer.builder(REQUESTS)
                 .description("HTTP requests by route (a template), method and status")
                 .tags("route", route, "method", method, "status", Integer.toString(status))
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(30))
-                .register(registry)
+                .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
