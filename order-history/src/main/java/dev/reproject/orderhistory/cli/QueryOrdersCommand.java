@@ -8,6 +8,7 @@ import dev.reproject.orderhistory.query.HistoryParameters;
 import dev.reproject.orderhistory.query.OrderHistoryPage;
 import dev.reproject.orderhistory.query.OrderHistoryQuery;
 import dev.reproject.orderhistory.query.OrderJson;
+import dev.reproject.orderhistory.query.PageTokenKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +25,7 @@ import java.util.concurrent.Callable;
 @Command(name = "orders", description = {
         "One page of a consumer's orders, newest first: {\"orders\":[…],\"nextPageToken\":…} on one line.",
         "Pass nextPageToken to --page-token, with the same filter, for the next page; it is null on the last page.",
+        "A page may hold fewer orders, even none, when --max-items-read cut it short: follow its token.",
         "Exit 2 for a bad option or page token; an unknown consumer has no orders (exit 0)."})
 final class QueryOrdersCommand implements Callable<Integer> {
 
@@ -32,6 +34,9 @@ final class QueryOrdersCommand implements Callable<Integer> {
 
     @Mixin
     ViewTableOption table;
+
+    @Mixin
+    PageTokenKeyOptions pageTokenKey;
 
     @Spec
     CommandSpec spec;
@@ -59,14 +64,23 @@ final class QueryOrdersCommand implements Callable<Integer> {
     @Option(names = "--page-token", paramLabel = "TOKEN", description = "The nextPageToken of the previous page.")
     String pageToken;
 
+    @Option(names = "--max-items-read", paramLabel = "N", defaultValue = "1000", description = {"Items the query "
+            + "reads at most for this page (default: ${DEFAULT-VALUE}); a selective filter on a long history then "
+            + "gets a partial page, possibly empty, with a nextPageToken to continue."})
+    int maxItemsRead;
+
     @Override
     public Integer call() {
         // every parameter is checked before anything is read: a mistake exits 2 without touching AWS
+        if (maxItemsRead < 1) {
+            throw new IllegalArgumentException("--max-items-read must be at least 1, was " + maxItemsRead);
+        }
+        PageTokenKey key = pageTokenKey.resolve(spec);
         HistoryParameters.Request request = HistoryParameters.parse(HistoryParameters.CLI, consumer, status, keywords,
-                since, until, pageSize, pageToken);
+                since, until, pageSize, pageToken, key);
         OrderHistoryPage page;
         try (DynamoDbClient dynamo = AwsClients.dynamoDb(AwsSettings.of(common.endpoints()))) {
-            page = new OrderHistoryQuery(dynamo, table.resolve(common, dynamo))
+            page = new OrderHistoryQuery(dynamo, table.resolve(common, dynamo), key, maxItemsRead)
                     .findOrderHistory(request.consumerId(), request.filter());
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -5,8 +5,10 @@ import dev.reproject.aws.AwsSettings;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.orderhistory.query.OrderHistoryQuery;
+import dev.reproject.orderhistory.query.PageTokenKey;
 import dev.reproject.orderhistory.query.TableNotFoundException;
 import dev.reproject.orderhistory.rest.OrderHistoryServer;
+import dev.reproject.orderhistory.rest.ServerSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -29,8 +32,11 @@ import java.util.concurrent.CountDownLatch;
         "Serves the Order History queries over HTTP until SIGTERM or Ctrl-C:",
         "  GET /orders?consumerId=…&status=…&keyword=…&since=…&until=…&pageSize=…&pageToken=…",
         "  GET /orders/{orderId}",
-        "JSON as in CONTRACT.md §4; 400 for bad parameters, 404 for unknown orders. The table is --table, else the",
-        "catalog's newest LIVE (else LOADED) rebuild of the view, chosen at start."})
+        "  GET /metrics (Prometheus text), GET /health (200 UP when the table answers, else 503)",
+        "JSON as in CONTRACT.md §4; 400 for bad parameters, 404 for unknown orders, 503 when --threads requests run",
+        "and --queue more wait. The table is --table, else the catalog's newest LIVE (else LOADED) rebuild of the",
+        "view, chosen at start. On a non-loopback --host a page-token key is required (--page-token-key-file or",
+        "REPROJECT_PAGE_TOKEN_KEY)."})
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
@@ -38,6 +44,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     ViewTableOption table;
+
+    @Mixin
+    PageTokenKeyOptions pageTokenKey;
 
     @Spec
     CommandSpec spec;
@@ -51,25 +60,69 @@ final class ServeCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "16",
-            description = "Requests answered at once (default: ${DEFAULT-VALUE}).")
+            description = "Requests answered at once: the most that wait on DynamoDB together (default: "
+                    + "${DEFAULT-VALUE}).")
     int threads;
+
+    @Option(names = "--queue", paramLabel = "N", defaultValue = "64", description = "Requests that may wait for "
+            + "one of --threads; when it is full a request is answered 503 at once (default: ${DEFAULT-VALUE}).")
+    int queue;
+
+    @Option(names = "--queue-timeout", paramLabel = "S", defaultValue = "5",
+            description = "Seconds a request may wait in the queue before it is answered 503 (default: "
+                    + "${DEFAULT-VALUE}).")
+    double queueTimeout;
+
+    @Option(names = "--idle-timeout", paramLabel = "S", defaultValue = "30", description = "Seconds a connection "
+            + "may send or read nothing before it is closed: a slow client holds no thread, and a connection at "
+            + "most this long between bytes (default: ${DEFAULT-VALUE}).")
+    double idleTimeout;
+
+    @Option(names = "--stop-timeout", paramLabel = "S", defaultValue = "10", description = "On SIGTERM or Ctrl-C, "
+            + "seconds requests in flight may take to finish before the server closes (default: ${DEFAULT-VALUE}).")
+    double stopTimeout;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "1000",
+            description = "Open connections at most; beyond them new ones wait to be accepted (default: "
+                    + "${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(names = "--max-items-read", paramLabel = "N", defaultValue = "1000", description = {"Items a history "
+            + "request reads at most (default: ${DEFAULT-VALUE}); a selective filter on a long history then gets a "
+            + "partial page, possibly empty, with a nextPageToken to continue."})
+    int maxItemsRead;
 
     @Override
     public Integer call() {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be from 0 to 65535, was " + port);
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, was " + threads);
+        if (maxItemsRead < 1) {
+            throw new IllegalArgumentException("--max-items-read must be at least 1, was " + maxItemsRead);
         }
         InetSocketAddress address = new InetSocketAddress(host, port);
         if (address.isUnresolved()) {
             throw new IllegalArgumentException("--host " + host + ": no such host or address");
         }
+        ServerSettings settings = new ServerSettings(address, threads, queue, seconds("--queue-timeout", queueTimeout),
+                seconds("--idle-timeout", idleTimeout), seconds("--stop-timeout", stopTimeout), maxConnections,
+                ServerSettings.DEFAULT_HEALTH_CACHE);
+        PageTokenKey key = pageTokenKey.resolve(spec);
+        if (key.isSandboxDefault()) {
+            if (!address.getAddress().isLoopbackAddress()) {
+                throw new IllegalArgumentException("serve on " + host + " needs a page-token key of its own: the "
+                        + "sandbox key is public. Put one (e.g. 'openssl rand -base64 32') in a file for "
+                        + "--page-token-key-file, or in REPROJECT_PAGE_TOKEN_KEY; query needs the same key");
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("reproject serve: warning: page tokens use the public sandbox key (no --page-token-key-file "
+                    + "or REPROJECT_PAGE_TOKEN_KEY); allowed only on a loopback address");
+            err.flush();
+        }
         try (DynamoDbClient dynamo = AwsClients.dynamoDb(AwsSettings.of(common.endpoints()))) {
             String tableName = table.resolve(common, dynamo);
             requireTable(dynamo, tableName);
-            OrderHistoryServer server = start(address, new OrderHistoryQuery(dynamo, tableName), threads);
+            OrderHistoryServer server = start(settings, new OrderHistoryQuery(dynamo, tableName, key, maxItemsRead));
             CountDownLatch stopped = new CountDownLatch(1);
             Thread onTerm = new Thread(() -> {
                 server.close(); // lets requests in flight finish
@@ -77,8 +130,8 @@ final class ServeCommand implements Callable<Integer> {
             }, "reproject-serve-shutdown");
             Runtime.getRuntime().addShutdownHook(onTerm);
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("serving table %s of view %s on %s (GET /orders?consumerId=…, GET /orders/{orderId}); "
-                    + "Ctrl-C stops%n", tableName, common.view(), server.uri());
+            out.printf("serving table %s of view %s on %s (GET /orders?consumerId=…, GET /orders/{orderId}, "
+                    + "GET /metrics, GET /health); Ctrl-C stops%n", tableName, common.view(), server.uri());
             out.flush();
             boolean interrupted = false;
             try {
@@ -96,11 +149,18 @@ final class ServeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static OrderHistoryServer start(InetSocketAddress address, OrderHistoryQuery query, int threads) {
+    private static Duration seconds(String option, double seconds) {
+        if (!(seconds >= 0) || seconds > 86_400) {
+            throw new IllegalArgumentException(option + " must be from 0 to 86400 seconds, was " + seconds);
+        }
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
+    private static OrderHistoryServer start(ServerSettings settings, OrderHistoryQuery query) {
         try {
-            return OrderHistoryServer.start(address, query, threads);
+            return OrderHistoryServer.start(settings, query);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot listen on " + address + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot listen on " + settings.address() + ": " + e.getMessage(), e);
         }
     }
 

@@ -47,10 +47,10 @@ public final class HistoryParameters {
     /**
      * Arguments are as received, {@code null} when absent; an empty value is a mistake (leave the parameter out
      * instead). {@code status} is case-insensitive; instants are ISO-8601 ({@code 2026-11-30T09:15:02Z}, or with an
-     * offset).
+     * offset). {@code key} is the page tokens' key, the same as the query's.
      */
     public static Request parse(Names names, String consumerId, String status, List<String> keywords, String since,
-                                String until, String pageSize, String pageToken) {
+                                String until, String pageSize, String pageToken, PageTokenKey key) {
         if (consumerId == null) {
             throw BadQueryException.parameter(names.consumerId() + " is required: whose order history?");
         }
@@ -70,7 +70,8 @@ public final class HistoryParameters {
         OrderHistoryFilter filter = new OrderHistoryFilter(from, to, status(names.status(), status),
                 new TreeSet<>(keywords), pageSize(names.pageSize(), pageSize), Optional.ofNullable(pageToken));
         // the token too, so that every mistake is found before anything is read
-        filter.pageToken().ifPresent(token -> PageTokens.decode(token, consumerId, filter));
+        PageTokens tokens = new PageTokens(key);
+        filter.pageToken().ifPresent(token -> tokens.decode(token, consumerId, filter));
         return new Request(consumerId, filter);
     }
 

@@ -7,9 +7,9 @@ import java.util.Optional;
 /**
  * One page of a consumer's order history, newest first.
  *
- * @param orders        {@code pageSize} orders, fewer only on the last page (which is never empty unless the
- *                      whole history is)
- * @param nextPageToken where the next page starts; empty exactly when no further order matches
+ * @param orders        {@code pageSize} orders; fewer on the last page, or on a partial page that the read budget
+ *                      cut short ({@code --max-items-read}), which may even be empty while a token follows
+ * @param nextPageToken where the next page starts; empty when no further order matches
  */
 public record OrderHistoryPage(List<Order> orders, Optional<String> nextPageToken) {
 

@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -23,12 +20,13 @@ import java.util.Objects;
  * last order returned, from which DynamoDB's {@code ExclusiveStartKey} is rebuilt. The tag is an HMAC-SHA256 of
  * the payload (first {@value #TAG_BYTES} bytes).
  *
- * <p>The HMAC key is fixed (derived from this format's name), not a per-server secret: a token stays valid across
- * restarts, between {@code serve} and {@code query}, and on a rebuilt table of the same view (positions are
- * creation dates and order ids, the same in every rebuild). So the tag detects garbled and altered tokens, not a
- * determined forger who reads this code — and it need not: the API has no access control, and a token with a
- * valid tag still only positions a query within the history and filter of the request itself (the consumer and
- * filter hash must match the request, the position must lie in its time range).
+ * <p>The HMAC key is configured ({@link PageTokenKey}: a file or the environment; a public sandbox default
+ * otherwise), so a token stays valid across restarts, between {@code serve} and {@code query} given the same key,
+ * and on a rebuilt table of the same view (positions are creation dates and order ids, the same in every
+ * rebuild). The payload also carries the key's {@link PageTokenKey#id() id}: a token whose tag fails under this
+ * key but that names another key is refused as made under another key, not as altered. Even a token with a valid
+ * tag only positions a query within the history and filter of the request itself (the consumer and filter hash
+ * must match the request, the position must lie in its time range).
  */
 final class PageTokens {
 
@@ -44,18 +42,21 @@ final class PageTokens {
     private static final int TAG_BYTES = 16;
     /** Far above any token we issue (consumer and order ids are at most 2,048 bytes each). */
     private static final int MAX_TOKEN_LENGTH = 8192;
-    private static final byte[] KEY = sha256("reproject order-history page token, version 1");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String GARBLED = "the page token is garbled or altered: pass nextPageToken exactly as "
             + "the previous page returned it";
 
-    private PageTokens() {
+    private final PageTokenKey key;
+
+    PageTokens(PageTokenKey key) {
+        this.key = Objects.requireNonNull(key, "key");
     }
 
-    static String encode(String consumerId, OrderHistoryFilter filter, Position after) {
+    String encode(String consumerId, OrderHistoryFilter filter, Position after) {
         ObjectNode payload = JSON.createObjectNode()
                 .put("v", VERSION)
+                .put("k", key.id())
                 .put("c", consumerId)
                 .put("f", fingerprint(filter))
                 .put("d", after.creationDate())
@@ -76,7 +77,7 @@ final class PageTokens {
      * @throws BadQueryException ({@value BadQueryException#BAD_PAGE_TOKEN}) when the token is garbled or altered,
      *                           was issued for another consumer or filter, or points outside the filter's time range
      */
-    static Position decode(String token, String consumerId, OrderHistoryFilter filter) {
+    Position decode(String token, String consumerId, OrderHistoryFilter filter) {
         JsonNode payload = verifiedPayload(token);
         JsonNode version = payload.get("v");
         JsonNode consumer = payload.get("c");
@@ -106,7 +107,7 @@ final class PageTokens {
         return new Position(creationDate.longValue(), orderId.textValue());
     }
 
-    private static JsonNode verifiedPayload(String token) {
+    private JsonNode verifiedPayload(String token) {
         Objects.requireNonNull(token, "token");
         int dot = token.indexOf('.');
         if (token.length() > MAX_TOKEN_LENGTH || dot < 0 || token.indexOf('.', dot + 1) >= 0) {
@@ -126,7 +127,15 @@ final class PageTokens {
         Base64.Encoder canonical = Base64.getUrlEncoder().withoutPadding();
         if (!canonical.encodeToString(payload).equals(token.substring(0, dot))
                 || !canonical.encodeToString(tag).equals(token.substring(dot + 1))
-                || !MessageDigest.isEqual(tag, tag(payload))) {
+                || tag.length != TAG_BYTES) {
+            throw BadQueryException.pageToken(GARBLED);
+        }
+        if (!MessageDigest.isEqual(tag, tag(payload))) {
+            if (otherKey(payload)) {
+                throw BadQueryException.pageToken("the page token was made under another page-token key: serve and "
+                        + "query accept each other's tokens only with the same key (--page-token-key-file or "
+                        + "REPROJECT_PAGE_TOKEN_KEY); start again from the first page");
+            }
             throw BadQueryException.pageToken(GARBLED);
         }
         try {
@@ -140,20 +149,25 @@ final class PageTokens {
         }
     }
 
+    /** Whether an untrusted payload names a key id other than this key's (a token of another deployment). */
+    private boolean otherKey(byte[] payload) {
+        try {
+            JsonNode node = JSON.readTree(payload);
+            JsonNode id = node == null ? null : node.get("k");
+            return id != null && id.isTextual() && !id.textValue().equals(key.id());
+        } catch (java.io.IOException notJson) {
+            return false;
+        }
+    }
+
     /** The filter's hash: 12 bytes of SHA-256 of its canonical form, base64url. */
     static String fingerprint(OrderHistoryFilter filter) {
         byte[] digest = sha256(filter.canonical());
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 12));
     }
 
-    private static byte[] tag(byte[] payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
-            return Arrays.copyOf(mac.doFinal(payload), TAG_BYTES);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
-        }
+    private byte[] tag(byte[] payload) {
+        return Arrays.copyOf(key.hmacSha256(payload), TAG_BYTES);
     }
 
     private static byte[] sha256(String text) {

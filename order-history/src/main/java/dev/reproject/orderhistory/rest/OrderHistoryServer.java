@@ -1,61 +1,145 @@
 package dev.reproject.orderhistory.rest;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.reproject.orderhistory.query.OrderHistoryQuery;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The Order History REST endpoints ({@link OrdersHandler}) on the JDK's own HTTP server: no web framework for two
- * read-only GETs. Requests run on a fixed pool of daemon threads; {@link #close()} stops accepting, lets requests
- * in flight finish for up to a second, and stops the pool; closing again does nothing.
+ * {@code serve}'s HTTP server: Jetty 12's core handlers, without servlets or a web framework, because they give
+ * what an exposed service needs for a few lines each (README "query and serve" says why not Javalin or the JDK's
+ * server):
+ * <ul>
+ *   <li><b>slow clients hold no thread:</b> Jetty reads requests and writes answers without blocking, and calls the
+ *       endpoints only once a request has arrived whole; a connection idle for {@code idleTimeout} is closed, and
+ *       at most {@code maxConnections} are open;</li>
+ *   <li><b>a bounded queue:</b> {@link ConcurrencyLimit} lets {@code threads} requests work out their answers at
+ *       once, queues {@code queue} more (holding no thread) for up to {@code queueTimeout}, and answers the rest 503
+ *       at once; a place is held only while the answer is worked out, not while a slow client reads it;</li>
+ *   <li><b>graceful stop:</b> a {@code GracefulHandler} and the server's stop timeout: {@link #close()} stops
+ *       accepting, lets requests in flight finish for up to {@code stopTimeout}, answers new ones on open
+ *       connections 503, then stops;</li>
+ *   <li><b>an access log</b> through SLF4J ({@link AccessLog}) and <b>metrics</b> ({@link ServeMetrics}) on
+ *       {@code GET /metrics}, with {@code GET /health} ({@link TableHealth}); these two bypass the queue, so
+ *       they answer under load.</li>
+ * </ul>
+ * Closing again does nothing.
  */
 public final class OrderHistoryServer implements AutoCloseable {
 
-    private static final long DRAIN_MILLIS = 1000;
+    /** Pool threads beyond {@code threads}: Jetty's acceptor and selector, /health, /metrics, rejections. */
+    static final int SPARE_THREADS = 8;
 
-    private final HttpServer server;
-    private final OrdersHandler handler;
-    private final ExecutorService workers;
+    private final Server server;
+    private final ServerConnector connector;
+    private final ServeMetrics metrics;
+    private final ConcurrencyLimit limit;
+    private final Overload.Stopping stopping;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private OrderHistoryServer(HttpServer server, OrdersHandler handler, ExecutorService workers) {
+    private OrderHistoryServer(Server server, ServerConnector connector, ServeMetrics metrics, ConcurrencyLimit limit,
+                               Overload.Stopping stopping) {
         this.server = server;
-        this.handler = handler;
-        this.workers = workers;
+        this.connector = connector;
+        this.metrics = metrics;
+        this.limit = limit;
+        this.stopping = stopping;
     }
 
     /**
-     * Starts serving {@code query} on {@code address} (port 0: any free port).
+     * Starts serving {@code query} on {@code address} (port 0: any free port) with the default settings but
+     * {@code threads}.
      *
-     * @param threads requests answered at once
      * @throws IOException when the address cannot be bound (in use, not local)
      */
     public static OrderHistoryServer start(InetSocketAddress address, OrderHistoryQuery query, int threads)
             throws IOException {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        return start(ServerSettings.defaults(address).withThreads(threads), query);
+    }
+
+    /**
+     * Starts serving {@code query} as {@code settings} say.
+     *
+     * @throws IOException when the address cannot be bound (in use, not local)
+     */
+    public static OrderHistoryServer start(ServerSettings settings, OrderHistoryQuery query) throws IOException {
+        return start(settings, query, new AccessLog());
+    }
+
+    /** @param accessLog where the access log's lines go (tests collect them) */
+    static OrderHistoryServer start(ServerSettings settings, OrderHistoryQuery query, AccessLog accessLog)
+            throws IOException {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(query, "query");
+        ServeMetrics metrics = new ServeMetrics();
+        QueuedThreadPool pool = new QueuedThreadPool(settings.threads() + SPARE_THREADS, 2);
+        pool.setName("order-history-http");
+        pool.setDaemon(true);
+        pool.setReservedThreads(0); // every thread is the pool's: its size is then what it says
+        Server server = new Server(pool);
+
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        // order ids are path segments: an encoded '/' (%2F) or an empty segment is an id or a 404, not a refusal
+        http.setUriCompliance(UriCompliance.DEFAULT.with("order ids", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+                UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT, UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING));
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(settings.address().getHostString());
+        connector.setPort(settings.address().getPort());
+        connector.setIdleTimeout(settings.idleTimeout().toMillis());
+        server.addConnector(connector);
+        NetworkConnectionLimit connections = new NetworkConnectionLimit(settings.maxConnections(), connector);
+        server.addBean(connections);
+
+        OrderHistoryQuery observed = metrics.observe(query);
+        TableHealth health = new TableHealth(observed::describeTable, settings.healthCache(), System::nanoTime);
+        ConcurrencyLimit limit = new ConcurrencyLimit(settings.threads(), settings.queue(), settings.queueTimeout(),
+                metrics);
+        HttpEndpoints endpoints = new HttpEndpoints(new OrdersHandler(observed), limit, metrics, health,
+                query.table());
+        Overload.Stopping stopping = new Overload.Stopping(metrics, endpoints);
+        server.setHandler(new ObservedHandler(metrics, stopping));
+        server.setErrorHandler(new JsonErrors());
+        server.setRequestLog(Objects.requireNonNull(accessLog, "accessLog"));
+        server.setStopTimeout(settings.stopTimeout().toMillis());
+        server.setStopAtShutdown(false); // serve stops it on SIGTERM itself, once
+
+        metrics.gauge("reproject.serve.requests.queued", "Requests waiting for one of --threads",
+                limit::queued);
+        metrics.gauge("reproject.serve.threads.busy", "HTTP pool threads at work", pool::getBusyThreads);
+        metrics.gauge("reproject.serve.threads.max", "HTTP pool size (--threads plus spare)", pool::getMaxThreads);
+        metrics.gauge("reproject.serve.connections", "Open HTTP connections", connections::getNetworkConnectionCount);
+        metrics.gauge("reproject.serve.requests.limit", "--threads: requests run at once",
+                limit::threads);
+        metrics.gauge("reproject.serve.queue.limit", "--queue: requests that may wait",
+                limit::queueLimit);
+        try {
+            server.start();
+        } catch (IOException e) {
+            stopQuietly(server, metrics);
+            throw e;
+        } catch (Exception e) {
+            stopQuietly(server, metrics);
+            throw new IOException(e.getMessage(), e);
         }
-        HttpServer server = HttpServer.create(address, 0);
-        ExecutorService workers = Executors.newFixedThreadPool(threads, daemonThreads());
-        server.setExecutor(workers);
-        OrdersHandler handler = new OrdersHandler(query);
-        server.createContext("/", handler);
-        server.start();
-        return new OrderHistoryServer(server, handler, workers);
+        return new OrderHistoryServer(server, connector, metrics, limit, stopping);
     }
 
     /** The bound address, with the port chosen when 0 was asked for. */
     public InetSocketAddress address() {
-        return server.getAddress();
+        String host = connector.getHost() == null ? "0.0.0.0" : connector.getHost();
+        return new InetSocketAddress(host, connector.getLocalPort());
     }
 
     /** {@code http://host:port}, without a trailing slash. */
@@ -65,38 +149,40 @@ public final class OrderHistoryServer implements AutoCloseable {
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
     }
 
+    /** Requests waiting in the queue now (tests wait for it). */
+    int queued() {
+        return limit.queued();
+    }
+
+    /** Whether a stop has begun (tests wait for it). */
+    boolean stopping() {
+        return stopping.isShutdown();
+    }
+
+    /** The Prometheus text of {@code GET /metrics}. */
+    String scrape() {
+        return metrics.scrape();
+    }
+
+    /**
+     * Stops accepting, lets requests in flight finish (up to the stop timeout), answers any new request on an open
+     * connection 503, and stops.
+     */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        // HttpServer.stop(delay) waits the whole delay on Java 17 even when idle: wait for requests ourselves
-        long deadline = System.nanoTime() + DRAIN_MILLIS * 1_000_000;
-        try {
-            while (handler.inFlight() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        server.stop(0);
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            workers.shutdownNow();
-            Thread.currentThread().interrupt();
+        if (closed.compareAndSet(false, true)) {
+            stopQuietly(server, metrics);
         }
     }
 
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "order-history-http-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+    private static void stopQuietly(Server server, ServeMetrics metrics) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            org.slf4j.LoggerFactory.getLogger(OrderHistoryServer.class).warn("Stopping the HTTP server: {}",
+                    e.toString());
+        } finally {
+            metrics.close();
+        }
     }
 }

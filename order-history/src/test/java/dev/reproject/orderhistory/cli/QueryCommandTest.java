@@ -1,9 +1,12 @@
 package dev.reproject.orderhistory.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +61,37 @@ class QueryCommandTest {
         assertUsageError(run("serve", "--port", "70000"), "--port must be from 0 to 65535");
         assertUsageError(run("serve", "--threads", "0"), "--threads must be at least 1");
         assertUsageError(run("serve", "--port", "http"), "--port");
+    }
+
+    @Test
+    void serve_onANonLoopbackAddress_needsAPageTokenKey() {
+        assertUsageError(run("serve", "--host", "0.0.0.0", "--port", "0"), "serve on 0.0.0.0 needs a page-token key "
+                + "of its own: the sandbox key is public");
+    }
+
+    @Test
+    void thePageTokenKey_isNeverAnOption_andMustBeReadableAndLongEnough(@TempDir Path dir) throws Exception {
+        Path shortKey = Files.writeString(dir.resolve("short"), "secret-but-short\n");
+        Map<String, String> both = Map.of("REPROJECT_DYNAMODB_ENDPOINT", "http://127.0.0.1:9",
+                "REPROJECT_PAGE_TOKEN_KEY", "k".repeat(40), "REPROJECT_PAGE_TOKEN_KEY_FILE", shortKey.toString());
+
+        assertUsageError(run("query", "orders", "--consumer", "1", "--page-token-key", "k".repeat(40)),
+                "the page-token key is never given on the command line");
+        assertUsageError(run("serve", "--page-token-key-file", dir.resolve("missing").toString()),
+                "cannot read --page-token-key-file " + dir.resolve("missing") + ": no such file");
+        CliRun tooShort = run("query", "orders", "--consumer", "1", "--page-token-key-file", shortKey.toString());
+        assertUsageError(tooShort, "holds 16 characters; it needs at least 32");
+        assertThat(tooShort.err()).doesNotContain("secret-but-short");
+        assertUsageError(CliRun.run(both, "query", "orders", "--consumer", "1"), "give the page-token key one way");
+    }
+
+    @Test
+    void badServeLimits_exit2() {
+        assertUsageError(run("serve", "--queue", "-1"), "--queue must be 0 or more");
+        assertUsageError(run("serve", "--idle-timeout", "0"), "--idle-timeout must be more than 0");
+        assertUsageError(run("serve", "--max-items-read", "0"), "--max-items-read must be at least 1");
+        assertUsageError(run("query", "orders", "--consumer", "1", "--max-items-read", "0"),
+                "--max-items-read must be at least 1");
     }
 
     @Test

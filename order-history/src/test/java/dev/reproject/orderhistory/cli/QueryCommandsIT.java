@@ -19,15 +19,21 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.StringWriter;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -192,6 +198,57 @@ class QueryCommandsIT {
                 .contains("serving table " + table.name() + " of view order-history on http://127.0.0.1:");
         assertThat(serving.isAlive()).isFalse();
         assertThat(exitCode.get()).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("warning: page tokens use the public sandbox key");
+    }
+
+    /** The key of a deployment, as an operator would make it ('openssl rand -base64 32'). */
+    private static final String KEY = "q1Jx3s0Lw7o8m2QeV9kTfZb4yHc6uNaRr5pDgEiWj0M=";
+
+    @Test
+    void aTokenFromServe_worksInQuery_withTheSameKey_andIsRefusedWithAnother(@TempDir Path dir) throws Exception {
+        String catalog = newCatalog();
+        Map<String, String> withKey = new HashMap<>(environment(catalog));
+        withKey.put("REPROJECT_PAGE_TOKEN_KEY", KEY);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Thread serving = new Thread(() -> CliRun.commandLine(withKey, out, err)
+                .execute("serve", "--table", table.name(), "--port", "0"));
+        serving.start();
+        URI uri = awaitUri(out, err);
+        HttpClient http = HttpClient.newHttpClient();
+        String first = "/orders?consumerId=" + MEDIUM + "&status=APPROVED&pageSize=4";
+        JsonNode page1 = JSON.readTree(http.send(HttpRequest.newBuilder(uri.resolve(first)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        String token = page1.get("nextPageToken").textValue();
+        JsonNode page2 = JSON.readTree(http.send(HttpRequest.newBuilder(uri.resolve(first + "&pageToken="
+                + URLEncoder.encode(token, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString())
+                .body());
+        serving.interrupt();
+        serving.join(10_000);
+        Path keyFile = Files.writeString(dir.resolve("page-token.key"), KEY + "\n");
+        String[] next = {"query", "orders", "--table", table.name(), "--consumer", MEDIUM, "--status", "APPROVED",
+                "--page-size", "4", "--page-token", token};
+
+        CliRun sameKey = CliRun.run(withKey, next);
+        List<String> withFile = new ArrayList<>(List.of(next));
+        withFile.addAll(List.of("--page-token-key-file", keyFile.toString()));
+        CliRun sameKeyFromAFile = CliRun.run(environment(catalog), withFile.toArray(String[]::new));
+        Map<String, String> otherKey = new HashMap<>(environment(catalog));
+        otherKey.put("REPROJECT_PAGE_TOKEN_KEY", "another-key-of-another-deployment-0123456789");
+        CliRun anotherKey = CliRun.run(otherKey, next);
+        CliRun sandboxKey = CliRun.run(environment(catalog), next);
+
+        assertThat(err.toString()).doesNotContain("sandbox key"); // a key was given: no warning
+        assertThat(sameKey.exitCode()).as(sameKey.err()).isZero();
+        assertThat(JSON.readTree(sameKey.out())).isEqualTo(page2);
+        assertThat(JsonOrders.orders(page2)).hasSize(4);
+        assertThat(sameKeyFromAFile.exitCode()).as(sameKeyFromAFile.err()).isZero();
+        assertThat(JSON.readTree(sameKeyFromAFile.out())).isEqualTo(page2);
+        for (CliRun refused : List.of(anotherKey, sandboxKey)) {
+            assertThat(refused.exitCode()).isEqualTo(2);
+            assertThat(refused.err()).contains("the page token was made under another page-token key")
+                    .doesNotContain(KEY, "\tat ");
+        }
     }
 
     @Test

@@ -35,7 +35,7 @@ class FtgoPagingBugsIT {
     static void load(LocalServers servers) {
         table = SampleTable.shared(servers);
         query = new OrderHistoryQuery(table.client(), table.name());
-        smallReads = new OrderHistoryQuery(table.client(), table.name(), 5);
+        smallReads = OrderHistoryQueryTest.perQuery(table.client(), table.name(), 5);
     }
 
     private static List<TestOrder> expected(String consumer, List<String> keywords) {

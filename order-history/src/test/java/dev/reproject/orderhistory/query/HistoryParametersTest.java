@@ -22,7 +22,8 @@ class HistoryParametersTest {
 
     private static HistoryParameters.Request parse(String status, List<String> keywords, String since, String until,
                                                    String pageSize, String pageToken) {
-        return HistoryParameters.parse(REST, "c1", status, keywords, since, until, pageSize, pageToken);
+        return HistoryParameters.parse(REST, "c1", status, keywords, since, until, pageSize, pageToken,
+                PageTokenKey.SANDBOX);
     }
 
     private static OrderHistoryFilter filter(String status, List<String> keywords, String since, String until,
@@ -73,7 +74,8 @@ class HistoryParametersTest {
 
         @Test
         void theCliSpellsIt_pageSizeOption() {
-            assertThatThrownBy(() -> HistoryParameters.parse(CLI, "c1", null, List.of(), null, null, "abc", null))
+            assertThatThrownBy(() -> HistoryParameters.parse(CLI, "c1", null, List.of(), null, null, "abc", null,
+                    PageTokenKey.SANDBOX))
                     .hasMessage("--page-size must be a whole number from 1 to 100, was 'abc'");
         }
     }
@@ -177,9 +179,11 @@ class HistoryParametersTest {
 
     @Test
     void theConsumer_isRequired_andNotEmpty() {
-        assertThatThrownBy(() -> HistoryParameters.parse(REST, null, null, List.of(), null, null, null, null))
+        assertThatThrownBy(() -> HistoryParameters.parse(REST, null, null, List.of(), null, null, null, null,
+                PageTokenKey.SANDBOX))
                 .isInstanceOf(BadQueryException.class).hasMessage("consumerId is required: whose order history?");
-        assertThatThrownBy(() -> HistoryParameters.parse(CLI, "", null, List.of(), null, null, null, null))
+        assertThatThrownBy(
+                () -> HistoryParameters.parse(CLI, "", null, List.of(), null, null, null, null, PageTokenKey.SANDBOX))
                 .isInstanceOf(BadQueryException.class).hasMessageContaining("--consumer is empty");
     }
 

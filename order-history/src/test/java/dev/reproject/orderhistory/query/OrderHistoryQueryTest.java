@@ -6,6 +6,7 @@ import dev.reproject.orderhistory.fixture.Pages;
 import dev.reproject.orderhistory.fixture.TestOrder;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
@@ -22,6 +23,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class OrderHistoryQueryTest {
 
     private static final String CONSUMER = "4711";
+
+    /** No read budget, at most {@code maxEvaluated} items a {@code Query} call. */
+    static OrderHistoryQuery perQuery(DynamoDbClient client, String table, int maxEvaluated) {
+        return new OrderHistoryQuery(client, table, PageTokenKey.SANDBOX, Integer.MAX_VALUE, maxEvaluated,
+                (read, queries, partial) -> {
+                });
+    }
 
     /** {@code n} orders of {@link #CONSUMER}, one a minute, every {@code tenth} of them with "saffron". */
     private static List<TestOrder> orders(int n) {
@@ -54,7 +62,7 @@ class OrderHistoryQueryTest {
             List<TestOrder> orders = orders(200); // 20 with saffron
             for (int maxEvaluated : List.of(1, 3, 8, 1000)) {
                 FakeOrderTable fake = table(orders, SAFFRON);
-                OrderHistoryQuery query = new OrderHistoryQuery(fake, "t", maxEvaluated);
+                OrderHistoryQuery query = perQuery(fake, "t", maxEvaluated);
 
                 List<OrderHistoryPage> pages = Pages.all(query, CONSUMER,
                         OrderHistoryFilter.all().withKeywords("saffron")
@@ -142,6 +150,72 @@ class OrderHistoryQueryTest {
             assertThatThrownBy(() -> query.findOrderHistory("someone else", OrderHistoryFilter.all()
                     .withPageSize(5).withPageToken(Optional.of(token)))).isInstanceOf(BadQueryException.class);
             assertThat(fake.queries()).hasSize(1);
+        }
+    }
+
+    /** {@code --max-items-read}: a selective filter on a long history reads a bounded amount per request. */
+    @Nested
+    class ReadBudget {
+
+        /**
+         * Hand-checked: 30 orders one a minute (ids 100–129, newest 129), only order 105 has saffron, 10 items read a
+         * request. Request 1 reads 129–120, request 2 119–110, request 3 109–100 and finds 105 (and DynamoDB, having
+         * hit its limit, still says more may follow), request 4 reads nothing more.
+         */
+        @Test
+        void aMatchBeyondTheBudget_comesOnALaterPage_afterPartialPages() {
+            List<TestOrder> orders = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                orders.add(new TestOrder(Integer.toString(100 + i), CONSUMER, "APPROVED", 1_000_000L + 60_000L * i, 1,
+                        "Ajanta", "4.75", List.of(new TestOrder.Line("1", i == 5 ? "Saffron Rice" : "Fried Rice",
+                                "4.75", 1))));
+            }
+            FakeOrderTable fake = table(orders, SAFFRON);
+            OrderHistoryQuery query = new OrderHistoryQuery(fake, "t", PageTokenKey.SANDBOX, 10);
+
+            List<OrderHistoryPage> pages = Pages.all(query, CONSUMER, OrderHistoryFilter.all().withKeywords("saffron")
+                    .withPageSize(5));
+
+            assertThat(pages).extracting(p -> p.orders().size()).containsExactly(0, 0, 1, 0);
+            assertThat(pages).extracting(p -> p.nextPageToken().isPresent()).containsExactly(true, true, true, false);
+            assertThat(pages.get(2).orders()).extracting(Order::orderId).containsExactly("105");
+            assertThat(fake.queries()).extracting(QueryRequest::limit).containsExactly(10, 10, 10, 10);
+            assertThat(fake.queries().get(1).exclusiveStartKey().get("orderId").s()).isEqualTo("120");
+            assertThat(fake.queries().get(2).exclusiveStartKey().get("orderId").s()).isEqualTo("110");
+        }
+
+        @Test
+        void partialPages_neitherSkipNorRepeat_andNoRequestReadsMoreThanTheBudget() {
+            List<TestOrder> orders = orders(200); // 20 with saffron, every tenth
+            for (int budget : List.of(1, 7, 10, 25, 64)) {
+                for (int pageSize : List.of(1, 3, 7)) {
+                    FakeOrderTable fake = table(orders, SAFFRON);
+                    OrderHistoryQuery query = new OrderHistoryQuery(fake, "t", PageTokenKey.SANDBOX, budget);
+                    List<Integer> read = new ArrayList<>();
+                    OrderHistoryQuery counting = query
+                            .withReadListener((items, calls, partial) -> read.add((int) items));
+
+                    List<OrderHistoryPage> pages = Pages.all(counting, CONSUMER, OrderHistoryFilter.all()
+                            .withKeywords("saffron").withPageSize(pageSize));
+
+                    String description = "budget " + budget + ", page size " + pageSize;
+                    ExpectedHistory.assertSameHistory(Pages.orders(pages), expected(orders, List.of("saffron")),
+                            description);
+                    assertThat(read).as(description).allSatisfy(n -> assertThat(n).isBetween(0, budget));
+                    assertThat(pages).as(description).allSatisfy(p -> assertThat(p.orders()).hasSizeLessThanOrEqualTo(
+                            pageSize));
+                }
+            }
+        }
+
+        @Test
+        void withoutAFilter_theBudgetNeverCutsAPage_ofUpTo100() {
+            FakeOrderTable fake = table(orders(250), item -> true);
+
+            List<OrderHistoryPage> pages = Pages.all(new OrderHistoryQuery(fake, "t"), CONSUMER,
+                    OrderHistoryFilter.all().withPageSize(100));
+
+            assertThat(pages).extracting(p -> p.orders().size()).containsExactly(100, 100, 50);
         }
     }
 

@@ -14,22 +14,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PageTokensTest {
 
+    private static final PageTokens TOKENS = new PageTokens(PageTokenKey.SANDBOX);
     private static final String CONSUMER = "1511300065921";
     private static final OrderHistoryFilter FILTER = OrderHistoryFilter.all().withStatus(OrderStatus.APPROVED)
             .withKeywords("pizza", "Chicken Vindaloo").withSince(Instant.parse("2026-11-01T00:00:00Z"));
     private static final PageTokens.Position POSITION = new PageTokens.Position(1_795_000_000_000L, "4711");
 
-    private static final String TOKEN = PageTokens.encode(CONSUMER, FILTER, POSITION);
+    private static final String TOKEN = TOKENS.encode(CONSUMER, FILTER, POSITION);
 
     @Test
     void aTokenGivesBackItsPosition_forItsConsumerAndFilter() {
-        assertThat(PageTokens.decode(TOKEN, CONSUMER, FILTER)).isEqualTo(POSITION);
+        assertThat(TOKENS.decode(TOKEN, CONSUMER, FILTER)).isEqualTo(POSITION);
     }
 
     @Test
     void isUrlSafe_andTheSameEveryTime() {
         assertThat(TOKEN).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
-        assertThat(PageTokens.encode(CONSUMER, FILTER, POSITION)).isEqualTo(TOKEN);
+        assertThat(TOKENS.encode(CONSUMER, FILTER, POSITION)).isEqualTo(TOKEN);
     }
 
     @Test
@@ -38,12 +39,12 @@ class PageTokensTest {
                 .withSince(Instant.parse("2026-11-01T01:00:00+01:00")).withStatus(OrderStatus.APPROVED)
                 .withPageSize(99);
 
-        assertThat(PageTokens.decode(TOKEN, CONSUMER, same)).isEqualTo(POSITION);
+        assertThat(TOKENS.decode(TOKEN, CONSUMER, same)).isEqualTo(POSITION);
     }
 
     @Test
     void anotherConsumer_isRejected() {
-        assertThatThrownBy(() -> PageTokens.decode(TOKEN, "1511300065922", FILTER))
+        assertThatThrownBy(() -> TOKENS.decode(TOKEN, "1511300065922", FILTER))
                 .isInstanceOfSatisfying(BadQueryException.class, e -> assertThat(e.code()).isEqualTo("bad-page-token"))
                 .hasMessageContaining("another consumer");
     }
@@ -56,7 +57,7 @@ class PageTokensTest {
                 FILTER.withKeywords("pizza", "chicken", "vindaloo"), // two single words are another filter than one pair
                 FILTER.withSince(Instant.parse("2026-11-01T00:00:00.001Z")),
                 FILTER.withUntil(Instant.parse("2027-01-01T00:00:00Z"))}) {
-            assertThatThrownBy(() -> PageTokens.decode(TOKEN, CONSUMER, other)).as(other.toString())
+            assertThatThrownBy(() -> TOKENS.decode(TOKEN, CONSUMER, other)).as(other.toString())
                     .isInstanceOf(BadQueryException.class).hasMessageContaining("another filter");
         }
     }
@@ -64,7 +65,7 @@ class PageTokensTest {
     @ParameterizedTest
     @ValueSource(strings = {"", ".", "abc", "a.b.c", "!!!.???", "eyJ2IjoxfQ", "eyJ2IjoxfQ.", "null", "%2F"})
     void garbage_isRejected(String garbage) {
-        assertThatThrownBy(() -> PageTokens.decode(garbage, CONSUMER, FILTER))
+        assertThatThrownBy(() -> TOKENS.decode(garbage, CONSUMER, FILTER))
                 .isInstanceOfSatisfying(BadQueryException.class, e -> assertThat(e.code()).isEqualTo("bad-page-token"))
                 .hasMessageContaining("garbled or altered");
     }
@@ -78,12 +79,12 @@ class PageTokensTest {
             }
             char other = alphabet.charAt((alphabet.indexOf(TOKEN.charAt(i)) + 1) % alphabet.length());
             String changed = TOKEN.substring(0, i) + other + TOKEN.substring(i + 1);
-            assertThatThrownBy(() -> PageTokens.decode(changed, CONSUMER, FILTER)).as("position %d", i)
+            assertThatThrownBy(() -> TOKENS.decode(changed, CONSUMER, FILTER)).as("position %d", i)
                     .isInstanceOf(BadQueryException.class);
         }
-        assertThatThrownBy(() -> PageTokens.decode(TOKEN.substring(0, TOKEN.length() - 1), CONSUMER, FILTER))
+        assertThatThrownBy(() -> TOKENS.decode(TOKEN.substring(0, TOKEN.length() - 1), CONSUMER, FILTER))
                 .isInstanceOf(BadQueryException.class);
-        assertThatThrownBy(() -> PageTokens.decode("x".repeat(10_000), CONSUMER, FILTER))
+        assertThatThrownBy(() -> TOKENS.decode("x".repeat(10_000), CONSUMER, FILTER))
                 .isInstanceOf(BadQueryException.class);
     }
 
@@ -96,15 +97,38 @@ class PageTokensTest {
                 .encodeToString(otherConsumer.getBytes(StandardCharsets.UTF_8))
                 + TOKEN.substring(TOKEN.indexOf('.'));
 
-        assertThatThrownBy(() -> PageTokens.decode(forged, "1511300065922", FILTER))
+        assertThatThrownBy(() -> TOKENS.decode(forged, "1511300065922", FILTER))
                 .isInstanceOf(BadQueryException.class).hasMessageContaining("garbled or altered");
     }
 
     @Test
     void aPositionOutsideTheTimeRange_isRejected() {
-        String early = PageTokens.encode(CONSUMER, FILTER, new PageTokens.Position(0L, "1"));
+        String early = TOKENS.encode(CONSUMER, FILTER, new PageTokens.Position(0L, "1"));
 
-        assertThatThrownBy(() -> PageTokens.decode(early, CONSUMER, FILTER))
+        assertThatThrownBy(() -> TOKENS.decode(early, CONSUMER, FILTER))
                 .isInstanceOf(BadQueryException.class).hasMessageContaining("outside the time range");
+    }
+
+    @Test
+    void aTokenUnderAnotherKey_isRefused_sayingSo_andTheSameKeyElsewhereAccepts() {
+        PageTokenKey key = PageTokenKey.of("test", "k".repeat(32));
+        String token = new PageTokens(key).encode(CONSUMER, FILTER, POSITION);
+
+        assertThat(new PageTokens(PageTokenKey.of("another process", "k".repeat(32) + "\n")).decode(token, CONSUMER,
+                FILTER)).isEqualTo(POSITION);
+        assertThatThrownBy(() -> TOKENS.decode(token, CONSUMER, FILTER))
+                .isInstanceOfSatisfying(BadQueryException.class, e -> assertThat(e.code()).isEqualTo("bad-page-token"))
+                .hasMessageContaining("another page-token key");
+        assertThatThrownBy(() -> new PageTokens(PageTokenKey.of("test", "j".repeat(32))).decode(TOKEN, CONSUMER,
+                FILTER)).hasMessageContaining("another page-token key");
+    }
+
+    @Test
+    void aShortKey_isRefused_namingItsSource_notTheKey() {
+        assertThatThrownBy(() -> PageTokenKey.of("--page-token-key-file /etc/k", "  short-secret \n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--page-token-key-file /etc/k holds 12 characters; it needs at least 32")
+                .hasMessageNotContaining("short-secret");
+        assertThat(PageTokenKey.of("x", "s".repeat(40)).toString()).doesNotContain("sss");
     }
 }

@@ -1,0 +1,23 @@
+package dev.reproject.orderhistory.rest;
+
+import dev.reproject.orderhistory.query.OrderJson;
+
+import java.util.Map;
+import java.util.Objects;
+
+/** What a request gets (written by {@link Replies}): a status, a JSON body and any extra headers. */
+record Answer(int status, Map<String, ?> body, Map<String, String> headers) {
+
+    Answer {
+        Objects.requireNonNull(body, "body");
+        headers = Map.copyOf(headers);
+    }
+
+    static Answer ok(Map<String, ?> body) {
+        return new Answer(200, body, Map.of());
+    }
+
+    static Answer error(int status, String code, String message) {
+        return new Answer(status, OrderJson.error(code, message), Map.of());
+    }
+}
