@@ -216,7 +216,10 @@ final class Rig implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("--bootstrap-servers", servers.kafkaBootstrapServers(),
                 "--table", table, "--catalog-table", CATALOG, "--dynamodb-endpoint",
                 servers.dynamoDbEndpoint().toString(), "--region", servers.region(), "--max-in-flight", "8",
-                "--report-interval", "1", "--json"));
+                "--report-interval", "1", "--json",
+                // as under a supervisor that restarts it: one static member of the rebuild's group, whose rerun
+                // after a kill gets its partitions back at once instead of after the killed session times out
+                "--instance-id", "reliability-" + table));
         if (untilCaughtUp) {
             args.add("--until-caught-up");
         }
