@@ -88,15 +88,23 @@ public final class LiveMetrics {
         moreDead.forEach((reason, n) -> deadLetters.get(reason).increment(n));
     }
 
-    /** The lag of each partition this process has now (the others are no longer shown). */
+    /**
+     * The lag of each partition this process has now (the others are no longer shown). Called after every poll:
+     * the gauges are registered again only when the partitions change, and read the latest map when scraped.
+     */
     void lag(Map<TopicPartition, Long> byPartition) {
         Map<TopicPartition, Long> now = new TreeMap<>(Partitions.ORDER);
         now.putAll(byPartition);
-        lag.set(now);
+        Map<TopicPartition, Long> before = lag.getAndSet(now);
         assigned.set(now.size());
+        if (before.keySet().equals(now.keySet()) && !before.isEmpty()) {
+            return;
+        }
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        now.forEach((tp, n) -> rows.add(MultiGauge.Row.of(Tags.of("topic", tp.topic(), "partition",
-                Integer.toString(tp.partition())), n)));
+        for (TopicPartition tp : now.keySet()) {
+            rows.add(MultiGauge.Row.of(Tags.of("topic", tp.topic(), "partition", Integer.toString(tp.partition())),
+                    lag, current -> current.get().getOrDefault(tp, 0L)));
+        }
         lagGauge.register(rows, true);
     }
 

@@ -136,7 +136,7 @@ final class ProgressReporter {
         Map<SourcePartition, LivePosition> positions = new TreeMap<>();
         for (TopicPartition tp : partitions) {
             OffsetAndMetadata commit = committed.get(tp);
-            long position = commit != null ? commit.offset() : entry.handoff().next(Partitions.toCore(tp));
+            long position = Partitions.groupPosition(commit, entry.handoff(), tp);
             positions.put(Partitions.toCore(tp), new LivePosition(position, Math.max(0, ends.get(tp) - position)));
         }
         return positions;

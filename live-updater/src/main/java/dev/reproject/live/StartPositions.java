@@ -34,8 +34,7 @@ public final class StartPositions {
         for (TopicPartition tp : partitions) {
             OffsetAndMetadata mark = committed.get(tp);
             String from = mark != null ? "committed offset" : "handoff + 1";
-            long start = mark != null ? mark.offset()
-                    : handoff.next(Partitions.toCore(tp));
+            long start = Partitions.groupPosition(mark, handoff, tp);
             long first = earliest.get(tp);
             long last = end.get(tp);
             if (start < first) {

@@ -44,11 +44,8 @@ final class StopOffsets {
         }
         lastGroupCheck = now;
         Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(ends.keySet());
-        return ends.entrySet().stream().allMatch(e -> {
-            OffsetAndMetadata mark = committed.get(e.getKey());
-            long next = mark != null ? mark.offset() : handoff.next(Partitions.toCore(e.getKey()));
-            return next >= e.getValue();
-        });
+        return ends.entrySet().stream().allMatch(
+                e -> Partitions.groupPosition(committed.get(e.getKey()), handoff, e.getKey()) >= e.getValue());
     }
 
     @Override

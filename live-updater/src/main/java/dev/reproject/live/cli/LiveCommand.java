@@ -8,6 +8,7 @@ import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.cli.api.Json;
 import dev.reproject.cli.api.KafkaOptions;
 import dev.reproject.cli.api.LeaseOptions;
+import dev.reproject.cli.api.ListenAddresses;
 import dev.reproject.core.catalog.CurrentRebuilds;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildId;
@@ -159,13 +160,7 @@ public final class LiveCommand implements Callable<Integer> {
         if (metricsPort == null) {
             return Optional.empty();
         }
-        if (metricsPort < 0 || metricsPort > 65535) {
-            throw new IllegalArgumentException("--metrics-port must be from 0 to 65535, was " + metricsPort);
-        }
-        InetSocketAddress address = new InetSocketAddress(metricsHost, metricsPort);
-        if (address.isUnresolved()) {
-            throw new IllegalArgumentException("--metrics-host " + metricsHost + ": no such host or address");
-        }
+        InetSocketAddress address = ListenAddresses.of("--metrics-host", metricsHost, "--metrics-port", metricsPort);
         return Optional.of(address);
     }
 

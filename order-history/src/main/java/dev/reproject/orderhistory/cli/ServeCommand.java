@@ -4,6 +4,7 @@ import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.AwsSettings;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.ExitCodes;
+import dev.reproject.cli.api.ListenAddresses;
 import dev.reproject.orderhistory.query.OrderHistoryQuery;
 import dev.reproject.orderhistory.query.PageTokenKey;
 import dev.reproject.orderhistory.query.TableNotFoundException;
@@ -94,15 +95,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("--port must be from 0 to 65535, was " + port);
-        }
+        InetSocketAddress address = ListenAddresses.of("--host", host, "--port", port);
         if (maxItemsRead < 1) {
             throw new IllegalArgumentException("--max-items-read must be at least 1, was " + maxItemsRead);
-        }
-        InetSocketAddress address = new InetSocketAddress(host, port);
-        if (address.isUnresolved()) {
-            throw new IllegalArgumentException("--host " + host + ": no such host or address");
         }
         ServerSettings settings = new ServerSettings(address, threads, queue, seconds("--queue-timeout", queueTimeout),
                 seconds("--idle-timeout", idleTimeout), seconds("--stop-timeout", stopTimeout), maxConnections,
