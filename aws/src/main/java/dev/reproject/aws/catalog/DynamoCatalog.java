@@ -42,8 +42,8 @@ import static dev.reproject.aws.catalog.CatalogItems.s;
  * consistent Scan with a filter. A GSI would only be eventually consistent — and {@link #begin} must see a live
  * updater's latest report — and would double the cost of the live updater's steady writes.
  *
- * <p>The table also holds the leases ({@link #leases()}), as items keyed {@code lease:<name>}; reads of rebuilds
- * pass them by.
+ * <p>The table also holds the leases ({@link #leases()}), as items keyed {@code lease:<name>}, and the views'
+ * aliases ({@link #aliases()}), keyed {@code alias:<view>}; reads of rebuilds pass them by.
  *
  * <p>Reads on a catalog table that does not exist find nothing: no rebuilds yet.
  */
@@ -71,6 +71,11 @@ public final class DynamoCatalog implements RebuildCatalog {
     /** The leases kept in this catalog's table (CONTRACT.md §6.10). */
     public DynamoLeases leases() {
         return new DynamoLeases(this, client, clock);
+    }
+
+    /** The views' aliases kept in this catalog's table. */
+    public DynamoAliases aliases() {
+        return new DynamoAliases(this, client);
     }
 
     /** Whether the catalog table exists (it is created by the first rebuild). */
@@ -195,8 +200,9 @@ public final class DynamoCatalog implements RebuildCatalog {
     @Override
     public List<RebuildEntry> all() {
         return scan(ScanRequest.builder().tableName(tableName).consistentRead(true)
-                .filterExpression("attribute_not_exists(#owner)") // leases share the table
-                .expressionAttributeNames(Map.of("#owner", LeaseItems.OWNER))
+                // leases and aliases share the table
+                .filterExpression("attribute_not_exists(#owner) AND attribute_not_exists(#aliasVersion)")
+                .expressionAttributeNames(Map.of("#owner", LeaseItems.OWNER, "#aliasVersion", AliasItems.VERSION))
                 .build());
     }
 
