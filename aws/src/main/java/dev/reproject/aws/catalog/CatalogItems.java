@@ -4,6 +4,7 @@ import dev.reproject.core.catalog.LivePosition;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.core.catalog.RebuildStatus;
+import dev.reproject.core.catalog.VerifySummary;
 import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.watermark.Watermark;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -34,6 +35,7 @@ final class CatalogItems {
     static final String UPDATED_AT = "updatedAt";
     static final String POSITIONS = "livePositions";
     static final String LAST_LIVE_UPDATE = "lastLiveUpdate";
+    static final String LAST_VERIFY = "lastVerify";
 
     private CatalogItems() {
     }
@@ -56,6 +58,7 @@ final class CatalogItems {
         item.put(UPDATED_AT, s(e.updatedAt().toString()));
         item.put(POSITIONS, positions(e.positions()));
         e.lastLiveUpdate().ifPresent(t -> item.put(LAST_LIVE_UPDATE, s(t.toString())));
+        e.lastVerify().ifPresent(v -> item.put(LAST_VERIFY, verify(v)));
         return item;
     }
 
@@ -75,7 +78,8 @@ final class CatalogItems {
                     Watermark.fromJson(text(item, HANDOFF)), new TreeMap<>(counts),
                     RebuildStatus.valueOf(text(item, STATUS)), Instant.parse(text(item, STARTED_AT)),
                     Instant.parse(text(item, UPDATED_AT)), new TreeMap<>(positions),
-                    Optional.ofNullable(item.get(LAST_LIVE_UPDATE)).map(v -> Instant.parse(v.s())));
+                    Optional.ofNullable(item.get(LAST_LIVE_UPDATE)).map(v -> Instant.parse(v.s())),
+                    Optional.ofNullable(item.get(LAST_VERIFY)).map(v -> verify(v.m())));
         } catch (RuntimeException e) {
             throw new IllegalStateException("catalog entry " + id + " is unreadable: " + e.getMessage(), e);
         }
@@ -89,6 +93,19 @@ final class CatalogItems {
         Map<String, AttributeValue> m = new HashMap<>();
         counts.forEach((name, n) -> m.put(name, AttributeValue.fromN(Long.toString(n))));
         return AttributeValue.fromM(m);
+    }
+
+    /** {@code {at, counts: {<class>: n}, sample, report}}. */
+    static AttributeValue verify(VerifySummary v) {
+        return AttributeValue.fromM(Map.of("at", s(v.at().toString()), "counts", counts(v.counts()),
+                "sample", AttributeValue.fromN(Double.toString(v.sample())), "report", s(v.report())));
+    }
+
+    private static VerifySummary verify(Map<String, AttributeValue> m) {
+        Map<String, Long> counts = new TreeMap<>();
+        required(m, "counts").m().forEach((name, n) -> counts.put(name, Long.parseLong(n.n())));
+        return new VerifySummary(Instant.parse(text(m, "at")), counts, Double.parseDouble(required(m, "sample").n()),
+                text(m, "report"));
     }
 
     static AttributeValue positions(Map<SourcePartition, LivePosition> positions) {

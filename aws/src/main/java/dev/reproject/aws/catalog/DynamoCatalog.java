@@ -6,6 +6,7 @@ import dev.reproject.core.catalog.RebuildCatalog;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.core.catalog.RebuildStatus;
+import dev.reproject.core.catalog.VerifySummary;
 import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.watermark.Watermark;
 import org.slf4j.Logger;
@@ -118,12 +119,13 @@ public final class DynamoCatalog implements RebuildCatalog {
         try {
             client.putItem(b -> b.tableName(tableName)
                     .item(CatalogItems.toItem(entry))
-                    .conditionExpression("attribute_not_exists(#id) OR (#status IN (:loading, :loaded)"
-                            + " AND attribute_not_exists(#lastLive))")
+                    .conditionExpression("attribute_not_exists(#id) OR #status = :retired"
+                            + " OR (#status IN (:loading, :loaded) AND attribute_not_exists(#lastLive))")
                     .expressionAttributeNames(Map.of("#id", CatalogItems.ID, "#status", CatalogItems.STATUS,
                             "#lastLive", CatalogItems.LAST_LIVE_UPDATE))
                     .expressionAttributeValues(Map.of(":loading", s(RebuildStatus.LOADING.name()),
-                            ":loaded", s(RebuildStatus.LOADED.name()))));
+                            ":loaded", s(RebuildStatus.LOADED.name()), ":retired",
+                            s(RebuildStatus.RETIRED.name()))));
         } catch (ConditionalCheckFailedException e) {
             RebuildEntry current = get(entry.id()).orElseThrow(() -> new IllegalStateException(
                     "rebuild " + entry.id() + " changed while it was being recorded; run it again", e));
@@ -174,6 +176,42 @@ public final class DynamoCatalog implements RebuildCatalog {
         } catch (ConditionalCheckFailedException | ResourceNotFoundException e) {
             CatalogRules.requireLoaded(id, get(id));
             throw new IllegalStateException("rebuild " + id + " changed during a live update; try again", e);
+        }
+    }
+
+    @Override
+    public RebuildEntry recordVerify(RebuildId id, VerifySummary summary) {
+        try {
+            return CatalogItems.fromItem(client.updateItem(b -> b.tableName(tableName)
+                    .key(CatalogItems.key(id))
+                    .updateExpression("SET #verify = :verify, #updated = :now")
+                    .conditionExpression("attribute_exists(#id) AND #status <> :retired")
+                    .expressionAttributeNames(Map.of("#verify", CatalogItems.LAST_VERIFY, "#updated",
+                            CatalogItems.UPDATED_AT, "#id", CatalogItems.ID, "#status", CatalogItems.STATUS))
+                    .expressionAttributeValues(Map.of(":verify", CatalogItems.verify(summary),
+                            ":now", s(clock.instant().toString()), ":retired", s(RebuildStatus.RETIRED.name())))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes());
+        } catch (ConditionalCheckFailedException | ResourceNotFoundException e) {
+            CatalogRules.requireNotRetired(get(id).orElseThrow(() -> CatalogRules.missing(id)));
+            throw new IllegalStateException("rebuild " + id + " changed while its verify was recorded; try again", e);
+        }
+    }
+
+    @Override
+    public RebuildEntry retire(RebuildId id) {
+        try {
+            return CatalogItems.fromItem(client.updateItem(b -> b.tableName(tableName)
+                    .key(CatalogItems.key(id))
+                    .updateExpression("SET #status = :retired, #updated = :now")
+                    .conditionExpression("attribute_exists(#id) AND #status <> :retired")
+                    .expressionAttributeNames(Map.of("#status", CatalogItems.STATUS, "#updated",
+                            CatalogItems.UPDATED_AT, "#id", CatalogItems.ID))
+                    .expressionAttributeValues(Map.of(":retired", s(RebuildStatus.RETIRED.name()),
+                            ":now", s(clock.instant().toString())))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes());
+        } catch (ConditionalCheckFailedException | ResourceNotFoundException e) {
+            // retired already (nothing to change), or no such entry
+            return get(id).orElseThrow(() -> CatalogRules.missing(id));
         }
     }
 

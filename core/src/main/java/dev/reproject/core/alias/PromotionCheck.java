@@ -2,6 +2,7 @@ package dev.reproject.core.alias;
 
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildStatus;
+import dev.reproject.core.catalog.VerifySummary;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,8 @@ public final class PromotionCheck {
     }
 
     /** Why {@code entry} may not be promoted; empty when it may. */
-    public static List<String> refusals(RebuildEntry entry, Optional<VerifySummary> lastVerify, long maxLag) {
+    public static List<String> refusals(RebuildEntry entry, long maxLag) {
+        Optional<VerifySummary> lastVerify = entry.lastVerify();
         if (maxLag < 0) {
             throw new IllegalArgumentException("the lag limit must be 0 or more, was " + maxLag);
         }

@@ -18,7 +18,7 @@ public final class CatalogRules {
             throw new IllegalArgumentException("a rebuild begins LOADING, not " + entry.status() + ": " + entry.id());
         }
         for (RebuildEntry other : entriesOfTable) {
-            if (other.liveStarted()) {
+            if (other.status() != RebuildStatus.RETIRED && other.liveStarted()) {
                 throw liveTable(entry.id(), other);
             }
         }
@@ -44,6 +44,7 @@ public final class CatalogRules {
     /** @throws IllegalStateException unless the entry exists and is LOADED or LIVE */
     public static void requireLoaded(RebuildId id, Optional<RebuildEntry> current) {
         RebuildEntry entry = current.orElseThrow(() -> missing(id));
+        requireNotRetired(entry);
         if (entry.status() == RebuildStatus.LOADING) {
             throw new IllegalStateException("rebuild " + id + " is still LOADING (updated " + entry.updatedAt()
                     + "): the live updater starts only after the rebuild is LOADED; run or re-run the rebuild first");
@@ -61,6 +62,14 @@ public final class CatalogRules {
                         + " (" + other.status() + ", started " + other.startedAt() + ") loaded table "
                         + entry.table() + " after it; continue that one instead");
             }
+        }
+    }
+
+    /** @throws IllegalStateException when the entry is RETIRED */
+    public static void requireNotRetired(RebuildEntry entry) {
+        if (entry.status() == RebuildStatus.RETIRED) {
+            throw new IllegalStateException("rebuild " + entry.id() + " was retired (" + entry.updatedAt()
+                    + "): its table and consumer group were deleted; rebuild the view into a table again");
         }
     }
 

@@ -45,6 +45,26 @@ public final class InMemoryRebuildCatalog implements RebuildCatalog {
     }
 
     @Override
+    public synchronized RebuildEntry recordVerify(RebuildId id, VerifySummary summary) {
+        RebuildEntry current = Optional.ofNullable(entries.get(id)).orElseThrow(() -> CatalogRules.missing(id));
+        CatalogRules.requireNotRetired(current);
+        RebuildEntry verified = current.withVerify(summary, clock.instant());
+        entries.put(id, verified);
+        return verified;
+    }
+
+    @Override
+    public synchronized RebuildEntry retire(RebuildId id) {
+        RebuildEntry current = Optional.ofNullable(entries.get(id)).orElseThrow(() -> CatalogRules.missing(id));
+        if (current.status() == RebuildStatus.RETIRED) {
+            return current;
+        }
+        RebuildEntry retired = current.withStatus(RebuildStatus.RETIRED, clock.instant());
+        entries.put(id, retired);
+        return retired;
+    }
+
+    @Override
     public synchronized Optional<RebuildEntry> get(RebuildId id) {
         return Optional.ofNullable(entries.get(id));
     }

@@ -16,10 +16,11 @@ public interface RebuildCatalog {
 
     /**
      * Records a rebuild that starts: {@code entry} must be LOADING. An entry with the same id that is LOADING or
-     * LOADED (a crashed or repeated run) is replaced.
+     * LOADED (a crashed or repeated run), or RETIRED (its table was deleted), is replaced.
      *
      * @throws IllegalStateException when a live updater has written to the entry's table (an entry of that table
-     *                               is LIVE or has live positions): loading it again would write older state back
+     *                               that is not RETIRED is LIVE or has live positions): loading it again would write
+     *                               older state back
      */
     void begin(RebuildEntry entry);
 
@@ -34,9 +35,24 @@ public interface RebuildCatalog {
     /**
      * The live updater's positions and lag; a LOADED entry becomes LIVE the first time every lag is zero.
      *
-     * @throws IllegalStateException when there is no such entry, or it is still LOADING
+     * @throws IllegalStateException when there is no such entry, or it is still LOADING, or RETIRED
      */
     RebuildEntry updateLive(RebuildId id, Map<SourcePartition, LivePosition> positions);
+
+    /**
+     * Records what a {@code verify} of the entry's table found, replacing the previous result.
+     *
+     * @throws IllegalStateException when there is no such entry, or it is RETIRED
+     */
+    RebuildEntry recordVerify(RebuildId id, VerifySummary summary);
+
+    /**
+     * Marks the entry RETIRED (its table and consumer group are gone); a live updater still running for it stops at
+     * its next report, which {@link #updateLive} refuses. Retiring a RETIRED entry again changes nothing.
+     *
+     * @throws IllegalStateException when there is no such entry
+     */
+    RebuildEntry retire(RebuildId id);
 
     Optional<RebuildEntry> get(RebuildId id);
 

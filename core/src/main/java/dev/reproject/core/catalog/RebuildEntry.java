@@ -28,6 +28,7 @@ import java.util.TreeMap;
  * @param updatedAt      when the entry last changed
  * @param positions      the live updater's position and lag per partition (empty until it runs)
  * @param lastLiveUpdate when the live updater last wrote its positions
+ * @param lastVerify     what the latest {@code verify} of the table found (empty until one ran)
  */
 public record RebuildEntry(RebuildId id,
                            String view,
@@ -38,7 +39,8 @@ public record RebuildEntry(RebuildId id,
                            Instant startedAt,
                            Instant updatedAt,
                            SortedMap<SourcePartition, LivePosition> positions,
-                           Optional<Instant> lastLiveUpdate) {
+                           Optional<Instant> lastLiveUpdate,
+                           Optional<VerifySummary> lastVerify) {
 
     public RebuildEntry {
         Objects.requireNonNull(id, "id");
@@ -49,6 +51,7 @@ public record RebuildEntry(RebuildId id,
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(lastLiveUpdate, "lastLiveUpdate");
+        Objects.requireNonNull(lastVerify, "lastVerify");
         counts = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(counts, "counts")));
         counts.forEach((name, n) -> Objects.requireNonNull(n, () -> "count " + name));
         positions = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(positions, "positions")));
@@ -58,7 +61,7 @@ public record RebuildEntry(RebuildId id,
     /** A rebuild that starts at {@code at}: LOADING, no counts yet, no live positions. */
     public static RebuildEntry loading(RebuildId id, String view, String archive, Watermark handoff, Instant at) {
         return new RebuildEntry(id, view, archive, handoff, new TreeMap<>(), RebuildStatus.LOADING, at, at,
-                new TreeMap<>(), Optional.empty());
+                new TreeMap<>(), Optional.empty(), Optional.empty());
     }
 
     public String table() {
@@ -89,23 +92,29 @@ public record RebuildEntry(RebuildId id,
 
     public RebuildEntry withStatus(RebuildStatus newStatus, Instant at) {
         return new RebuildEntry(id, view, archive, handoff, counts, newStatus, startedAt, at, positions,
-                lastLiveUpdate);
+                lastLiveUpdate, lastVerify);
     }
 
     public RebuildEntry withCounts(Map<String, Long> newCounts, Instant at) {
         return new RebuildEntry(id, view, archive, handoff, new TreeMap<>(newCounts), status, startedAt, at,
-                positions, lastLiveUpdate);
+                positions, lastLiveUpdate, lastVerify);
     }
 
     public RebuildEntry withHandoff(Watermark newHandoff, Instant at) {
         return new RebuildEntry(id, view, archive, newHandoff, counts, status, startedAt, at, positions,
-                lastLiveUpdate);
+                lastLiveUpdate, lastVerify);
     }
 
     /** The live updater's report at {@code at}; also the time of the last live update. */
     public RebuildEntry withPositions(Map<SourcePartition, LivePosition> newPositions, Instant at) {
         return new RebuildEntry(id, view, archive, handoff, counts, status, startedAt, at, new TreeMap<>(newPositions),
-                Optional.of(at));
+                Optional.of(at), lastVerify);
+    }
+
+    /** The same entry with {@code summary} as its latest verify. */
+    public RebuildEntry withVerify(VerifySummary summary, Instant at) {
+        return new RebuildEntry(id, view, archive, handoff, counts, status, startedAt, at, positions, lastLiveUpdate,
+                Optional.of(summary));
     }
 
     /** The same entry, LOADED, with the final counts and handoff. */
@@ -122,7 +131,8 @@ public record RebuildEntry(RebuildId id,
     /**
      * For {@code status --json}: {@code id, view, table, snapshot, archive, status, handoff} (as in manifests),
      * {@code counts}, {@code startedAt, updatedAt}, {@code live: {<topic>: {<partition>: {offset, lag}}}},
-     * {@code totalLag}, {@code lastLiveUpdate} (null until the live updater runs).
+     * {@code totalLag}, {@code lastLiveUpdate} (null until the live updater runs), {@code lastVerify} (null until a
+     * verify ran: {@code at, counts, sample, clean, report}).
      */
     public Map<String, Object> toJsonMap() {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -143,6 +153,7 @@ public record RebuildEntry(RebuildId id,
         out.put("live", live);
         out.put("totalLag", totalLag());
         out.put("lastLiveUpdate", lastLiveUpdate.map(Instant::toString).orElse(null));
+        out.put("lastVerify", lastVerify.map(VerifySummary::toJsonMap).orElse(null));
         return out;
     }
 }

@@ -3,6 +3,7 @@ package dev.reproject.core.alias;
 import dev.reproject.core.catalog.LivePosition;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildId;
+import dev.reproject.core.catalog.VerifySummary;
 import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.snapshot.SnapshotId;
 import dev.reproject.core.watermark.Watermark;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,12 +22,12 @@ class PromotionCheckTest {
     private static final SourcePartition P1 = new SourcePartition("orders", 1);
     private static final RebuildId GREEN = RebuildId.of("orders-green", new SnapshotId("20261207T000000.000Z"));
     private static final VerifySummary CLEAN = new VerifySummary(T0.plusSeconds(600),
-            Map.of("equal", 99_000L, "ahead", 1_000L), 1.0);
+            Map.of("equal", 99_000L, "ahead", 1_000L), 1.0, "report");
 
     @Test
     void aLiveRebuild_caughtUp_withACleanVerifyAfterItsLoad_mayBePromoted() {
-        assertThat(PromotionCheck.refusals(live(Map.of(P0, new LivePosition(10, 0), P1, new LivePosition(7, 5))),
-                Optional.of(CLEAN), 5)).isEmpty();
+        assertThat(PromotionCheck.refusals(live(Map.of(P0, new LivePosition(10, 0), P1, new LivePosition(7, 5)))
+                .withVerify(CLEAN, T0.plusSeconds(600)), 5)).isEmpty();
     }
 
     @Test
@@ -36,22 +36,23 @@ class PromotionCheckTest {
                 .loaded(Map.of(), Watermark.empty(), T0.plusSeconds(60))
                 .withPositions(Map.of(P0, new LivePosition(10, 6)), T0.plusSeconds(70));
         VerifySummary wrong = new VerifySummary(T0.plusSeconds(600), Map.of("equal", 10L, "diverged", 1L,
-                "missing", 2L, "ahead", 3L), 1.0);
+                "missing", 2L, "ahead", 3L), 1.0, "report");
 
-        assertThat(PromotionCheck.refusals(loaded, Optional.of(wrong), 5)).containsExactly(
+        assertThat(PromotionCheck.refusals(loaded.withVerify(wrong, T0.plusSeconds(600)), 5)).containsExactly(
                 GREEN + " is LOADED, not LIVE: run 'reproject live' for it until it has caught up",
                 "orders/0 lags by 6 records (more than --max-lag 5)",
                 "its last verify (" + T0.plusSeconds(600) + ") found diverged 1, missing 2");
-        assertThat(PromotionCheck.refusals(live(Map.of()), Optional.empty(), 0))
+        assertThat(PromotionCheck.refusals(live(Map.of()), 0))
                 .containsExactly("orders-green was never verified: run 'reproject verify' for it");
-        VerifySummary before = new VerifySummary(T0.minusSeconds(1), Map.of("equal", 10L), 1.0);
-        assertThat(PromotionCheck.refusals(live(Map.of()), Optional.of(before), 0)).singleElement().asString()
+        VerifySummary before = new VerifySummary(T0.minusSeconds(1), Map.of("equal", 10L), 1.0, "report");
+        assertThat(PromotionCheck.refusals(live(Map.of()).withVerify(before, T0.plusSeconds(90)), 0)).singleElement()
+                .asString()
                 .contains("older than its load");
     }
 
     @Test
     void aNegativeLagLimit_isRefused() {
-        assertThatThrownBy(() -> PromotionCheck.refusals(live(Map.of()), Optional.of(CLEAN), -1))
+        assertThatThrownBy(() -> PromotionCheck.refusals(live(Map.of()).withVerify(CLEAN, T0), -1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -32,6 +32,16 @@ public class ForwardingCatalog implements RebuildCatalog {
     }
 
     @Override
+    public RebuildEntry recordVerify(RebuildId id, VerifySummary summary) {
+        return catalog.recordVerify(id, summary);
+    }
+
+    @Override
+    public RebuildEntry retire(RebuildId id) {
+        return catalog.retire(id);
+    }
+
+    @Override
     public Optional<RebuildEntry> get(RebuildId id) {
         return catalog.get(id);
     }

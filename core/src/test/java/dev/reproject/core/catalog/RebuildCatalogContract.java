@@ -164,4 +164,44 @@ public abstract class RebuildCatalogContract {
         catalog.begin(loading(B1));
         assertThat(catalog.get(B1)).isPresent();
     }
+
+    @Test
+    void recordVerify_keepsTheLatestResult_onTheEntry_andNamesAMissingOne() {
+        catalog.begin(loading(A1));
+        catalog.markLoaded(A1, Map.of(), Watermark.empty());
+        VerifySummary wrong = new VerifySummary(NOW, Map.of("equal", 9L, "missing", 1L), 1.0,
+                "s3a://b/snapshots/order-history/verify/1.json");
+        VerifySummary clean = new VerifySummary(NOW.plusSeconds(60), Map.of("equal", 10L, "ahead", 2L), 0.5,
+                "s3a://b/snapshots/order-history/verify/2.json");
+
+        catalog.recordVerify(A1, wrong);
+        RebuildEntry verified = catalog.recordVerify(A1, clean);
+
+        assertThat(verified.lastVerify()).hasValue(clean);
+        assertThat(catalog.get(A1).orElseThrow().lastVerify()).hasValue(clean);
+        assertThat(catalog.get(A1).orElseThrow().status()).isEqualTo(RebuildStatus.LOADED);
+        assertThatThrownBy(() -> catalog.recordVerify(A2, clean)).hasMessageContaining("no rebuild " + A2);
+    }
+
+    @Test
+    void retire_stopsLiveReportsAndVerifies_andLetsTheTableBeRebuiltAgain() {
+        catalog.begin(loading(A1));
+        catalog.markLoaded(A1, Map.of(), Watermark.empty());
+        catalog.updateLive(A1, Map.of(P0, new LivePosition(5, 0)));
+
+        RebuildEntry retired = catalog.retire(A1);
+
+        assertThat(retired.status()).isEqualTo(RebuildStatus.RETIRED);
+        assertThat(catalog.retire(A1).status()).isEqualTo(RebuildStatus.RETIRED);
+        assertThatThrownBy(() -> catalog.updateLive(A1, Map.of(P0, new LivePosition(6, 0))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(A1 + " was retired");
+        assertThatThrownBy(() -> catalog.recordVerify(A1, new VerifySummary(NOW, Map.of(), 1.0, "r")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("was retired");
+        assertThat(catalog.get(A1).orElseThrow().positions()).containsEntry(P0, new LivePosition(5, 0));
+        assertThatThrownBy(() -> catalog.retire(B1)).hasMessageContaining("no rebuild " + B1);
+
+        catalog.begin(loading(A2));
+        catalog.begin(loading(A1));
+        assertThat(catalog.get(A1).orElseThrow().status()).isEqualTo(RebuildStatus.LOADING);
+    }
 }

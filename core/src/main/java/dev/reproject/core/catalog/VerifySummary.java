@@ -1,6 +1,7 @@
-package dev.reproject.core.alias;
+package dev.reproject.core.catalog;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -13,14 +14,16 @@ import java.util.TreeMap;
  * @param counts keys by class: {@code equal}, {@code ahead} (live applied events not archived yet: fine),
  *               {@code diverged}, {@code behind}, {@code missing}, {@code extra}
  * @param sample the fraction of keys checked (1 for all)
+ * @param report where the full report was written (a URI under the snapshots root)
  */
-public record VerifySummary(Instant at, Map<String, Long> counts, double sample) {
+public record VerifySummary(Instant at, Map<String, Long> counts, double sample, String report) {
 
     /** The classes that make a table wrong. */
     public static final Set<String> WRONG = Set.of("diverged", "behind", "missing", "extra");
 
     public VerifySummary {
         Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(report, "report");
         counts = Map.copyOf(new TreeMap<>(counts));
         if (!(sample > 0 && sample <= 1)) {
             throw new IllegalArgumentException("a verify samples more than 0 and at most 1 of the keys, was "
@@ -42,5 +45,16 @@ public record VerifySummary(Instant at, Map<String, Long> counts, double sample)
             }
         });
         return out.toString();
+    }
+
+    /** {@code at, counts, sample, clean, report}, for {@code status --json}. */
+    public Map<String, Object> toJsonMap() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("at", at.toString());
+        out.put("counts", new TreeMap<>(counts));
+        out.put("sample", sample);
+        out.put("clean", clean());
+        out.put("report", report);
+        return out;
     }
 }
