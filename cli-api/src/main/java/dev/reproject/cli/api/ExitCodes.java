@@ -15,6 +15,10 @@ public final class ExitCodes {
     public static final int BUSY = 5;
     /** {@code status --max-lag}: a live updater lags by more than the limit */
     public static final int LAGGING = 6;
+    /** {@code verify}: the table diverged from the recomputation, is behind it, or misses or has extra items */
+    public static final int DIFFERENCES = 7;
+    /** {@code promote}, {@code retire}, {@code prune}: refused, because of what the catalog says (named on stderr) */
+    public static final int REFUSED = 8;
 
     private ExitCodes() {
     }
@@ -29,6 +33,8 @@ public final class ExitCodes {
             case NOT_FOUND -> "not found";
             case BUSY -> "busy";
             case LAGGING -> "lagging";
+            case DIFFERENCES -> "differences found";
+            case REFUSED -> "refused";
             default -> "status " + status;
         };
     }
