@@ -74,6 +74,8 @@ public final class VerifyBenchmark {
         String loadAtStart = BenchSupport.loadAverage();
         SparkSession spark = SparkSessions.create("reproject verify benchmark", Optional.of(master),
                 S3aSettings.aws("us-east-1"));
+        SparkTimeline timeline = new SparkTimeline();
+        spark.sparkContext().addSparkListener(timeline);
         BenchSupport.delete(work.resolve("data"));
         try (LocalServers servers = LocalServers.create(work.resolve("servers"))) {
             AwsSettings dynamo = new AwsSettings(Optional.of(servers.dynamoDbEndpoint()), Optional.empty(),
@@ -105,10 +107,14 @@ public final class VerifyBenchmark {
                         servers.credentials().accessKeyId(), servers.credentials().secretAccessKey(), TABLE, VIEW);
                 VerifyJob verify = new VerifyJob(spark, store, catalog, Clock.systemUTC());
                 List<Read> reads = new ArrayList<>();
-                plainScan(admin, segments, 0); // warm-up: JIT and dynalite's first calls
+                // warm-up: JIT, Spark's code generation and dynalite's first calls, with verify's own code paths
+                plainScan(admin, segments, 0);
+                verify.run(new VerifyRequest(archive, VIEW, source, Optional.empty(), new KeySample(0.01), 0, segments,
+                        "bench-warm-up", false, false));
                 for (int round = 1; round <= rounds; round++) {
                     boolean verifyFirst = round % 2 == 1;
                     for (int i = 0; i < 2; i++) {
+                        long startMillis = System.currentTimeMillis();
                         Read read = (i == 0) == verifyFirst
                                 ? verify(verify, archive, source, entry, segments, round)
                                 : plainScan(admin, segments, round);
@@ -123,6 +129,11 @@ public final class VerifyBenchmark {
                         reads.add(read);
                         System.err.printf("  %s #%d: %.1f s, %,d items, %,.1f read units%n", read.kind(), round,
                                 read.seconds(), read.items(), read.readUnits());
+                        for (SparkTimeline.Execution e : timeline.since(startMillis)) {
+                            System.err.printf("    +%5.2f s %6.2f s (stages %5.2f s) %s%n",
+                                    (e.startMillis() - startMillis) / 1e3, e.seconds(), e.stageSeconds(),
+                                    e.description());
+                        }
                     }
                 }
                 print(master, segments, orders, items, reads, loadAtStart, BenchSupport.loadAverage());
