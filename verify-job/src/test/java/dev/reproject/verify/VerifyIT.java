@@ -31,7 +31,10 @@ import dev.reproject.snapshot.SnapshotRequest;
 import dev.reproject.spark.ArchiveRoot;
 import dev.reproject.spark.snapshot.SnapshotStore;
 import dev.reproject.verify.cli.VerifyCommand;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.DoubleAccumulator;
+import org.apache.spark.util.LongAccumulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,6 +54,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +73,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * records it; a table with planted faults — an item changed in place, one deleted, one missing its last event's write
  * (the oracle's item of the archive without that event), one extra and one ahead — has each found with its class and
  * key, exit 7, in the report and the catalog; {@code --sample} checks about the fraction asked, the same keys on both
- * sides.
+ * sides; {@code --read-rate} holds a scan task to its share of read units per second.
  */
 @ExtendWith(LocalServersExtension.class)
 class VerifyIT {
@@ -132,6 +136,32 @@ class VerifyIT {
         // binomial(1,300, 0.25): 325 with a standard deviation of about 16
         assertThat(inSample).isBetween(260L, 390L);
         assertThat(lastVerify(servers, loaded).sample()).isEqualTo(0.25);
+
+        // --read-rate: one segment's scan, capped at a quarter of the units it consumes per second, takes about 4 s
+        DynamoSource source = new DynamoSource(servers.dynamoDbEndpoint().toString(), servers.region(),
+                servers.credentials().accessKeyId(), servers.credentials().secretAccessKey(), loaded.table(), VIEW);
+        Scanned uncapped = scan(source, 0);
+        assertThat(uncapped.items()).isEqualTo(1300);
+        double rate = uncapped.units() / 4;
+        Scanned capped = scan(source, rate);
+        assertThat(capped.units()).isEqualTo(uncapped.units());
+        double burst = Math.max(1, rate / 10);
+        assertThat(capped.seconds()).isGreaterThanOrEqualTo((capped.units() - burst) / rate * 0.95)
+                .isGreaterThan(uncapped.seconds() * 2);
+    }
+
+    private record Scanned(long items, double units, double seconds) {
+    }
+
+    /** One scan task over the whole table (one segment), outside Spark, at {@code rate} read units/s (0: no cap). */
+    private static Scanned scan(DynamoSource source, double rate) {
+        DoubleAccumulator units = new DoubleAccumulator();
+        LongAccumulator items = new LongAccumulator();
+        long start = System.nanoTime();
+        Iterator<Row> rows = new SegmentScan(source, 1, rate, KeySample.ALL, units, items).call(List.of(0L)
+                .iterator());
+        rows.forEachRemaining(row -> assertThat(row.getString(0)).startsWith("{\"orderId\":"));
+        return new Scanned(items.value(), units.value(), (System.nanoTime() - start) / 1e9);
     }
 
     @Test
