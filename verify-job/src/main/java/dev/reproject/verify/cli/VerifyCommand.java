@@ -80,6 +80,10 @@ public final class VerifyCommand implements Callable<Integer> {
         if (readRate != null && !(readRate > 0)) {
             throw new IllegalArgumentException("--read-rate must be more than 0 read units/s, was " + readRate);
         }
+        if (job.maxRejected().isPresent()) { // the common job options have it; verify writes no output to reject
+            throw new IllegalArgumentException("--max-rejected is for snapshot and rebuild; verify counts no "
+                    + "rejected records: leave it out");
+        }
         KeySample keys = new KeySample(sample);
         job.validate();
         AwsSettings aws = AwsSettings.of(common.endpoints());
