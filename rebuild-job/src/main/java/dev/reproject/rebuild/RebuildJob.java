@@ -6,7 +6,6 @@ import dev.reproject.core.catalog.CatalogRules;
 import dev.reproject.core.catalog.RebuildCatalog;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildId;
-import dev.reproject.core.error.NotFoundException;
 import dev.reproject.core.lease.LeaseKeeper;
 import dev.reproject.core.lease.LeaseNames;
 import dev.reproject.core.lease.Leasing;
@@ -15,13 +14,10 @@ import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.core.view.ViewDefinition;
 import dev.reproject.core.view.Views;
 import dev.reproject.spark.ArchiveRoot;
-import dev.reproject.spark.archive.ArchiveGuard;
-import dev.reproject.spark.archive.ArchiveReader;
 import dev.reproject.spark.archive.ArchiveScan;
 import dev.reproject.spark.fold.FoldOutput;
-import dev.reproject.spark.fold.FoldRows;
-import dev.reproject.spark.fold.ViewFold;
 import dev.reproject.spark.progress.JobCounters;
+import dev.reproject.spark.recompute.Recomputation;
 import dev.reproject.spark.reject.RejectedLines;
 import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.spark.sql.Dataset;
@@ -36,7 +32,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -79,23 +74,13 @@ public final class RebuildJob {
     static void requireArchiveFiles(SparkSession spark, RebuildRequest request, ViewDefinition view,
                                     SnapshotManifest snapshot)
             throws IOException {
-        if (!request.allowEmpty()) {
-            ArchiveGuard.requireFiles(spark, ArchiveRoot.of(request.archive()), view.topics(), Optional.of(snapshot));
-        }
+        Recomputation.requireArchiveFiles(spark, request.archive(), view, snapshot, request.allowEmpty());
     }
 
     /** The request's snapshot, or the latest; it must have been made by this definition of the view. */
     static SnapshotManifest snapshotOf(SnapshotStore snapshots, RebuildRequest request, ViewDefinition view)
             throws IOException {
-        SnapshotManifest snapshot = request.snapshot().isPresent()
-                ? snapshots.read(view.name(), request.snapshot().get())
-                : snapshots.latest(view.name()).orElseThrow(() -> new NotFoundException("no committed snapshot of view "
-                        + view.name() + " under " + snapshots.root() + ": run snapshot first"));
-        if (!snapshot.fingerprint().equals(view.fingerprint())) {
-            throw new IllegalStateException("snapshot " + snapshot.id() + " was made by another definition of view "
-                    + view.name() + ": run snapshot --full with this one first");
-        }
-        return snapshot;
+        return Recomputation.snapshotOf(snapshots, view, request.snapshot());
     }
 
     /** Under the table's lease, taken before anything is written (CONTRACT.md §6.10). */
@@ -117,27 +102,25 @@ public final class RebuildJob {
         log.info("rebuild {}: snapshot {} of view {} + archive {} into table {}", id, snapshot.id(), view.name(),
                 request.archive(), target.table());
 
-        try (ArchiveScan scan = new ArchiveReader(spark, ArchiveRoot.of(request.archive()), clock)
-                .scan(view.topics(), snapshot.position(), request.allowGaps())) {
-            Dataset<Row> parent = spark.read().schema(FoldRows.SNAPSHOT_SCHEMA)
-                    .parquet(snapshots.directory(view.name(), snapshot.id()) + "/" + snapshot.data());
-            try (FoldOutput fold = ViewFold.fold(scan.events(), Optional.of(parent), view.name())) {
-                WriteSummary writes = write(fold.items(), target);
-                String rejectedDir = snapshots.rebuildDirectory(view.name(), id.value()) + "/"
-                        + SnapshotManifest.REJECTED_DIR; // as in a snapshot's directory
-                Map<RejectReason, Long> rejected = RejectedLines.write(spark,
-                        ArchiveRoot.of(request.archive()).toString(), scan.rejects(), fold.rejects(), rejectedDir);
-                writes.rejected()
-                        .forEach(item -> log.warn("item {} left out: {} bytes, over DynamoDB's item size limit",
-                                item.keyJson(), item.sizeBytes()));
-                lease.check(); // a run whose lease was taken over must not mark LOADED what another run loads
-                RebuildEntry loaded = catalog.markLoaded(id, counts(writes, fold, rejected),
-                        scan.position().watermark());
-                log.info("rebuild {} LOADED: {} items in {} write calls; handoff {}", id, writes.itemsWritten(),
-                        writes.writeCalls(), scan.position().watermark());
-                return new RebuildOutcome(loaded, writes, scan.summary(), fold.applied(), fold.duplicates(),
-                        fold.skipped(), rejected, rejectedDir);
-            }
+        try (Recomputation recomputed = Recomputation.of(spark, snapshots, request.archive(), view, snapshot,
+                request.allowGaps(), clock)) {
+            ArchiveScan scan = recomputed.scan();
+            FoldOutput fold = recomputed.fold();
+            WriteSummary writes = write(fold.items(), target);
+            String rejectedDir = snapshots.rebuildDirectory(view.name(), id.value()) + "/"
+                    + SnapshotManifest.REJECTED_DIR; // as in a snapshot's directory
+            Map<RejectReason, Long> rejected = RejectedLines.write(spark,
+                    ArchiveRoot.of(request.archive()).toString(), scan.rejects(), fold.rejects(), rejectedDir);
+            writes.rejected()
+                    .forEach(item -> log.warn("item {} left out: {} bytes, over DynamoDB's item size limit",
+                            item.keyJson(), item.sizeBytes()));
+            lease.check(); // a run whose lease was taken over must not mark LOADED what another run loads
+            RebuildEntry loaded = catalog.markLoaded(id, counts(writes, fold, rejected),
+                    scan.position().watermark());
+            log.info("rebuild {} LOADED: {} items in {} write calls; handoff {}", id, writes.itemsWritten(),
+                    writes.writeCalls(), scan.position().watermark());
+            return new RebuildOutcome(loaded, writes, scan.summary(), fold.applied(), fold.duplicates(),
+                    fold.skipped(), rejected, rejectedDir);
         }
     }
 

@@ -67,6 +67,11 @@ public final class JobOptions {
         return true;
     }
 
+    /** {@code --max-rejected}, if given. */
+    public Optional<Long> maxRejected() {
+        return Optional.ofNullable(maxRejected);
+    }
+
     public String archive() {
         return archive;
     }

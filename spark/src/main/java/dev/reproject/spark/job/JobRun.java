@@ -40,6 +40,11 @@ public final class JobRun {
         this.started = clock.instant();
     }
 
+    /** The run's id: what names its summary, and the reports a run keeps beside it. */
+    public String runId() {
+        return runId;
+    }
+
     /** The summary of a run that ended with {@code exitStatus}, kept in the store; the caller prints it. */
     public Map<String, Object> ended(int exitStatus, Map<String, Object> outcome) throws IOException {
         Map<String, Object> summary = new LinkedHashMap<>(outcome);
