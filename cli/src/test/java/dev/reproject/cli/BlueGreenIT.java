@@ -77,8 +77,10 @@ class BlueGreenIT {
     private static final int PARTITIONS = 2;
     private static final int THREADS = Integer.getInteger("bluegreen.threads", 4);
     private static final Duration DWELL = Duration.ofSeconds(Long.getLong("bluegreen.dwell", 3));
+    /** Promote-and-rollback rounds. */
+    private static final int ROUNDS = Integer.getInteger("bluegreen.rounds", 1);
     /** serve reads the alias this often: a move shows within about this long. */
-    private static final Duration ALIAS_INTERVAL = Duration.ofMillis(500);
+    private static final Duration ALIAS_INTERVAL = Duration.ofMillis(Long.getLong("bluegreen.aliasIntervalMs", 500));
     private static final Duration SWITCH_LIMIT = Duration.ofSeconds(10);
     private static final Pattern SERVING = Pattern.compile("serving table \\S+ of view \\S+ on (http://\\S+) ");
 
@@ -152,8 +154,7 @@ class BlueGreenIT {
                 client.start();
                 clients.add(client);
             }
-            long promotedAt;
-            long rolledBackAt;
+            List<Move> moves = new ArrayList<>();
             RebuildId green;
             try {
                 awaitAnswerFrom(answers, BLUE, System.nanoTime());
@@ -174,20 +175,24 @@ class BlueGreenIT {
                 assertRefused(env, green, List.of("lags by 5 records (more than --max-lag 0)"), "--max-lag", "0");
                 catalog.updateLive(green, caughtUp.positions());
 
-                CliRun promote = CliRun.run(env, "promote", green.value(), "--catalog-table", CATALOG, "--max-lag",
-                        "0");
-                promotedAt = System.nanoTime();
-                assertThat(promote.exitCode()).as(promote.err()).isZero();
-                assertThat(promote.out()).contains("promoted " + VIEW + ": " + blue + " → " + green);
-                awaitAnswerFrom(answers, GREEN, promotedAt);
-                Thread.sleep(DWELL.toMillis());
+                for (int round = 0; round < ROUNDS; round++) {
+                    CliRun promote = CliRun.run(env, "promote", green.value(), "--catalog-table", CATALOG,
+                            "--max-lag", "0");
+                    long promotedAt = System.nanoTime();
+                    assertThat(promote.exitCode()).as(promote.err()).isZero();
+                    assertThat(promote.out()).contains("promoted " + VIEW + ": " + blue + " → " + green);
+                    moves.add(new Move(promotedAt, GREEN, BLUE));
+                    awaitAnswerFrom(answers, GREEN, promotedAt);
+                    Thread.sleep(DWELL.toMillis());
 
-                CliRun rollback = CliRun.run(env, "rollback", "--catalog-table", CATALOG);
-                rolledBackAt = System.nanoTime();
-                assertThat(rollback.exitCode()).as(rollback.err()).isZero();
-                assertThat(rollback.out()).contains("rolled back " + VIEW + ": " + green + " → " + blue);
-                awaitAnswerFrom(answers, BLUE, rolledBackAt);
-                Thread.sleep(DWELL.toMillis());
+                    CliRun rollback = CliRun.run(env, "rollback", "--catalog-table", CATALOG);
+                    long rolledBackAt = System.nanoTime();
+                    assertThat(rollback.exitCode()).as(rollback.err()).isZero();
+                    assertThat(rollback.out()).contains("rolled back " + VIEW + ": " + green + " → " + blue);
+                    moves.add(new Move(rolledBackAt, BLUE, GREEN));
+                    awaitAnswerFrom(answers, BLUE, rolledBackAt);
+                    Thread.sleep(DWELL.toMillis());
+                }
             } finally {
                 loading.set(false);
                 for (Thread client : clients) {
@@ -203,14 +208,16 @@ class BlueGreenIT {
             List<Answer> all = List.copyOf(answers);
             long differing = orderIds.stream().filter(id -> !String.valueOf(blueItems.get(id))
                     .equals(String.valueOf(greenItems.get(id)))).count();
-            Switch toGreen = Switch.of(all, promotedAt, GREEN, BLUE);
-            Switch toBlue = Switch.of(all, rolledBackAt, BLUE, GREEN);
-            System.out.printf("BlueGreenIT: %,d requests from %d threads, %,d failed; %,d from %s, %,d from %s; "
-                    + "%,d of %,d orders differ between the tables; switch to green: first answer %d ms, "
-                    + "last blue answer sent %d ms after the promote; back to blue: %d ms, %d ms%n",
-                    all.size(), THREADS, failures.size(), count(all, BLUE), BLUE, count(all, GREEN), GREEN,
-                    differing, orderIds.size(), toGreen.firstNewMillis(), toGreen.lastOldMillis(),
-                    toBlue.firstNewMillis(), toBlue.lastOldMillis());
+            List<Switch> switches = moves.stream().map(m -> Switch.of(all, m)).toList();
+            System.out.printf("BlueGreenIT: %,d requests from %d threads in %.0f s, %,d failed; %,d from %s, %,d "
+                    + "from %s; %,d of %,d orders differ between the tables; %d moves (alias read every %d "
+                    + "ms): first answer from the new table %s ms after each, last from the old one sent %s "
+                    + "ms after%n",
+                    all.size(), THREADS, (all.get(all.size() - 1).received() - all.get(0).sent()) / 1e9,
+                    failures.size(), count(all, BLUE), BLUE, count(all, GREEN), GREEN, differing, orderIds.size(),
+                    moves.size(), ALIAS_INTERVAL.toMillis(), switches.stream().map(w -> w.firstNewMillis() + "")
+                            .toList(),
+                    switches.stream().map(w -> w.lastOldMillis() + "").toList());
 
             assertThat(failures).as("failed requests").isEmpty();
             assertThat(differing).as("orders the two tables answer differently").isGreaterThan(ORDERS / 10);
@@ -219,14 +226,16 @@ class BlueGreenIT {
             for (Answer answer : all) {
                 assertSameOrder(answer, items.get(answer.table()).get(answer.orderId()));
             }
+            List<String> turns = new ArrayList<>(List.of(BLUE));
+            moves.forEach(m -> turns.add(m.to()));
             for (int t = 0; t < THREADS; t++) {
                 assertThat(runs(all, t)).as("the tables thread %d got answers from, in turn", t)
-                        .containsExactly(BLUE, GREEN, BLUE);
+                        .isEqualTo(turns);
             }
-            assertThat(toGreen.lastOldMillis()).as("ms after the promote a request still got blue")
-                    .isLessThan(SWITCH_LIMIT.toMillis());
-            assertThat(toBlue.lastOldMillis()).as("ms after the rollback a request still got green")
-                    .isLessThan(SWITCH_LIMIT.toMillis());
+            for (Switch w : switches) {
+                assertThat(w.lastOldMillis()).as("ms after a move a request still got the old table")
+                        .isLessThan(SWITCH_LIMIT.toMillis());
+            }
 
             // --force: past a refusal (a lag above --max-lag), recorded in the alias's history
             RebuildEntry caughtUp = catalog.get(green).orElseThrow();
@@ -238,9 +247,14 @@ class BlueGreenIT {
             assertThat(forced.out()).contains("promoted " + VIEW + ": " + blue + " → " + green + " (forced");
             ViewAlias alias = catalog.aliases().get(VIEW);
             assertThat(alias.target()).contains(green);
-            assertThat(alias.history()).extracting(AliasMove::kind).containsExactly(AliasMove.Kind.PROMOTE,
-                    AliasMove.Kind.PROMOTE, AliasMove.Kind.ROLLBACK, AliasMove.Kind.PROMOTE);
-            AliasMove last = alias.history().get(3);
+            List<AliasMove.Kind> kinds = new ArrayList<>(List.of(AliasMove.Kind.PROMOTE));
+            for (int round = 0; round < ROUNDS; round++) {
+                kinds.addAll(List.of(AliasMove.Kind.PROMOTE, AliasMove.Kind.ROLLBACK));
+            }
+            kinds.add(AliasMove.Kind.PROMOTE);
+            assertThat(alias.history()).extracting(AliasMove::kind)
+                    .isEqualTo(kinds.subList(Math.max(0, kinds.size() - ViewAlias.HISTORY), kinds.size()));
+            AliasMove last = alias.history().get(alias.history().size() - 1);
             assertThat(last.forced()).isTrue();
             assertThat(last.from()).contains(blue);
             assertThat(last.note()).startsWith("forced past: " + LiveKafka.TOPIC + "/0 lags by 7 records")
@@ -304,10 +318,17 @@ class BlueGreenIT {
         }
     }
 
-    /** How quickly the answers moved from {@code from} to {@code to} after a move at {@code movedAt}. */
+    /** A move of the alias: when its command returned (nanoTime), to which table, from which. */
+    private record Move(long at, String to, String from) {
+    }
+
+    /** How quickly the answers moved to the new table after a move. */
     private record Switch(long firstNewMillis, long lastOldMillis) {
 
-        static Switch of(List<Answer> answers, long movedAt, String to, String from) {
+        static Switch of(List<Answer> answers, Move move) {
+            long movedAt = move.at();
+            String to = move.to();
+            String from = move.from();
             long firstNew = answers.stream().filter(a -> a.table().equals(to) && a.sent() >= movedAt)
                     .mapToLong(Answer::received).min().orElse(Long.MAX_VALUE);
             // the last request sent after the move and still answered from the old table, before the next move
