@@ -237,6 +237,13 @@ class BlueGreenIT {
                         .isLessThan(SWITCH_LIMIT.toMillis());
             }
 
+            // query reads the alias too: an order only green has is not found while blue serves
+            String onlyGreen = orderIds.stream().filter(id -> !blueItems.containsKey(id) && greenItems.containsKey(id))
+                    .findFirst().orElseThrow();
+            CliRun fromBlue = CliRun.run(env, "query", "order", onlyGreen, "--catalog-table", CATALOG);
+            assertThat(fromBlue.exitCode()).as(fromBlue.err()).isEqualTo(4);
+            assertThat(fromBlue.err()).contains(BLUE);
+
             // --force: past a refusal (a lag above --max-lag), recorded in the alias's history
             RebuildEntry caughtUp = catalog.get(green).orElseThrow();
             catalog.updateLive(green, lagging(caughtUp, 7));
@@ -259,6 +266,10 @@ class BlueGreenIT {
             assertThat(last.from()).contains(blue);
             assertThat(last.note()).startsWith("forced past: " + LiveKafka.TOPIC + "/0 lags by 7 records")
                     .endsWith("the test");
+            CliRun fromGreen = CliRun.run(env, "query", "order", onlyGreen, "--catalog-table", CATALOG);
+            assertThat(fromGreen.exitCode()).as(fromGreen.err()).isZero();
+            assertThat(JSON.readTree(fromGreen.out()).get("orderStatus").textValue())
+                    .isEqualTo(greenItems.get(onlyGreen).get("orderStatus").s());
             CliRun unknown = CliRun.run(env, "promote", GREEN + "@20200101T000000.000Z", "--catalog-table", CATALOG);
             assertThat(unknown.exitCode()).as(unknown.err()).isEqualTo(4);
         } finally {
