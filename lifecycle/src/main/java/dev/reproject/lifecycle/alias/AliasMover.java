@@ -7,6 +7,7 @@ import dev.reproject.core.catalog.RebuildCatalog;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.core.catalog.RebuildStatus;
+import dev.reproject.core.error.BusyException;
 import dev.reproject.core.error.NotFoundException;
 
 import java.time.Clock;
@@ -17,7 +18,7 @@ import java.util.Optional;
 /**
  * {@code promote} and {@code rollback}: each reads the view's alias, decides, and writes the next version with one
  * conditional {@link AliasStore#replace}; a concurrent mover that wrote first makes it fail with a
- * {@link dev.reproject.core.error.BusyException} naming what the alias serves now, and nothing is changed.
+ * {@link BusyException} naming what the alias serves now, and nothing is changed.
  */
 public final class AliasMover {
 
@@ -44,9 +45,9 @@ public final class AliasMover {
      * being loaded (LOADING) is refused even with {@code force}: nothing could be served from it.
      *
      * @param note the user's words for the history (may be empty)
-     * @throws NotFoundException                             when the catalog has no such rebuild
-     * @throws IllegalArgumentException                      when the rebuild is of another view
-     * @throws dev.reproject.core.error.BusyException when the alias moved since it was read
+     * @throws NotFoundException        when the catalog has no such rebuild
+     * @throws IllegalArgumentException when the rebuild is of another view
+     * @throws BusyException            when the alias moved since it was read
      */
     public AliasOutcome promote(String view, RebuildId id, long maxLag, boolean force, String note) {
         RebuildEntry entry = catalog.get(id).orElseThrow(() -> new NotFoundException("no rebuild " + id
@@ -79,7 +80,7 @@ public final class AliasMover {
      * Serves the table served before the alias's last move again. Refused when nothing was promoted, the last
      * move was the first promotion, or the table to go back to is RETIRED, LOADING again or gone from the catalog.
      *
-     * @throws dev.reproject.core.error.BusyException when the alias moved since it was read
+     * @throws BusyException when the alias moved since it was read
      */
     public AliasOutcome rollBack(String view, String note) {
         ViewAlias read = aliases.get(view);
