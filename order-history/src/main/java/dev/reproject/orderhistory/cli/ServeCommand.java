@@ -2,6 +2,7 @@ package dev.reproject.orderhistory.cli;
 
 import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.AwsSettings;
+import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.cli.api.ListenAddresses;
@@ -10,6 +11,7 @@ import dev.reproject.orderhistory.query.PageTokenKey;
 import dev.reproject.orderhistory.query.TableNotFoundException;
 import dev.reproject.orderhistory.rest.OrderHistoryServer;
 import dev.reproject.orderhistory.rest.ServerSettings;
+import dev.reproject.orderhistory.rest.TableWatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,12 +24,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code reproject serve}: the Order History REST endpoints until SIGTERM or Ctrl-C (or, in-process, an interrupt),
- * then exit 0. The table is chosen once, at start: to serve a newer rebuild, restart.
+ * then exit 0. Without {@code --table} it follows the view's alias: {@code promote} and {@code rollback} move it
+ * within {@code --alias-interval}, without a restart or a failed request.
  */
 @Command(name = "serve", description = {
         "Serves the Order History queries over HTTP until SIGTERM or Ctrl-C:",
@@ -35,9 +39,10 @@ import java.util.concurrent.CountDownLatch;
         "  GET /orders/{orderId}",
         "  GET /metrics (Prometheus text), GET /health (200 UP when the table answers, else 503)",
         "JSON as in CONTRACT.md §4; 400 for bad parameters, 404 for unknown orders, 503 when --threads requests run",
-        "and --queue more wait. The table is --table, else the catalog's newest LIVE (else LOADED) rebuild of the",
-        "view, chosen at start. On a non-loopback --host a page-token key is required (--page-token-key-file or",
-        "REPROJECT_PAGE_TOKEN_KEY)."})
+        "and --queue more wait. The table is --table (pinned), else the one the view's alias names (before any",
+        "promote: the newest LIVE, else LOADED, rebuild of the view), read again every --alias-interval: serve",
+        "follows promote and rollback without a restart; each answer names its table in X-Reproject-Table.",
+        "On a non-loopback --host a page-token key is required (--page-token-key-file or REPROJECT_PAGE_TOKEN_KEY)."})
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
@@ -93,6 +98,11 @@ final class ServeCommand implements Callable<Integer> {
             + "partial page, possibly empty, with a nextPageToken to continue."})
     int maxItemsRead;
 
+    @Option(names = "--alias-interval", paramLabel = "S", defaultValue = "2", description = "Without --table: "
+            + "seconds between reads of the view's alias; a move is followed within this long (default: "
+            + "${DEFAULT-VALUE}).")
+    double aliasInterval;
+
     @Override
     public Integer call() {
         InetSocketAddress address = ListenAddresses.of("--host", host, "--port", port);
@@ -114,10 +124,19 @@ final class ServeCommand implements Callable<Integer> {
                     + "or REPROJECT_PAGE_TOKEN_KEY); allowed only on a loopback address");
             err.flush();
         }
+        Duration aliasEvery = seconds("--alias-interval", aliasInterval);
+        if (aliasEvery.isZero()) {
+            throw new IllegalArgumentException("--alias-interval must be more than 0 seconds, was " + aliasInterval);
+        }
         try (DynamoDbClient dynamo = AwsClients.dynamoDb(AwsSettings.of(common.endpoints()))) {
             String tableName = table.resolve(common, dynamo);
             requireTable(dynamo, tableName);
-            OrderHistoryServer server = start(settings, new OrderHistoryQuery(dynamo, tableName, key, maxItemsRead));
+            DynamoCatalog catalog = ViewTableOption.catalog(common, dynamo);
+            String view = common.view();
+            Optional<TableWatch> watch = table.pinned() ? Optional.empty()
+                    : Optional.of(new TableWatch(() -> ViewTableOption.served(catalog, view), aliasEvery));
+            OrderHistoryServer server = start(settings, new OrderHistoryQuery(dynamo, tableName, key, maxItemsRead),
+                    watch);
             CountDownLatch stopped = new CountDownLatch(1);
             Thread onTerm = new Thread(() -> {
                 server.close(); // lets requests in flight finish
@@ -126,7 +145,8 @@ final class ServeCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(onTerm);
             PrintWriter out = spec.commandLine().getOut();
             out.printf("serving table %s of view %s on %s (GET /orders?consumerId=…, GET /orders/{orderId}, "
-                    + "GET /metrics, GET /health); Ctrl-C stops%n", tableName, common.view(), server.uri());
+                    + "GET /metrics, GET /health); %s; Ctrl-C stops%n", tableName, common.view(), server.uri(),
+                    table.pinned() ? "pinned by --table" : "following the view's alias every " + aliasInterval + " s");
             out.flush();
             boolean interrupted = false;
             try {
@@ -151,9 +171,11 @@ final class ServeCommand implements Callable<Integer> {
         return Duration.ofMillis(Math.round(seconds * 1000));
     }
 
-    private static OrderHistoryServer start(ServerSettings settings, OrderHistoryQuery query) {
+    private static OrderHistoryServer start(ServerSettings settings, OrderHistoryQuery query,
+                                            Optional<TableWatch> watch) {
         try {
-            return OrderHistoryServer.start(settings, query);
+            return watch.isPresent() ? OrderHistoryServer.start(settings, query, watch.get())
+                    : OrderHistoryServer.start(settings, query);
         } catch (IOException e) {
             throw new IllegalStateException("cannot listen on " + settings.address() + ": " + e.getMessage(), e);
         }

@@ -99,6 +99,11 @@ public final class OrderHistoryQuery {
         return new OrderHistoryQuery(client, table, key, maxItemsRead, maxEvaluated, newListener);
     }
 
+    /** The same query on another table (with the same key, read budget and listener): serve's next table. */
+    public OrderHistoryQuery withTable(String newTable) {
+        return new OrderHistoryQuery(client, newTable, key, maxItemsRead, maxEvaluated, listener);
+    }
+
     public String table() {
         return table;
     }

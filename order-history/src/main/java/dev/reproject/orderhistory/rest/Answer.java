@@ -2,6 +2,7 @@ package dev.reproject.orderhistory.rest;
 
 import dev.reproject.orderhistory.query.OrderJson;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,6 +12,13 @@ record Answer(int status, Map<String, ?> body, Map<String, String> headers) {
     Answer {
         Objects.requireNonNull(body, "body");
         headers = Map.copyOf(headers);
+    }
+
+    /** The same answer with one more header. */
+    Answer withHeader(String name, String value) {
+        Map<String, String> more = new HashMap<>(headers);
+        more.put(name, value);
+        return new Answer(status, body, more);
     }
 
     static Answer ok(Map<String, ?> body) {

@@ -23,16 +23,16 @@ final class HttpEndpoints extends Handler.Abstract {
     private final ConcurrencyLimit limit;
     private final ServeMetrics metrics;
     private final TableHealth health;
-    private final String table;
+    private final ServedTable served;
 
     HttpEndpoints(OrdersHandler orders, ConcurrencyLimit limit, ServeMetrics metrics, TableHealth health,
-                  String table) {
+                  ServedTable served) {
         super(InvocationType.BLOCKING);
         this.orders = Objects.requireNonNull(orders, "orders");
         this.limit = Objects.requireNonNull(limit, "limit");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.health = Objects.requireNonNull(health, "health");
-        this.table = Objects.requireNonNull(table, "table");
+        this.served = Objects.requireNonNull(served, "served");
     }
 
     @Override
@@ -61,9 +61,12 @@ final class HttpEndpoints extends Handler.Abstract {
         TableHealth.Status status = health.status();
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("status", status.up() ? "UP" : "DOWN");
+        String table = served.current().table();
         body.put("table", table);
         status.reason().ifPresent(reason -> body.put("reason", reason));
+        body.put("follows", served.following() ? "alias" : "--table");
+        served.lastFailure().ifPresent(failure -> body.put("aliasError", failure.at() + ": " + failure.message()));
         Replies.json(response, callback, new Answer(status.up() ? 200 : 503, body,
-                Map.of()));
+                Map.of(OrdersHandler.TABLE_HEADER, table)));
     }
 }

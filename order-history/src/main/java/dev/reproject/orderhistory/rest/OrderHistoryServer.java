@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -32,6 +33,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li><b>an access log</b> through SLF4J ({@link AccessLog}) and <b>metrics</b> ({@link ServeMetrics}) on
  *       {@code GET /metrics}, with {@code GET /health} ({@link TableHealth}); these two bypass the queue, so
  *       they answer under load.</li>
+ *   <li><b>the table follows the view's alias</b> when a {@link TableWatch} is given ({@link ServedTable}): a
+ *       promote or rollback moves it within one watch interval, with no failed request; every answer names its
+ *       table in {@code X-Reproject-Table}.</li>
  * </ul>
  * Closing again does nothing.
  */
@@ -45,10 +49,12 @@ public final class OrderHistoryServer implements AutoCloseable {
     private final ServeMetrics metrics;
     private final ConcurrencyLimit limit;
     private final Overload.Stopping stopping;
+    private final ServedTable served;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private OrderHistoryServer(Server server, ServerConnector connector, ServeMetrics metrics, ConcurrencyLimit limit,
-                               Overload.Stopping stopping) {
+                               Overload.Stopping stopping, ServedTable served) {
+        this.served = served;
         this.server = server;
         this.connector = connector;
         this.metrics = metrics;
@@ -73,11 +79,28 @@ public final class OrderHistoryServer implements AutoCloseable {
      * @throws IOException when the address cannot be bound (in use, not local)
      */
     public static OrderHistoryServer start(ServerSettings settings, OrderHistoryQuery query) throws IOException {
-        return start(settings, query, new AccessLog());
+        return start(settings, query, Optional.empty(), new AccessLog());
+    }
+
+    /**
+     * Starts serving {@code query}'s table as {@code settings} say, moving to the table {@code watch} names whenever
+     * it changes ({@link ServedTable}).
+     *
+     * @throws IOException when the address cannot be bound (in use, not local)
+     */
+    public static OrderHistoryServer start(ServerSettings settings, OrderHistoryQuery query, TableWatch watch)
+            throws IOException {
+        return start(settings, query, Optional.of(watch), new AccessLog());
+    }
+
+    static OrderHistoryServer start(ServerSettings settings, OrderHistoryQuery query, AccessLog accessLog)
+            throws IOException {
+        return start(settings, query, Optional.empty(), accessLog);
     }
 
     /** @param accessLog where the access log's lines go (tests collect them) */
-    static OrderHistoryServer start(ServerSettings settings, OrderHistoryQuery query, AccessLog accessLog)
+    static OrderHistoryServer start(ServerSettings settings, OrderHistoryQuery query, Optional<TableWatch> watch,
+                                    AccessLog accessLog)
             throws IOException {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(query, "query");
@@ -102,12 +125,17 @@ public final class OrderHistoryServer implements AutoCloseable {
         NetworkConnectionLimit connections = new NetworkConnectionLimit(settings.maxConnections(), connector);
         server.addBean(connections);
 
-        OrderHistoryQuery observed = metrics.observe(query);
-        TableHealth health = new TableHealth(observed::describeTable, settings.healthCache(), System::nanoTime);
+        ServedTable served = new ServedTable(query, metrics::observe,
+                metrics.counter("reproject.serve.table.switches",
+                        "Moves to another table, following the alias")::increment,
+                metrics.counter("reproject.serve.alias.errors", "Failed reads of the view's alias (or of the table it "
+                        + "names): the table served before kept serving")::increment);
+        TableHealth health = new TableHealth(() -> served.current().describeTable(), settings.healthCache(),
+                System::nanoTime);
         ConcurrencyLimit limit = new ConcurrencyLimit(settings.threads(), settings.queue(), settings.queueTimeout(),
                 metrics);
-        HttpEndpoints endpoints = new HttpEndpoints(new OrdersHandler(observed), limit, metrics, health,
-                query.table());
+        HttpEndpoints endpoints = new HttpEndpoints(new OrdersHandler(served::current), limit, metrics, health,
+                served);
         Overload.Stopping stopping = new Overload.Stopping(metrics, endpoints);
         server.setHandler(new ObservedHandler(metrics, stopping));
         server.setErrorHandler(new JsonErrors());
@@ -133,7 +161,8 @@ public final class OrderHistoryServer implements AutoCloseable {
             stopQuietly(server, metrics);
             throw new IOException(e.getMessage(), e);
         }
-        return new OrderHistoryServer(server, connector, metrics, limit, stopping);
+        watch.ifPresent(served::follow);
+        return new OrderHistoryServer(server, connector, metrics, limit, stopping, served);
     }
 
     /** The bound address, with the port chosen when 0 was asked for. */
@@ -147,6 +176,11 @@ public final class OrderHistoryServer implements AutoCloseable {
         InetSocketAddress address = address();
         String host = address.getAddress().getHostAddress();
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
+    }
+
+    /** The table answering now. */
+    public String table() {
+        return served.current().table();
     }
 
     /** Requests waiting in the queue now (tests wait for it). */
@@ -171,6 +205,7 @@ public final class OrderHistoryServer implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            served.close();
             stopQuietly(server, metrics);
         }
     }

@@ -13,11 +13,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * The Order History endpoints (CONTRACT.md §4.7): {@code GET /orders?consumerId=…&…} and
  * {@code GET /orders/{orderId}}, as a function of method, path and query string to an {@link Answer}; the HTTP
- * server ({@link HttpEndpoints}) writes it.
+ * server ({@link HttpEndpoints}) writes it. Every answer names the table it came from in {@value #TABLE_HEADER}.
  *
  * <p>Every request gets a JSON answer: 400 {@code bad-parameter} or {@code bad-page-token} for a client's mistake,
  * 404 {@code not-found} for an unknown order or path, 405 {@code method-not-allowed} for anything but GET, 500
@@ -33,10 +34,14 @@ final class OrdersHandler {
             "pageSize", "pageToken");
     static final String API = "the API is GET /orders?consumerId=… and GET /orders/{orderId}";
 
-    private final OrderHistoryQuery query;
+    /** The header naming the table an answer came from. */
+    static final String TABLE_HEADER = "X-Reproject-Table";
 
-    OrdersHandler(OrderHistoryQuery query) {
-        this.query = Objects.requireNonNull(query, "query");
+    private final Supplier<OrderHistoryQuery> queries;
+
+    /** @param queries the query of the table served now, taken once per request ({@link ServedTable#current}) */
+    OrdersHandler(Supplier<OrderHistoryQuery> queries) {
+        this.queries = Objects.requireNonNull(queries, "queries");
     }
 
     /**
@@ -46,8 +51,13 @@ final class OrdersHandler {
      * @param rawQuery as received, or null for none
      */
     Answer answer(String method, String rawPath, String rawQuery) {
+        OrderHistoryQuery query = queries.get(); // this request's table, whatever moves meanwhile
+        return answer(query, method, rawPath, rawQuery).withHeader(TABLE_HEADER, query.table());
+    }
+
+    private Answer answer(OrderHistoryQuery query, String method, String rawPath, String rawQuery) {
         try {
-            return route(method, rawPath, rawQuery);
+            return route(query, method, rawPath, rawQuery);
         } catch (BadQueryException e) {
             return Answer.error(400, e.code(), e.getMessage());
         } catch (TableNotFoundException e) {
@@ -61,7 +71,7 @@ final class OrdersHandler {
         }
     }
 
-    private Answer route(String method, String rawPath, String rawQuery) {
+    private Answer route(OrderHistoryQuery query, String method, String rawPath, String rawQuery) {
         boolean history = rawPath.equals(ORDERS) || rawPath.equals(ORDERS + "/");
         boolean order = !history && rawPath.startsWith(ORDERS + "/") && rawPath.indexOf('/', ORDERS.length() + 1) < 0;
         if (!history && !order) {
@@ -72,11 +82,11 @@ final class OrdersHandler {
                     method + " is not allowed on " + rawPath + ": only GET"), Map.of("Allow", "GET"));
         }
         Map<String, List<String>> parameters = QueryString.parse(rawQuery);
-        return history ? history(parameters) : order(QueryString.decodePathSegment(
+        return history ? history(query, parameters) : order(query, QueryString.decodePathSegment(
                 rawPath.substring(ORDERS.length() + 1)), parameters);
     }
 
-    private Answer history(Map<String, List<String>> parameters) {
+    private static Answer history(OrderHistoryQuery query, Map<String, List<String>> parameters) {
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
             String name = parameter.getKey();
             if (!HISTORY_PARAMETERS.contains(name)) {
@@ -95,7 +105,7 @@ final class OrdersHandler {
         return Answer.ok(OrderJson.toMap(query.findOrderHistory(request.consumerId(), request.filter())));
     }
 
-    private Answer order(String orderId, Map<String, List<String>> parameters) {
+    private static Answer order(OrderHistoryQuery query, String orderId, Map<String, List<String>> parameters) {
         if (!parameters.isEmpty()) {
             throw BadQueryException.parameter("GET /orders/{orderId} takes no parameters, got '"
                     + parameters.keySet().iterator().next() + "'");

@@ -94,6 +94,11 @@ final class ServeMetrics implements AutoCloseable {
         Gauge.builder(name, value).description(description).register(registry);
     }
 
+    /** A counter, shown at 0 from the start. */
+    Counter counter(String name, String description) {
+        return Counter.builder(name).description(description).register(registry);
+    }
+
     void requestStarted() {
         inFlight.incrementAndGet();
     }
