@@ -12,7 +12,6 @@ import dev.reproject.core.archive.LocalArchiveStore;
 import dev.reproject.core.catalog.LivePosition;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildId;
-import dev.reproject.core.catalog.VerifySummary;
 import dev.reproject.core.event.SourcePartition;
 import dev.reproject.oracle.ExpectedOrderHistory;
 import dev.reproject.sandbox.LocalServers;
@@ -33,7 +32,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +57,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the two tables answer differently for many orders. Last, {@code promote --force} moves past a refusal and the
  * alias's history records it.
  *
- * <p>Verify: {@code reproject verify} is not on this branch yet; a clean verify is recorded through
- * {@link DynamoCatalog#recordVerify}, as that command will.
+ * <p>Each table is verified by {@code reproject verify} against the archive it was built from (the archive holds
+ * what the topic holds, so live added nothing the archive lacks): every key equal, the result in the catalog.
  *
  * <p>{@code bench/bluegreen.sh} runs this test longer: system properties {@code bluegreen.orders},
  * {@code bluegreen.threads} and {@code bluegreen.dwell} (seconds each table serves before the next move).
@@ -125,7 +123,7 @@ class BlueGreenIT {
             RebuildId blue = rebuild(env, archive, snapshots, BLUE);
             run(env, "live", "--table", BLUE, "--catalog-table", CATALOG, "--until-caught-up", "--report-interval",
                     "1", "--json");
-            catalog.recordVerify(blue, clean());
+            verify(env, archive, snapshots, blue, tables.scan(BLUE).size());
             CliRun promoteBlue = CliRun.run(env, "promote", blue.value(), "--catalog-table", CATALOG);
             assertThat(promoteBlue.exitCode()).as(promoteBlue.err()).isZero();
             assertThat(promoteBlue.out()).contains("promoted " + VIEW + ": (nothing) → " + blue);
@@ -169,7 +167,7 @@ class BlueGreenIT {
                 run(env, "live", "--table", GREEN, "--catalog-table", CATALOG, "--until-caught-up",
                         "--report-interval", "1", "--json");
                 assertRefused(env, green, List.of(GREEN + " was never verified"));
-                catalog.recordVerify(green, clean());
+                verify(env, archive, snapshots, green, tables.scan(GREEN).size());
                 RebuildEntry caughtUp = catalog.get(green).orElseThrow();
                 catalog.updateLive(green, lagging(caughtUp, 5));
                 assertRefused(env, green, List.of("lags by 5 records (more than --max-lag 0)"), "--max-lag", "0");
@@ -394,8 +392,16 @@ class BlueGreenIT {
         return positions;
     }
 
-    private static VerifySummary clean() {
-        return new VerifySummary(Instant.now(), Map.of("equal", (long) ORDERS), 1.0, "recorded by BlueGreenIT");
+    /** {@code reproject verify} of the rebuild: every item of its table equal, nothing else. */
+    private static void verify(Map<String, String> env, String archive, String snapshots, RebuildId rebuild,
+                               int items)
+            throws IOException {
+        JsonNode verified = run(env, "verify", "--archive", archive, "--snapshots", snapshots, "--rebuild",
+                rebuild.value(), "--catalog-table", CATALOG, "--master", "local[2]", "--json");
+        JsonNode counts = verified.get("counts");
+        assertThat(counts.get("equal").asLong()).as(verified.toString()).isEqualTo(items);
+        counts.fields().forEachRemaining(c -> assertThat(c.getKey().equals("equal") ? 0 : c.getValue().asLong())
+                .as(verified.toString()).isZero());
     }
 
     private static RebuildId rebuild(Map<String, String> env, String archive, String snapshots, String table)
