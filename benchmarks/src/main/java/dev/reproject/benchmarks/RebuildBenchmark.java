@@ -2,6 +2,7 @@ package dev.reproject.benchmarks;
 
 import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.AwsSettings;
+import dev.reproject.aws.DynamoConnection;
 import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.aws.dynamodb.write.WriteOptions;
 import dev.reproject.core.archive.LocalArchiveStore;
@@ -157,9 +158,10 @@ public final class RebuildBenchmark {
         String table = "bench-" + orders + "-" + kind + "-" + round;
         // both tables alike: on demand, the view's keys and GSIs, empty; creating them is not timed
         BenchSupport.createTable(bench.admin(), table, Views.byName(VIEW).table());
-        DynamoTarget target = new DynamoTarget(bench.endpoint().toString(), bench.servers().region(),
-                bench.servers().credentials().accessKeyId(), bench.servers().credentials().secretAccessKey(), table,
-                VIEW, WriteOptions.DEFAULT, DynamoTarget.ClientWrapper.NONE);
+        DynamoTarget target = new DynamoTarget(
+                new DynamoConnection(bench.endpoint().toString(), bench.servers().region(),
+                        bench.servers().credentials().accessKeyId(), bench.servers().credentials().secretAccessKey()),
+                table, VIEW, WriteOptions.DEFAULT, DynamoTarget.ClientWrapper.NONE);
         DynamoCalls.Tally tally = DynamoCalls.reset(table);
         DynamoCalls.Tally catalog = DynamoCalls.reset(bench.catalog().tableName());
         long startMillis = System.currentTimeMillis();

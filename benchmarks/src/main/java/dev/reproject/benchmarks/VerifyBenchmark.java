@@ -2,6 +2,7 @@ package dev.reproject.benchmarks;
 
 import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.AwsSettings;
+import dev.reproject.aws.DynamoConnection;
 import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.aws.dynamodb.write.WriteOptions;
 import dev.reproject.core.archive.LocalArchiveStore;
@@ -93,9 +94,10 @@ public final class VerifyBenchmark {
                 Leasing leasing = new Leasing(catalog.leases(), Clock.systemUTC());
                 SnapshotManifest snapshot = ((SnapshotOutcome.Committed) new SnapshotJob(spark, store, leasing,
                         Clock.systemUTC()).run(new SnapshotRequest(archive, VIEW, true, false))).manifest();
-                DynamoTarget target = new DynamoTarget(servers.dynamoDbEndpoint().toString(), servers.region(),
-                        servers.credentials().accessKeyId(), servers.credentials().secretAccessKey(), TABLE, VIEW,
-                        WriteOptions.DEFAULT, DynamoTarget.ClientWrapper.NONE);
+                DynamoTarget target = new DynamoTarget(
+                        new DynamoConnection(servers.dynamoDbEndpoint().toString(), servers.region(),
+                                servers.credentials().accessKeyId(), servers.credentials().secretAccessKey()),
+                        TABLE, VIEW, WriteOptions.DEFAULT, DynamoTarget.ClientWrapper.NONE);
                 RebuildEntry entry = new RebuildJob(spark, store, catalog, leasing, Clock.systemUTC())
                         .run(new RebuildRequest(archive, VIEW, Optional.of(snapshot.id()), target, false)).entry();
                 long items = entry.counts().get("items");
@@ -103,8 +105,10 @@ public final class VerifyBenchmark {
                         BenchSupport.seconds(start));
 
                 int segments = spark.sparkContext().defaultParallelism();
-                DynamoSource source = new DynamoSource(servers.dynamoDbEndpoint().toString(), servers.region(),
-                        servers.credentials().accessKeyId(), servers.credentials().secretAccessKey(), TABLE, VIEW);
+                DynamoSource source = new DynamoSource(
+                        new DynamoConnection(servers.dynamoDbEndpoint().toString(), servers.region(),
+                                servers.credentials().accessKeyId(), servers.credentials().secretAccessKey()),
+                        TABLE, VIEW);
                 VerifyJob verify = new VerifyJob(spark, store, catalog, Clock.systemUTC());
                 List<Read> reads = new ArrayList<>();
                 // warm-up: JIT, Spark's code generation and dynalite's first calls, with verify's own code paths

@@ -5,6 +5,7 @@ import dev.reproject.archiver.PublishReport;
 import dev.reproject.archiver.PublishRequest;
 import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.AwsSettings;
+import dev.reproject.aws.DynamoConnection;
 import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.aws.dynamodb.write.WriteOptions;
 import dev.reproject.aws.s3.MissingBucket;
@@ -146,9 +147,10 @@ final class DemoPipeline implements AutoCloseable {
         long start = System.nanoTime();
         catalog.createIfMissing();
         SandboxCredentials credentials = servers.credentials();
-        DynamoTarget target = new DynamoTarget(servers.dynamoDbEndpoint().toString(), servers.region(),
-                credentials.accessKeyId(), credentials.secretAccessKey(), table, view.name(), WriteOptions.DEFAULT,
-                DynamoTarget.ClientWrapper.NONE);
+        DynamoTarget target = new DynamoTarget(
+                new DynamoConnection(servers.dynamoDbEndpoint().toString(), servers.region(), credentials.accessKeyId(),
+                        credentials.secretAccessKey()),
+                table, view.name(), WriteOptions.DEFAULT, DynamoTarget.ClientWrapper.NONE);
         RebuildOutcome outcome = new RebuildJob(spark, snapshots, catalog, leasing(), Clock.systemUTC())
                 .run(new RebuildRequest(ARCHIVE, view.name(), Optional.empty(), target, false));
         steps.done("rebuild", String.format("%,d items into table %s in %,d BatchWriteItem calls; %s with the "

@@ -1,5 +1,6 @@
 package dev.reproject.cli;
 
+import dev.reproject.aws.DynamoConnection;
 import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.aws.dynamodb.write.WriteOptions;
 import dev.reproject.core.archive.LocalArchiveStore;
@@ -223,9 +224,10 @@ class LeaseRacesIT {
 
     private static RebuildOutcome rebuild(LeaseStore leases, SnapshotStore store, Path archive,
                                           SnapshotManifest snapshot, String table) {
-        DynamoTarget target = new DynamoTarget(servers.dynamoDbEndpoint().toString(), servers.region(),
-                servers.credentials().accessKeyId(), servers.credentials().secretAccessKey(), table, VIEW,
-                WriteOptions.DEFAULT, DynamoTarget.ClientWrapper.NONE);
+        DynamoTarget target = new DynamoTarget(
+                new DynamoConnection(servers.dynamoDbEndpoint().toString(), servers.region(),
+                        servers.credentials().accessKeyId(), servers.credentials().secretAccessKey()),
+                table, VIEW, WriteOptions.DEFAULT, DynamoTarget.ClientWrapper.NONE);
         try {
             return new RebuildJob(spark, store, catalog, leasing(leases), Clock.systemUTC())
                     .run(new RebuildRequest(archive.toString(), VIEW, Optional.of(snapshot.id()), target, false));

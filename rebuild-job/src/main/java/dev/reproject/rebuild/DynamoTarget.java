@@ -1,30 +1,24 @@
 package dev.reproject.rebuild;
 
-import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.AwsSettings;
+import dev.reproject.aws.DynamoConnection;
 import dev.reproject.aws.dynamodb.write.WriteOptions;
 import dev.reproject.core.view.TableSchema;
 import dev.reproject.core.view.Views;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.Serializable;
-import java.net.URI;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Where the writer tasks write, in a form that travels to Spark executors (so no {@code Optional} fields):
- * the endpoint, region and (for a local server only) static credentials from which each task builds its
- * own client, and the view whose table schema it writes.
+ * Where the writer tasks write, in a form that travels to Spark executors: how each task reaches DynamoDB, the
+ * table, and the view whose table schema it writes.
  *
- * @param endpoint        a non-AWS endpoint, or null
- * @param accessKeyId     static credentials for a local server, or null for the AWS default chain
- * @param secretAccessKey never printed
- * @param wrap            a hook around each task's client (tests inject faults with it); identity in production
+ * @param wrap a hook around each task's client (tests inject faults with it); identity in production
  */
-public record DynamoTarget(String endpoint, String region, String accessKeyId, String secretAccessKey, String table,
-                           String view, WriteOptions write, ClientWrapper wrap) implements Serializable {
+public record DynamoTarget(DynamoConnection connection, String table, String view, WriteOptions write,
+                           ClientWrapper wrap) implements Serializable {
 
     /** A serializable {@link UnaryOperator} of clients. Not a lambda: lambdas do not survive relocation. */
     public interface ClientWrapper extends UnaryOperator<DynamoDbClient>, Serializable {
@@ -42,6 +36,7 @@ public record DynamoTarget(String endpoint, String region, String accessKeyId, S
     }
 
     public DynamoTarget {
+        Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(view, "view");
         Objects.requireNonNull(write, "write");
@@ -49,10 +44,7 @@ public record DynamoTarget(String endpoint, String region, String accessKeyId, S
     }
 
     public AwsSettings awsSettings() {
-        AwsSettings settings = new AwsSettings(Optional.ofNullable(endpoint).map(URI::create), Optional.empty(),
-                region);
-        return accessKeyId != null && secretAccessKey != null
-                ? settings.withStaticCredentials(accessKeyId, secretAccessKey) : settings;
+        return connection.awsSettings();
     }
 
     public TableSchema schema() {
@@ -66,16 +58,15 @@ public record DynamoTarget(String endpoint, String region, String accessKeyId, S
 
     /** The driver's client (table checks and set-up), not wrapped: the hook is for the item writes. */
     public DynamoDbClient driverClient() {
-        return AwsClients.dynamoDb(awsSettings());
+        return connection.client();
     }
 
     public DynamoTarget withWrite(WriteOptions options) {
-        return new DynamoTarget(endpoint, region, accessKeyId, secretAccessKey, table, view, options, wrap);
+        return new DynamoTarget(connection, table, view, options, wrap);
     }
 
     @Override
     public String toString() {
-        return "DynamoTarget[table=" + table + ", view=" + view + ", endpoint=" + (endpoint == null ? "aws" : endpoint)
-                + ", region=" + region + ", credentials=" + (accessKeyId == null ? "default chain" : "static") + "]";
+        return "DynamoTarget[table=" + table + ", view=" + view + ", " + connection + "]";
     }
 }

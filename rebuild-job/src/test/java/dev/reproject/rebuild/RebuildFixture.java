@@ -1,6 +1,7 @@
 package dev.reproject.rebuild;
 
 import dev.reproject.aws.AwsClients;
+import dev.reproject.aws.DynamoConnection;
 import dev.reproject.aws.dynamodb.AttributeValues;
 import dev.reproject.aws.dynamodb.write.WriteOptions;
 import dev.reproject.core.item.DynamoJson;
@@ -39,8 +40,10 @@ final class RebuildFixture {
 
     static DynamoTarget target(LocalServers servers, String table, WriteOptions write,
                                DynamoTarget.ClientWrapper wrap) {
-        return new DynamoTarget(servers.dynamoDbEndpoint().toString(), servers.region(),
-                servers.credentials().accessKeyId(), servers.credentials().secretAccessKey(), table, VIEW, write, wrap);
+        return new DynamoTarget(
+                new DynamoConnection(servers.dynamoDbEndpoint().toString(), servers.region(),
+                        servers.credentials().accessKeyId(), servers.credentials().secretAccessKey()),
+                table, VIEW, write, wrap);
     }
 
     /** A snapshot store under {@code dir/snapshots}. */

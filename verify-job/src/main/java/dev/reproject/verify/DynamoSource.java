@@ -1,38 +1,23 @@
 package dev.reproject.verify;
 
-import dev.reproject.aws.AwsClients;
-import dev.reproject.aws.AwsSettings;
+import dev.reproject.aws.DynamoConnection;
 import dev.reproject.core.view.TableSchema;
 import dev.reproject.core.view.Views;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.Serializable;
-import java.net.URI;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * The table {@code verify} reads, in a form that travels to Spark executors (so no {@code Optional} fields): the
- * endpoint, region and (for a local server only) static credentials from which each scan task builds its own
- * client, and the view whose keys the table has.
- *
- * @param endpoint        a non-AWS endpoint, or null
- * @param accessKeyId     static credentials for a local server, or null for the AWS default chain
- * @param secretAccessKey never printed
+ * The table {@code verify} reads, in a form that travels to Spark executors: how each scan task reaches DynamoDB, the
+ * table, and the view whose keys it has.
  */
-public record DynamoSource(String endpoint, String region, String accessKeyId, String secretAccessKey, String table,
-                           String view) implements Serializable {
+public record DynamoSource(DynamoConnection connection, String table, String view) implements Serializable {
 
     public DynamoSource {
+        Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(view, "view");
-    }
-
-    public AwsSettings awsSettings() {
-        AwsSettings settings = new AwsSettings(Optional.ofNullable(endpoint).map(URI::create), Optional.empty(),
-                region);
-        return accessKeyId != null && secretAccessKey != null
-                ? settings.withStaticCredentials(accessKeyId, secretAccessKey) : settings;
     }
 
     public TableSchema schema() {
@@ -40,16 +25,15 @@ public record DynamoSource(String endpoint, String region, String accessKeyId, S
     }
 
     public DynamoDbClient client() {
-        return AwsClients.dynamoDb(awsSettings());
+        return connection.client();
     }
 
     public DynamoSource withTable(String other) {
-        return new DynamoSource(endpoint, region, accessKeyId, secretAccessKey, other, view);
+        return new DynamoSource(connection, other, view);
     }
 
     @Override
     public String toString() {
-        return "DynamoSource[table=" + table + ", view=" + view + ", endpoint=" + (endpoint == null ? "aws" : endpoint)
-                + ", region=" + region + ", credentials=" + (accessKeyId == null ? "default chain" : "static") + "]";
+        return "DynamoSource[table=" + table + ", view=" + view + ", " + connection + "]";
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.AwsSettings;
+import dev.reproject.aws.DynamoConnection;
 import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.aws.dynamodb.AttributeValues;
 import dev.reproject.aws.dynamodb.write.WriteOptions;
@@ -138,8 +139,10 @@ class VerifyIT {
         assertThat(lastVerify(servers, loaded).sample()).isEqualTo(0.25);
 
         // --read-rate: one segment's scan, capped at a quarter of the units it consumes per second, takes about 4 s
-        DynamoSource source = new DynamoSource(servers.dynamoDbEndpoint().toString(), servers.region(),
-                servers.credentials().accessKeyId(), servers.credentials().secretAccessKey(), loaded.table(), VIEW);
+        DynamoSource source = new DynamoSource(
+                new DynamoConnection(servers.dynamoDbEndpoint().toString(), servers.region(),
+                        servers.credentials().accessKeyId(), servers.credentials().secretAccessKey()),
+                loaded.table(), VIEW);
         Scanned uncapped = scan(source, 0);
         assertThat(uncapped.items()).isEqualTo(1300);
         double rate = uncapped.units() / 4;
@@ -245,9 +248,10 @@ class VerifyIT {
         SnapshotManifest manifest = ((SnapshotOutcome.Committed) snapshot).manifest();
         OrderArchiveGenerator.generate(new LocalArchiveStore(archive),
                 GeneratorOptions.builder().orders(APPENDED).badFraction(0).append(true).build());
-        DynamoTarget target = new DynamoTarget(servers.dynamoDbEndpoint().toString(), servers.region(),
-                servers.credentials().accessKeyId(), servers.credentials().secretAccessKey(), table, VIEW,
-                WriteOptions.DEFAULT, DynamoTarget.ClientWrapper.NONE);
+        DynamoTarget target = new DynamoTarget(
+                new DynamoConnection(servers.dynamoDbEndpoint().toString(), servers.region(),
+                        servers.credentials().accessKeyId(), servers.credentials().secretAccessKey()),
+                table, VIEW, WriteOptions.DEFAULT, DynamoTarget.ClientWrapper.NONE);
         try (DynamoDbClient client = client(servers)) {
             DynamoCatalog catalog = new DynamoCatalog(client, catalogTable, Clock.systemUTC());
             RebuildEntry entry = new RebuildJob(spark, store, catalog, Leasing.inProcess(Clock.systemUTC()),

@@ -2,6 +2,7 @@ package dev.reproject.rebuild.cli;
 
 import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.AwsSettings;
+import dev.reproject.aws.DynamoConnection;
 import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.aws.dynamodb.write.WriteOptions;
 import dev.reproject.cli.api.CommonOptions;
@@ -31,7 +32,6 @@ import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -99,8 +99,8 @@ public final class RebuildCommand implements Callable<Integer> {
         WriteOptions write = writeRate == null ? WriteOptions.DEFAULT
                 : WriteOptions.DEFAULT.withItemsPerSecond(writeRate);
         AwsSettings aws = AwsSettings.of(common.endpoints()); // one region for the driver, the writers and s3a
-        DynamoTarget target = new DynamoTarget(common.dynamoDbEndpoint().map(URI::toString).orElse(null),
-                aws.region(), null, null, tableName, common.view(), write, DynamoTarget.ClientWrapper.NONE);
+        DynamoTarget target = new DynamoTarget(DynamoConnection.of(common.dynamoDbEndpoint(), aws.region()), tableName,
+                common.view(), write, DynamoTarget.ClientWrapper.NONE);
         if (pricePerMillionWrites < 0 || Double.isNaN(pricePerMillionWrites)) {
             throw new IllegalArgumentException("--price-per-million-writes must be 0 or more, was "
                     + pricePerMillionWrites);

@@ -2,6 +2,7 @@ package dev.reproject.verify.cli;
 
 import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.AwsSettings;
+import dev.reproject.aws.DynamoConnection;
 import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.ExitCodes;
@@ -26,7 +27,6 @@ import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -92,8 +92,8 @@ public final class VerifyCommand implements Callable<Integer> {
             DynamoCatalog catalog = new DynamoCatalog(catalogClient, common.catalogTable(), Clock.systemUTC());
             VerifiedTable chosen = VerifiedTable.choose(catalog, catalog.aliases(), common.view(),
                     Optional.ofNullable(table), Optional.ofNullable(rebuild).map(RebuildId::new));
-            DynamoSource source = new DynamoSource(common.dynamoDbEndpoint().map(URI::toString).orElse(null),
-                    aws.region(), null, null, chosen.table(), common.view());
+            DynamoSource source = new DynamoSource(DynamoConnection.of(common.dynamoDbEndpoint(), aws.region()),
+                    chosen.table(), common.view());
             SnapshotStore store = job.snapshotStore(spark);
             JobRun run = job.run("verify", common.view(), store, Clock.systemUTC());
             VerifyRequest request = new VerifyRequest(job.archive(), common.view(), source,
