@@ -33,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -167,6 +168,7 @@ class BlueGreenIT {
                 run(env, "live", "--table", GREEN, "--catalog-table", CATALOG, "--until-caught-up",
                         "--report-interval", "1", "--json");
                 assertRefused(env, green, List.of(GREEN + " was never verified"));
+                plantedDivergence(env, archive, snapshots, green, tables);
                 verify(env, archive, snapshots, green, tables.scan(GREEN).size());
                 RebuildEntry caughtUp = catalog.get(green).orElseThrow();
                 catalog.updateLive(green, lagging(caughtUp, 5));
@@ -390,6 +392,45 @@ class BlueGreenIT {
         entry.positions().forEach((p, position) -> positions.put(p, new LivePosition(position.offset(), lag)));
         assertThat(positions).isNotEmpty();
         return positions;
+    }
+
+    /**
+     * One item of the rebuild's table changed and another deleted, directly: {@code verify} finds each with its class
+     * and key (exit 7) and {@code promote} refuses, naming what the verify found; then both items are put back.
+     */
+    private static void plantedDivergence(Map<String, String> env, String archive, String snapshots,
+                                          RebuildId rebuild, LiveTable tables)
+            throws IOException {
+        List<Map<String, AttributeValue>> items = List.copyOf(new TreeMap<>(tables.scan(rebuild.table())).values());
+        Map<String, AttributeValue> changed = items.get(0);
+        Map<String, AttributeValue> deleted = items.get(1);
+        String changedId = changed.get("orderId").s();
+        String deletedId = deleted.get("orderId").s();
+        Map<String, AttributeValue> wrong = new HashMap<>(changed);
+        wrong.put("restaurantName", AttributeValue.fromS("planted by BlueGreenIT"));
+        tables.client().putItem(b -> b.tableName(rebuild.table()).item(wrong));
+        tables.client().deleteItem(b -> b.tableName(rebuild.table()).key(Map.of("orderId",
+                AttributeValue.fromS(deletedId))));
+        try {
+            CliRun run = CliRun.run(env, "verify", "--archive", archive, "--snapshots", snapshots, "--rebuild",
+                    rebuild.value(), "--catalog-table", CATALOG, "--master", "local[2]", "--json");
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(7);
+            JsonNode verified = JSON.readTree(run.out());
+            assertThat(verified.get("counts").get("diverged").asLong()).isEqualTo(1);
+            assertThat(verified.get("counts").get("missing").asLong()).isEqualTo(1);
+            Map<String, String> classes = new TreeMap<>();
+            for (JsonNode d : verified.get("differences")) {
+                // the key as DynamoDB JSON of the table's key attributes
+                classes.merge(JSON.readTree(d.get("key").asText()).get("orderId").get("S").asText(),
+                        d.get("class").asText(), (a, b) -> a.equals(b) ? a : a + "," + b);
+            }
+            assertThat(classes).containsExactlyInAnyOrderEntriesOf(Map.of(changedId, "diverged", deletedId,
+                    "missing"));
+            assertRefused(env, rebuild, List.of("found diverged 1, missing 1"));
+        } finally {
+            tables.client().putItem(b -> b.tableName(rebuild.table()).item(changed));
+            tables.client().putItem(b -> b.tableName(rebuild.table()).item(deleted));
+        }
     }
 
     /** {@code reproject verify} of the rebuild: every item of its table equal, nothing else. */
