@@ -9,6 +9,6 @@ public final class LifecycleCommands implements CommandPlugin {
 
     @Override
     public List<Object> commands() {
-        return List.of();
+        return List.of(new RetireCommand());
     }
 }
