@@ -6,7 +6,11 @@ import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.cli.api.Json;
+import dev.reproject.core.alias.AliasStore;
+import dev.reproject.core.alias.Serving;
+import dev.reproject.core.alias.ViewAlias;
 import dev.reproject.core.catalog.LagAlerts;
+import dev.reproject.core.catalog.RebuildCatalog;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.spark.ArchiveRoot;
@@ -23,14 +27,17 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code reproject status}: a view's committed snapshots and its rebuilds in the catalog, read only. */
 @Command(name = "status", mixinStandardHelpOptions = true, description = {
-        "Shows a view's committed snapshots (with --snapshots) and its rebuilds in the catalog: table, snapshot,",
-        "status (LOADING, LOADED, LIVE), handoff watermark, counts and the live updater's lag per partition.",
+        "Shows which table serves a view (its alias: target, version, last move), its committed snapshots (with",
+        "--snapshots), and its rebuilds in the catalog as a table: status (LOADING, LOADED, LIVE, RETIRED), lag,",
+        "the live updater's last report and the last verify (relative times) and what it found; then each",
+        "rebuild's handoff watermark, counts and lag per partition. --json gives all of it, times as instants.",
         "With --max-lag N it exits 6 when a live updater's last report has a partition lagging by more than N."})
 public final class StatusCommand implements Callable<Integer> {
 
@@ -64,14 +71,22 @@ public final class StatusCommand implements Callable<Integer> {
                 .list(common.view());
         boolean catalogExists;
         List<RebuildEntry> rebuilds;
+        ViewAlias alias = ViewAlias.unset(common.view());
+        ViewStatus.Served served = ViewStatus.Served.of(Optional.empty());
+        Instant now;
         try (DynamoDbClient dynamo = AwsClients.dynamoDb(aws)) {
             DynamoCatalog catalog = new DynamoCatalog(dynamo, common.catalogTable(), Clock.systemUTC());
             catalogExists = catalog.exists();
             rebuilds = catalogExists ? catalog.all().stream().filter(e -> e.view().equals(common.view())).toList()
                     : List.of();
+            if (catalogExists) {
+                alias = catalog.aliases().get(common.view());
+                served = served(catalog, catalog.aliases());
+            }
+            now = Instant.now();
         }
         ViewStatus status = new ViewStatus(common.view(), root, manifests, common.catalogTable(), catalogExists,
-                rebuilds, aws.region());
+                rebuilds, aws.region(), alias, served, now);
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? Json.line(StatusReports.toMap(status)) : StatusReports.text(status));
         out.flush();
@@ -83,5 +98,14 @@ public final class StatusCommand implements Callable<Integer> {
         lagging.forEach(l -> err.println("lagging: " + l.describe() + " > --max-lag " + maxLag));
         err.flush();
         return lagging.isEmpty() ? ExitCodes.OK : ExitCodes.LAGGING;
+    }
+
+    /** The rebuild query and serve read; an alias they cannot follow is shown, not thrown: status is for finding it. */
+    private ViewStatus.Served served(RebuildCatalog catalog, AliasStore aliases) {
+        try {
+            return ViewStatus.Served.of(Serving.served(catalog, aliases, common.view()).map(RebuildEntry::id));
+        } catch (IllegalStateException e) {
+            return ViewStatus.Served.broken(e.getMessage());
+        }
     }
 }

@@ -27,6 +27,15 @@ class ErrorHandlerTest {
     }
 
     @Test
+    void refusedIsEight() {
+        CliRun run = CliRun.run("test-fail", "--with", "refused");
+
+        assertThat(run.exitCode()).isEqualTo(8);
+        assertThat(run.err()).isEqualTo("reproject: refusing to retire t@x: table t serves view v"
+                + System.lineSeparator());
+    }
+
+    @Test
     void illegalArgumentIsAUsageError() {
         CliRun run = CliRun.run("test-fail", "--with", "illegal-argument");
 

@@ -4,6 +4,7 @@ import dev.reproject.cli.api.CommandPlugin;
 import dev.reproject.cli.api.CommonOptions;
 import dev.reproject.core.error.BusyException;
 import dev.reproject.core.error.NotFoundException;
+import dev.reproject.core.error.RefusedException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,6 +81,7 @@ public final class TestCommandPlugin implements CommandPlugin {
             throw switch (kind) {
                 case "not-found" -> new NotFoundException("no order 'o-42'");
                 case "busy" -> new BusyException("busy: table/t is held by rebuild t@x");
+                case "refused" -> new RefusedException("refusing to retire t@x: table t serves view v");
                 case "illegal-argument" -> new IllegalArgumentException("--orders must be positive, was -1");
                 case "parameter" -> new ParameterException(spec.commandLine(), "--snapshot needs --archive");
                 case "no-message" -> new IllegalStateException();

@@ -34,7 +34,8 @@ import java.util.concurrent.TimeUnit;
  * concurrently; records that cannot be used go to the dead-letter topic; the poll's offsets are committed only
  * after every write and dead letter of it succeeded ({@link Commits}). A key lives in one partition, and a
  * partition in one member at a time, so each key's updates stay in order across processes. {@link #stop(Duration)}
- * (SIGTERM) lets the batch in flight finish and be committed.
+ * (SIGTERM) lets the batch in flight finish and be committed; so does a report the catalog refuses because the
+ * rebuild was retired, after which the run returns with the RETIRED entry.
  */
 public final class LiveUpdater {
 
@@ -116,7 +117,7 @@ public final class LiveUpdater {
         boolean caughtUp = false;
         consuming = true;
         try (BatchApplier applier = new BatchApplier(updater, options.maxInFlight())) {
-            while (!stopping) {
+            while (!stopping && !reporter.retired()) {
                 if (stopAt.isPresent() && stopAt.get().reached()) {
                     caughtUp = true;
                     break;
@@ -138,8 +139,11 @@ public final class LiveUpdater {
         } finally {
             consuming = false;
         }
-        reporter.report(counts);
-        log.info("live {}: {} after {} records", entry.id(), caughtUp ? "caught up" : "stopped", counts.records());
+        if (!reporter.retired()) {
+            reporter.report(counts);
+        }
+        log.info("live {}: {} after {} records", entry.id(),
+                caughtUp ? "caught up" : reporter.retired() ? "retired" : "stopped", counts.records());
         return new LiveOutcome(reporter.entry(), counts, reporter.lastPositions(), caughtUp,
                 Duration.ofNanos(System.nanoTime() - started));
     }

@@ -4,6 +4,7 @@ import dev.reproject.core.catalog.LivePosition;
 import dev.reproject.core.catalog.RebuildCatalog;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildStatus;
+import dev.reproject.core.catalog.RetiredException;
 import dev.reproject.core.event.SourcePartition;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -83,6 +84,9 @@ final class ProgressReporter {
                         + e.getValue().lag()).collect(Collectors.joining(", ")));
         try {
             entry = catalog.updateLive(entry.id(), positions);
+        } catch (RetiredException e) { // 'reproject retire' waits for the run to leave the group, then deletes
+            log.info("live {} stops: {}", entry.id(), e.getMessage());
+            entry = e.entry();
         } catch (IllegalStateException e) { // the entry is gone or LOADING: another run reset it
             throw new IllegalStateException("live " + entry.id() + " stops: its catalog entry was reset or removed "
                     + "since it started (" + e.getMessage() + ")", e);
@@ -110,6 +114,9 @@ final class ProgressReporter {
 
     /** The last report of a run that failed: a failure to write it is logged, never thrown over the first. */
     void reportAfterFailure(LiveCounts counts) {
+        if (retired()) {
+            return;
+        }
         try {
             report(counts);
         } catch (RuntimeException e) {
@@ -119,6 +126,11 @@ final class ProgressReporter {
 
     RebuildEntry entry() {
         return entry;
+    }
+
+    /** Whether a report found the entry RETIRED: the run is to stop, and report no more. */
+    boolean retired() {
+        return entry.status() == RebuildStatus.RETIRED;
     }
 
     Map<SourcePartition, LivePosition> lastPositions() {

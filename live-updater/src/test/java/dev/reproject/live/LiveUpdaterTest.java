@@ -47,6 +47,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import static dev.reproject.live.Messages.TOPIC;
 import static dev.reproject.live.Messages.created;
@@ -231,6 +232,38 @@ class LiveUpdaterTest {
         assertThatThrownBy(() -> updater(true, table, resetAfterRegistering).run())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("live " + entry.id() + " stops: its catalog entry was reset or removed");
+    }
+
+    @Test
+    void a_rebuild_retired_while_it_runs_stops_it_after_committing_and_returns_the_retired_entry() throws Exception {
+        records(P0, List.of(created("1", 7, 0, 0), created("2", 7, 1, 1), created("10", 7, 2, 2)));
+        records(P1, List.of());
+        RebuildCatalog retiredAfterRegistering = new ForwardingCatalog(catalog) {
+            private int reports;
+
+            @Override
+            public RebuildEntry updateLive(RebuildId id, Map<SourcePartition, LivePosition> positions) {
+                if (++reports > 1) {
+                    catalog.retire(id); // as 'reproject retire' does between two reports
+                }
+                return super.updateLive(id, positions);
+            }
+        };
+
+        // not --until-caught-up: only the retirement ends it (at its report once lag is zero, a second on)
+        LiveOutcome outcome = CompletableFuture.supplyAsync(() -> {
+            try {
+                return updater(false, table, retiredAfterRegistering).run();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }).get(30, TimeUnit.SECONDS);
+
+        assertThat(outcome.entry().status()).isEqualTo(RebuildStatus.RETIRED);
+        assertThat(outcome.caughtUp()).isFalse();
+        assertThat(outcome.counts().applied()).isEqualTo(1);
+        assertThat(consumer.committed(Set.of(P0))).containsEntry(P0, new OffsetAndMetadata(3));
+        assertThat(catalog.get(entry.id()).orElseThrow().status()).isEqualTo(RebuildStatus.RETIRED);
     }
 
     @Test

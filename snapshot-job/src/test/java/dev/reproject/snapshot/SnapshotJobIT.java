@@ -1,12 +1,15 @@
 package dev.reproject.snapshot;
 
+import dev.reproject.core.archive.FileDigest;
 import dev.reproject.core.archive.Hole;
+import dev.reproject.core.archive.KnownFiles;
 import dev.reproject.core.error.NotFoundException;
 import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.item.AttrValue;
 import dev.reproject.core.item.DynamoJson;
 import dev.reproject.core.item.Item;
 import dev.reproject.core.lease.Leasing;
+import dev.reproject.core.snapshot.ManifestJson;
 import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.spark.ArchiveRoot;
 import dev.reproject.spark.fold.FoldRows;
@@ -24,6 +27,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +114,52 @@ class SnapshotJobIT {
             }
             archive.append(ORDERS, p, orders);
         }
+    }
+
+    @Test
+    void thirty_five_incremental_snapshots_keep_the_manifest_bounded_and_end_equal_to_the_model_and_a_full_run()
+            throws Exception {
+        firstBatch();
+        committed(false);
+        List<Integer> sizes = new ArrayList<>();
+        List<String> early = List.of();
+        long earlyStart = 0;
+        for (int run = 0; run < 35; run++) {
+            List<String> orders = lines();
+            String id = archive.nextId();
+            String consumer = "c" + (run % 6 + 1);
+            orders.add(placed(id, "n" + run, consumer, "R" + (run % 4), "t" + (run % 3)));
+            expected.placed("n" + run, consumer, "R" + (run % 4), id, "t" + (run % 3));
+            if (run == 2) {
+                early = orders;
+                earlyStart = archive.nextOffset(ORDERS, 0);
+            }
+            archive.append(ORDERS, 0, orders); // one more file in partition 0 every run
+            if (run == 30) { // Connect re-delivers an early file late: below the digest, so every old file is read
+                archive.writeAt("again/" + ORDERS, ORDERS, 0, earlyStart, early, false);
+            }
+            SnapshotManifest m = committed(false);
+            sizes.add(ManifestJson.write(m).length());
+            if (run == 30) {
+                // the copy starts at 10, below the digest's 'through' (21: 31 known files, the newest 16 kept by
+                // path): the files listed there are not the ones summarised, so all are opened again — the first
+                // batch's (offsets 0..7), runs 0..13's (8..21) and the copy — besides the new one (38); each of
+                // their 8 + 14 + 1 records is at or below the watermark: a duplicate, and no row changes
+                assertThat(m.counts().filesOpened()).isEqualTo(1 + 14 + 1 + 1);
+                assertThat(m.counts().duplicateRecords()).isEqualTo(8 + 14 + 1);
+                assertThat(m.counts().records()).isEqualTo(1);
+            }
+        }
+
+        SnapshotManifest last = store.latest(ConsumerActivityView.NAME).orElseThrow();
+        SourcePartition p0 = new SourcePartition(ORDERS, 0);
+        assertThat(last.position().knownFiles(p0)).hasSize(KnownFiles.KEPT);
+        assertThat(last.position().knownDigest(p0)).get().extracting(FileDigest::count)
+                .isEqualTo(36L + 1 - KnownFiles.KEPT); // the first batch's file, 35 more and the late copy
+        assertThat(last.counts().filesOpened()).as("the last run opens its new file only").isEqualTo(1);
+        assertThat(sizes.get(34) - sizes.get(20)).as("manifest bytes per run: %s", sizes).isBetween(-40, 40);
+        assertThat(rows(last)).isEqualTo(expected.items());
+        assertThat(rows(committed(true))).isEqualTo(rows(last));
     }
 
     @Test

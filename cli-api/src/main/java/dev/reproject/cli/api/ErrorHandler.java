@@ -3,6 +3,7 @@ package dev.reproject.cli.api;
 import dev.reproject.core.error.BusyException;
 import dev.reproject.core.error.ErrorExplainer;
 import dev.reproject.core.error.NotFoundException;
+import dev.reproject.core.error.RefusedException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
@@ -54,6 +55,9 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IExitCode
         }
         if (exception instanceof BusyException) {
             return ExitCodes.BUSY;
+        }
+        if (exception instanceof RefusedException) {
+            return ExitCodes.REFUSED;
         }
         if (exception instanceof IllegalArgumentException || exception instanceof ParameterException) {
             return ExitCodes.USAGE;

@@ -2,7 +2,9 @@ package dev.reproject.core.archive;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -17,7 +19,7 @@ import java.util.Set;
  * such a late copy for good when a file after it starts inside the range (see the closing note of the
  * issue that introduced it).
  */
-public record FileSelection(List<ArchiveFile> toOpen, List<ArchiveFile> covered) {
+public record FileSelection(List<ArchiveFile> toOpen, List<ArchiveFile> covered, boolean digestMismatch) {
 
     /** Files of one partition in reading order: by start offset, then path. */
     public static final Comparator<ArchiveFile> READING_ORDER = Comparator.comparingLong(ArchiveFile::startOffset)
@@ -28,19 +30,45 @@ public record FileSelection(List<ArchiveFile> toOpen, List<ArchiveFile> covered)
         covered = List.copyOf(covered);
     }
 
+    public FileSelection(List<ArchiveFile> toOpen, List<ArchiveFile> covered) {
+        this(toOpen, covered, false);
+    }
+
     /**
      * @param files      every listed file of one partition, in any order
      * @param watermark  the earlier run's watermark of that partition, if any
      * @param knownFiles paths of the files the earlier run knew there (see {@link ArchivePosition#knownFiles()})
      */
     public static FileSelection select(List<ArchiveFile> files, OptionalLong watermark, Set<String> knownFiles) {
+        return select(files, watermark, knownFiles, Optional.empty());
+    }
+
+    /**
+     * As {@link #select(List, OptionalLong, Set)}, with the earlier run's older known files as a {@link FileDigest}:
+     * the listed files starting at or below its {@code through} are known when they are exactly the files it
+     * summarises; when they are not ({@link #digestMismatch()}), none of them is known, and all are opened.
+     */
+    public static FileSelection select(List<ArchiveFile> files, OptionalLong watermark, Set<String> knownFiles,
+                                       Optional<FileDigest> digest) {
+        List<ArchiveFile> ordered = files.stream().sorted(READING_ORDER).toList();
+        Set<String> known = new HashSet<>(knownFiles);
+        boolean mismatch = false;
+        if (digest.isPresent()) {
+            List<String> older = ordered.stream().filter(f -> f.startOffset() <= digest.get().through())
+                    .map(ArchiveFile::path).toList();
+            if (digest.get().matches(older)) {
+                known.addAll(older);
+            } else {
+                mismatch = true;
+            }
+        }
         List<ArchiveFile> toOpen = new ArrayList<>();
         List<ArchiveFile> covered = new ArrayList<>();
-        for (ArchiveFile file : files.stream().sorted(READING_ORDER).toList()) {
+        for (ArchiveFile file : ordered) {
             boolean isCovered = watermark.isPresent() && file.startOffset() <= watermark.getAsLong()
-                    && knownFiles.contains(file.path());
+                    && known.contains(file.path());
             (isCovered ? covered : toOpen).add(file);
         }
-        return new FileSelection(toOpen, covered);
+        return new FileSelection(toOpen, covered, mismatch);
     }
 }

@@ -65,11 +65,10 @@ public final class CatalogRules {
         }
     }
 
-    /** @throws IllegalStateException when the entry is RETIRED */
+    /** @throws RetiredException when the entry is RETIRED */
     public static void requireNotRetired(RebuildEntry entry) {
         if (entry.status() == RebuildStatus.RETIRED) {
-            throw new IllegalStateException("rebuild " + entry.id() + " was retired (" + entry.updatedAt()
-                    + "): its table and consumer group were deleted; rebuild the view into a table again");
+            throw new RetiredException(entry);
         }
     }
 

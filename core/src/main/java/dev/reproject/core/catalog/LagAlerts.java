@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Which live updaters lag by more than a limit ({@code status --max-lag}), as their last reports in the catalog
  * say: of every table, the latest rebuild a live updater has reported for, each partition whose lag is above the
- * limit. Older rebuilds of a table are no longer consumed and are not looked at.
+ * limit. Older rebuilds of a table, and retired ones, are no longer consumed and are not looked at.
  */
 public final class LagAlerts {
 
@@ -32,7 +32,8 @@ public final class LagAlerts {
         }
         List<Lagging> lagging = new ArrayList<>();
         for (RebuildEntry entry : entries) {
-            if (!entry.liveStarted() || supersededByALaterLiveRebuild(entry, entries)) {
+            if (!entry.liveStarted() || entry.status() == RebuildStatus.RETIRED
+                    || supersededByALaterLiveRebuild(entry, entries)) {
                 continue;
             }
             entry.positions().forEach((partition, position) -> {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reproject.core.archive.ArchivePosition;
+import dev.reproject.core.archive.FileDigest;
 import dev.reproject.core.archive.FileSpan;
 import dev.reproject.core.archive.Hole;
 import dev.reproject.core.event.SourcePartition;
@@ -89,6 +90,14 @@ public final class ManifestJson {
             ArrayNode list = known.withObjectProperty(tp.topic()).putArray(Integer.toString(tp.partition()));
             paths.forEach(list::add);
         });
+        // and the older ones as a count and digest (KnownFiles): the manifest stops growing with the archive
+        ObjectNode digests = root.putObject("knownDigests");
+        m.position().knownDigests().forEach((tp, d) -> {
+            ObjectNode node = partitionNode(digests, tp);
+            node.put("through", d.through());
+            node.put("count", d.count());
+            node.put("sha256", d.sha256());
+        });
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -110,6 +119,12 @@ public final class ManifestJson {
                 paths.forEach(p -> set.add(p.asText()));
                 known.put(tp, set);
             });
+            Map<SourcePartition, FileDigest> digests = new TreeMap<>();
+            JsonNode digestNode = root.get("knownDigests"); // absent from manifests written before it
+            if (digestNode != null && !digestNode.isNull()) {
+                perPartition(digestNode, (tp, d) -> digests.put(tp, new FileDigest(number(d, "through"),
+                        number(d, "count"), text(d, "sha256"))));
+            }
             List<Hole> holes = new ArrayList<>();
             for (JsonNode h : required(root, "holes")) {
                 JsonNode last = h.get("lastMissing");
@@ -133,7 +148,7 @@ public final class ManifestJson {
                     text(root, "fingerprint"),
                     parent == null || parent.isNull() ? Optional.empty() : Optional.of(new SnapshotId(parent.asText())),
                     Instant.parse(text(root, "createdAt")), text(root, "archive"),
-                    new ArchivePosition(watermark, lastFiles, known), holes, counts,
+                    new ArchivePosition(watermark, lastFiles, known, digests), holes, counts,
                     text(root, "data"), text(root, "rejected"));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a snapshot manifest: " + e.getOriginalMessage(), e);

@@ -45,6 +45,16 @@ class LagAlertsTest {
     }
 
     @Test
+    void aRetiredRebuild_isNotLagging_whateverItsLastReport() {
+        RebuildEntry retired = reported("orders-a", "20261201T000000.000Z", T0, Map.of(P0, new LivePosition(10, 900)))
+                .withStatus(RebuildStatus.RETIRED, T0.plusSeconds(60));
+        RebuildEntry live = reported("orders-b", "20261201T000000.000Z", T0, Map.of(P0, new LivePosition(10, 8)));
+
+        assertThat(LagAlerts.above(List.of(retired, live), 7)).extracting(l -> l.entry().table())
+                .containsExactly("orders-b");
+    }
+
+    @Test
     void aNegativeLimit_isRefused() {
         assertThatThrownBy(() -> LagAlerts.above(List.of(), -1)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -9,6 +9,6 @@ public final class LifecycleCommands implements CommandPlugin {
 
     @Override
     public List<Object> commands() {
-        return List.of(new PromoteCommand(), new RollbackCommand());
+        return List.of(new PromoteCommand(), new RollbackCommand(), new RetireCommand());
     }
 }

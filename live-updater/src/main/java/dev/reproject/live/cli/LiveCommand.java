@@ -12,6 +12,8 @@ import dev.reproject.cli.api.ListenAddresses;
 import dev.reproject.core.catalog.CurrentRebuilds;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildId;
+import dev.reproject.core.catalog.RebuildStatus;
+import dev.reproject.core.catalog.RetiredException;
 import dev.reproject.core.error.NotFoundException;
 import dev.reproject.core.view.Views;
 import dev.reproject.kafka.KafkaClients;
@@ -43,6 +45,8 @@ import java.util.concurrent.Callable;
         "Step 3: keeps a rebuilt table current from Kafka, starting exactly after the rebuild's handoff watermark.",
         "Refuses to start (exit 1) when Kafka no longer holds an offset it needs or the table does not fit the view.",
         "Exits 1 when the table changes while it runs, or DynamoDB is unavailable for --store-retry-timeout.",
+        "Stops (exit 0, saying so on stderr) when 'reproject retire' retires the rebuild, and does not start for a "
+                + "retired one.",
         "SIGTERM finishes the batch in flight, commits and exits."})
 public final class LiveCommand implements Callable<Integer> {
 
@@ -113,6 +117,17 @@ public final class LiveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return run();
+        } catch (RetiredException e) { // not a failure: a supervisor that restarts failed runs must not loop
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("reproject: live not started: " + e.getMessage());
+            err.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    private int run() throws Exception {
         if (!(reportSeconds > 0)) {
             throw new IllegalArgumentException("--report-interval must be more than 0 seconds, was " + reportSeconds);
         }
@@ -150,6 +165,13 @@ public final class LiveCommand implements Callable<Integer> {
                     out.println(json ? Json.line(LiveReports.toMap(outcome, aws.region()))
                             : LiveReports.text(outcome, aws.region()));
                     out.flush();
+                    if (outcome.entry().status() == RebuildStatus.RETIRED) {
+                        PrintWriter err = spec.commandLine().getErr();
+                        err.println("reproject: live stopped: rebuild " + outcome.entry().id() + " was retired ("
+                                + outcome.entry().updatedAt() + "); 'reproject retire' deletes its table and "
+                                + "consumer group");
+                        err.flush();
+                    }
                 }
             }
         }

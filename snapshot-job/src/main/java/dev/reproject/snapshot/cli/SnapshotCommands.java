@@ -9,6 +9,6 @@ public final class SnapshotCommands implements CommandPlugin {
 
     @Override
     public List<Object> commands() {
-        return List.of(new SnapshotCommand());
+        return List.of(new SnapshotCommand(), new PruneCommand());
     }
 }

@@ -41,10 +41,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -84,7 +81,13 @@ public final class ArchiveReader {
         long filesCovered = 0;
         for (Map.Entry<SourcePartition, List<ArchiveFile>> partition : listed.entrySet()) {
             SourcePartition tp = partition.getKey();
-            FileSelection selection = FileSelection.select(partition.getValue(), from.offset(tp), from.knownFiles(tp));
+            FileSelection selection = FileSelection.select(partition.getValue(), from.offset(tp), from.knownFiles(tp),
+                    from.knownDigest(tp));
+            if (selection.digestMismatch()) {
+                log.warn("archive {}: the files of {} starting at or below offset {} are not the {} the earlier run "
+                        + "listed (a file appeared or vanished there): opening them again", root, tp,
+                        from.knownDigest(tp).orElseThrow().through(), from.knownDigest(tp).orElseThrow().count());
+            }
             toOpen.addAll(selection.toOpen());
             filesListed += partition.getValue().size();
             filesCovered += selection.covered().size();
@@ -114,7 +117,7 @@ public final class ArchiveReader {
             deferred += progress.deferred();
         }
         holes.forEach(hole -> log.warn("hole in the archive: {}", hole));
-        Map<SourcePartition, SortedSet<String>> knownFiles = knownFiles(listed, watermark);
+        Map<SourcePartition, List<ArchiveFile>> knownFiles = knownFiles(listed, watermark);
 
         Broadcast<Map<String, OffsetRange>> takenRanges = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .broadcast(taken);
@@ -139,7 +142,7 @@ public final class ArchiveReader {
         ScanSummary summary = new ScanSummary(filesListed, filesCovered, toOpen.size(), records,
                 records - lineRejects, duplicates, deferred, rejected, holes, watermark);
         return new ArchiveScan(scanned, events, rejects, summary,
-                new ArchivePosition(watermark, lastFiles, knownFiles));
+                ArchivePosition.bounded(watermark, lastFiles, knownFiles));
     }
 
     private Dataset<Row> readFiles(List<ArchiveFile> files, Configuration hadoopConf) {
@@ -181,13 +184,12 @@ public final class ArchiveReader {
     }
 
     /** The listed files a later run need not open: those starting at or below the new watermark. */
-    private static Map<SourcePartition, SortedSet<String>> knownFiles(Map<SourcePartition, List<ArchiveFile>> listed,
+    private static Map<SourcePartition, List<ArchiveFile>> knownFiles(Map<SourcePartition, List<ArchiveFile>> listed,
                                                                       Watermark watermark) {
-        Map<SourcePartition, SortedSet<String>> known = new HashMap<>();
+        Map<SourcePartition, List<ArchiveFile>> known = new HashMap<>();
         listed.forEach((tp, files) -> watermark.offset(tp).ifPresent(mark -> known.put(tp, files.stream()
                 .filter(file -> file.startOffset() <= mark)
-                .map(ArchiveFile::path)
-                .collect(Collectors.toCollection(TreeSet::new)))));
+                .toList())));
         return known;
     }
 

@@ -123,6 +123,33 @@ public final class SnapshotStore {
         }
     }
 
+    /** Committed snapshot ids of the view, oldest first, without reading their manifests. */
+    public List<SnapshotId> committed(String view) throws IOException {
+        return committedIds(view);
+    }
+
+    /**
+     * Deletes a snapshot (prune): its manifest first, so that readers never see it committed without its data, then
+     * its directory. The latest snapshot must never be deleted: new ids are made after the highest one present.
+     *
+     * @return whether it was there
+     */
+    public boolean delete(String view, SnapshotId id) throws IOException {
+        Path directory = new Path(directory(view, id));
+        FileSystem fs = directory.getFileSystem(conf);
+        if (!fs.exists(directory)) {
+            return false;
+        }
+        Path manifest = manifestPath(view, id);
+        if (fs.exists(manifest) && !fs.delete(manifest, false)) {
+            throw new IOException("could not delete " + manifest);
+        }
+        if (!fs.delete(directory, true) && fs.exists(directory)) {
+            throw new IOException("could not delete " + directory);
+        }
+        return true;
+    }
+
     /**
      * Keeps a job run's summary as {@code <root>/<view>/runs/<runId>.json} (replacing one of the same id), where an
      * orchestrator can read it whatever the deploy mode; beside the snapshots and never taken for one.
