@@ -7,7 +7,6 @@ import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
-import dev.reproject.sandbox.SandboxCredentials;
 import dev.reproject.spark.ArchiveRoot;
 import dev.reproject.spark.S3aSettings;
 import dev.reproject.spark.SparkSessions;
@@ -35,10 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reader must read back exactly what the generator says it wrote: into the local S3 server through s3a,
  * and into a local directory grown with {@code --append} and read incrementally.
  */
-@ExtendWith(LocalServersExtension.class)
+@ExtendWith({LocalServersExtension.class, DefaultChainCredentials.class})
 class ArchiveRoundTripIT {
-
-    private static SandboxCredentials.SystemPropertiesScope credentials;
 
     private static final String TOPIC = "net.chrisrichardson.ftgo.orderservice.domain.Order";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,8 +45,6 @@ class ArchiveRoundTripIT {
     @BeforeAll
     static void start(LocalServers localServers) {
         servers = localServers;
-        // the generate command takes credentials from the AWS default chain, like any user's run
-        credentials = servers.credentials().inSystemProperties();
         spark = SparkSessions.create("ArchiveRoundTripIT", Optional.of("local[2]"),
                 new S3aSettings(Optional.of(servers.s3Endpoint()), servers.region(),
                         Optional.of(servers.credentials().accessKeyId()),
@@ -59,7 +54,6 @@ class ArchiveRoundTripIT {
     @AfterAll
     static void stop() {
         spark.stop();
-        credentials.close();
     }
 
     @Test

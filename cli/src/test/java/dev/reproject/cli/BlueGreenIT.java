@@ -16,7 +16,6 @@ import dev.reproject.core.event.SourcePartition;
 import dev.reproject.oracle.ExpectedOrderHistory;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
-import dev.reproject.sandbox.SandboxCredentials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +63,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>{@code bench/bluegreen.sh} runs this test longer: system properties {@code bluegreen.orders},
  * {@code bluegreen.threads} and {@code bluegreen.dwell} (seconds each table serves before the next move).
  */
-@ExtendWith(LocalServersExtension.class)
+@ExtendWith({LocalServersExtension.class, DefaultChainCredentials.class})
 class BlueGreenIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -98,8 +97,6 @@ class BlueGreenIT {
         Path source = dir.resolve("source");
         String archive = dir.resolve("archive").toString();
         String snapshots = dir.resolve("snapshots").toString();
-        // every command takes credentials from the AWS default chain, like any user's run
-        SandboxCredentials.SystemPropertiesScope credentials = servers.credentials().inSystemProperties();
         try (LiveKafka kafka = new LiveKafka(servers.kafkaBootstrapServers());
              LiveTable tables = new LiveTable(servers)) {
             DynamoCatalog catalog = new DynamoCatalog(tables.client(), CATALOG, Clock.systemUTC());
@@ -272,8 +269,6 @@ class BlueGreenIT {
                     .isEqualTo(greenItems.get(onlyGreen).get("orderStatus").s());
             CliRun unknown = CliRun.run(env, "promote", GREEN + "@20200101T000000.000Z", "--catalog-table", CATALOG);
             assertThat(unknown.exitCode()).as(unknown.err()).isEqualTo(4);
-        } finally {
-            credentials.close();
         }
     }
 

@@ -6,9 +6,7 @@ import dev.reproject.core.lease.LeaseNames;
 import dev.reproject.core.lease.LeaseStore;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
-import dev.reproject.sandbox.SandboxCredentials;
 import dev.reproject.spark.ArchiveRoot;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,12 +31,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@code live} exit 5 naming the holder and write nothing; a lease its holder stopped renewing is taken over once it
  * expires ({@code --lease-wait}).
  */
-@ExtendWith(LocalServersExtension.class)
+@ExtendWith({LocalServersExtension.class, DefaultChainCredentials.class})
 class BusyExitIT {
 
     private static final String CATALOG = "busy-exit-catalog";
     private static final String TABLE = "busy-exit";
-    private static SandboxCredentials.SystemPropertiesScope credentials;
     private static LocalServers servers;
 
     @BeforeAll
@@ -46,12 +43,6 @@ class BusyExitIT {
         servers = localServers;
         servers.kafkaBootstrapServers();
         servers.dynamoDbEndpoint();
-        credentials = servers.credentials().inSystemProperties();
-    }
-
-    @AfterAll
-    static void forget() {
-        credentials.close();
     }
 
     @Test

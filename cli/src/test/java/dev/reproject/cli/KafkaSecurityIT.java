@@ -12,7 +12,6 @@ import dev.reproject.core.watermark.Watermark;
 import dev.reproject.oracle.ExpectedOrderHistory;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
-import dev.reproject.sandbox.SandboxCredentials;
 import dev.reproject.sandbox.SecuredKafka;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code --kafka-config} and {@code --kafka-property} alone; a wrong password or an untrusted certificate stops a run
  * at once (exit 1) with a one-line message naming Kafka authentication, and no password is ever printed.
  */
-@ExtendWith(LocalServersExtension.class)
+@ExtendWith({LocalServersExtension.class, DefaultChainCredentials.class})
 class KafkaSecurityIT {
 
     private static final String TABLE = "kafka-security";
@@ -54,7 +53,6 @@ class KafkaSecurityIT {
 
     private static SecuredKafka kafka;
     private static LocalServers servers;
-    private static SandboxCredentials.SystemPropertiesScope credentials;
     private static Path archive;
     private static long records;
 
@@ -62,7 +60,6 @@ class KafkaSecurityIT {
     static void start(LocalServers localServers, @TempDir Path dir) throws Exception {
         servers = localServers;
         servers.dynamoDbEndpoint();
-        credentials = servers.credentials().inSystemProperties();
         kafka = SecuredKafka.start();
         archive = dir.resolve("generated");
         run(Map.of(), 0, "generate", "--archive", archive.toString(), "--orders", "" + ORDERS, "--partitions", "2");
@@ -78,9 +75,6 @@ class KafkaSecurityIT {
     static void stop() {
         if (kafka != null) {
             kafka.close();
-        }
-        if (credentials != null) {
-            credentials.close();
         }
     }
 

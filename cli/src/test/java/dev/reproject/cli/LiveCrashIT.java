@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reproject.oracle.ExpectedOrderHistory;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
-import dev.reproject.sandbox.SandboxCredentials;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,10 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each kill the table must hold at least every item of the events below the committed offsets (a commit comes
  * only after its writes); items beyond them show that the kill cut a batch whose writes had begun.
  */
-@ExtendWith(LocalServersExtension.class)
+@ExtendWith({LocalServersExtension.class, DefaultChainCredentials.class})
 class LiveCrashIT {
-
-    private static SandboxCredentials.SystemPropertiesScope credentials;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TABLE = "live-crash";
@@ -66,12 +62,6 @@ class LiveCrashIT {
         servers = localServers;
         servers.kafkaBootstrapServers();
         servers.dynamoDbEndpoint();
-        credentials = servers.credentials().inSystemProperties();
-    }
-
-    @AfterAll
-    static void forget() {
-        credentials.close();
     }
 
     @Test

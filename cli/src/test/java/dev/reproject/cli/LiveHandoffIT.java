@@ -12,7 +12,6 @@ import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.oracle.ExpectedOrderHistory;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
-import dev.reproject.sandbox.SandboxCredentials;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,10 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * CONTRACT.md §6), so that every event between there and the handoff comes again: each handled one must count as a
  * duplicate, none may be applied, and both tables end identical.
  */
-@ExtendWith(LocalServersExtension.class)
+@ExtendWith({LocalServersExtension.class, DefaultChainCredentials.class})
 class LiveHandoffIT {
-
-    private static SandboxCredentials.SystemPropertiesScope credentials;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int ORDERS = 10_000;
@@ -80,8 +77,6 @@ class LiveHandoffIT {
         servers = localServers;
         servers.kafkaBootstrapServers();
         servers.dynamoDbEndpoint();
-        // every command takes credentials from the AWS default chain, like any user's run
-        credentials = servers.credentials().inSystemProperties();
         source = shared.resolve("source");
         generated = run("generate", "--archive", source.toString(), "--orders", Integer.toString(ORDERS),
                 "--partitions", Integer.toString(PARTITIONS), "--bad-records", "0.01", "--seed", "4711", "--json");
@@ -93,17 +88,13 @@ class LiveHandoffIT {
 
     @AfterAll
     static void bothVariantsEndIdentical() {
-        try {
-            if (finishedTables.size() == 2) {
-                try (LiveTable tables = new LiveTable(servers)) {
-                    Map<String, Map<String, AttributeValue>> exact = tables.scan(finishedTables.get("exact"));
-                    Map<String, Map<String, AttributeValue>> overlap = tables.scan(finishedTables.get("overlap"));
-                    LiveTable.assertSameItems(exact, overlap);
-                    System.out.printf("LiveHandoffIT: both variants' tables hold the same %,d items%n", exact.size());
-                }
+        if (finishedTables.size() == 2) {
+            try (LiveTable tables = new LiveTable(servers)) {
+                Map<String, Map<String, AttributeValue>> exact = tables.scan(finishedTables.get("exact"));
+                Map<String, Map<String, AttributeValue>> overlap = tables.scan(finishedTables.get("overlap"));
+                LiveTable.assertSameItems(exact, overlap);
+                System.out.printf("LiveHandoffIT: both variants' tables hold the same %,d items%n", exact.size());
             }
-        } finally {
-            credentials.close();
         }
     }
 

@@ -12,8 +12,6 @@ import dev.reproject.core.watermark.Watermark;
 import dev.reproject.oracle.ExpectedOrderHistory;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
-import dev.reproject.sandbox.SandboxCredentials;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reason equal to the run's own summary and to what {@link ExpectedOrderHistory} works out from the topic, and lag 0
  * per partition. {@code live} runs in a JVM of its own on a generated topic with bad records and duplicates.
  */
-@ExtendWith(LocalServersExtension.class)
+@ExtendWith({LocalServersExtension.class, DefaultChainCredentials.class})
 class LiveMetricsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,7 +53,6 @@ class LiveMetricsIT {
     private static final int MAX_LAG = 100;
     private static final Pattern SAMPLE = Pattern.compile("^([a-z_]+)(\\{([^}]*)})? ([0-9.eE+-]+)$");
 
-    private static SandboxCredentials.SystemPropertiesScope credentials;
     private static LocalServers servers;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -64,12 +61,6 @@ class LiveMetricsIT {
         servers = localServers;
         servers.kafkaBootstrapServers();
         servers.dynamoDbEndpoint();
-        credentials = servers.credentials().inSystemProperties();
-    }
-
-    @AfterAll
-    static void forget() {
-        credentials.close();
     }
 
     @Test

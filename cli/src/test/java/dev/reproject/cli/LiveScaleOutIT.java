@@ -8,8 +8,6 @@ import dev.reproject.core.catalog.RebuildStatus;
 import dev.reproject.oracle.ExpectedOrderHistory;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
-import dev.reproject.sandbox.SandboxCredentials;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link ExpectedOrderHistory} works out from every record of the topic — no event lost, none applied twice — with
  * the group's committed offsets at the end of every partition, and the catalog entry LIVE with lag 0.
  */
-@ExtendWith(LocalServersExtension.class)
+@ExtendWith({LocalServersExtension.class, DefaultChainCredentials.class})
 class LiveScaleOutIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,7 +47,6 @@ class LiveScaleOutIT {
     /** 128 + 15: a JVM that SIGTERM ended, once its shutdown hooks are done. */
     private static final int SIGTERM_EXIT = 143;
 
-    private static SandboxCredentials.SystemPropertiesScope credentials;
     private static LocalServers servers;
 
     @BeforeAll
@@ -57,12 +54,6 @@ class LiveScaleOutIT {
         servers = localServers;
         servers.kafkaBootstrapServers();
         servers.dynamoDbEndpoint();
-        credentials = servers.credentials().inSystemProperties();
-    }
-
-    @AfterAll
-    static void forget() {
-        credentials.close();
     }
 
     @Test

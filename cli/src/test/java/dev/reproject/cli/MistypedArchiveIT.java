@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
-import dev.reproject.sandbox.SandboxCredentials;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * right prefix with nothing new is still "nothing new" (CONTRACT.md §3.2, §5.3); {@code generate} creates a bucket
  * only with {@code --create-bucket} (§7).
  */
-@ExtendWith(LocalServersExtension.class)
+@ExtendWith({LocalServersExtension.class, DefaultChainCredentials.class})
 class MistypedArchiveIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,23 +38,15 @@ class MistypedArchiveIT {
     private static final String TOPIC = "net.chrisrichardson.ftgo.orderservice.domain.Order";
     private static final String TABLE = "mistyped-orders";
 
-    private static SandboxCredentials.SystemPropertiesScope credentials;
     private static LocalServers servers;
     private static Map<String, String> env;
 
     @BeforeAll
     static void start(LocalServers localServers) {
         servers = localServers;
-        // every command, Spark's s3a included, takes credentials from the AWS default chain, like any user's run
-        credentials = servers.credentials().inSystemProperties();
         env = Map.of("REPROJECT_S3_ENDPOINT", servers.s3Endpoint().toString(),
                 "REPROJECT_DYNAMODB_ENDPOINT", servers.dynamoDbEndpoint().toString(),
                 "REPROJECT_CATALOG_TABLE", "mistyped-catalog", "REPROJECT_MASTER", "local[2]");
-    }
-
-    @AfterAll
-    static void forget() {
-        credentials.close();
     }
 
     @Test

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
-import dev.reproject.sandbox.SandboxCredentials;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,23 +28,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * transitions of old orders, a straddling file, a late duplicate of an old event and a new partition —
  * has exactly the rows of one {@code --full} run over the final archive.
  */
-@ExtendWith(LocalServersExtension.class)
+@ExtendWith({LocalServersExtension.class, DefaultChainCredentials.class})
 class OrderHistorySnapshotIT {
 
-    private static SandboxCredentials.SystemPropertiesScope credentials;
     /** Each snapshot takes the lease of the view's snapshots in the catalog table on dynalite. */
     private static Map<String, String> env;
 
     @BeforeAll
     static void servers(LocalServers servers) {
-        credentials = servers.credentials().inSystemProperties();
         env = Map.of("REPROJECT_DYNAMODB_ENDPOINT", servers.dynamoDbEndpoint().toString(),
                 "REPROJECT_CATALOG_TABLE", "order-history-snapshot-catalog");
-    }
-
-    @AfterAll
-    static void forget() {
-        credentials.close();
     }
 
     private static final String TOPIC = "net.chrisrichardson.ftgo.orderservice.domain.Order";

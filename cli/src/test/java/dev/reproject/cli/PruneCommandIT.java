@@ -14,7 +14,6 @@ import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.core.watermark.Watermark;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
-import dev.reproject.sandbox.SandboxCredentials;
 import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.AfterAll;
@@ -35,7 +34,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code reproject prune} over hand-made snapshots in a local directory and a catalog on dynalite. */
-@ExtendWith(LocalServersExtension.class)
+@ExtendWith({LocalServersExtension.class, DefaultChainCredentials.class})
 class PruneCommandIT {
 
     private static final String VIEW = "order-history";
@@ -46,14 +45,12 @@ class PruneCommandIT {
     private static final SnapshotId S3 = new SnapshotId("20261203T000000.000Z");
     private static final SnapshotId S4 = new SnapshotId("20261204T000000.000Z");
 
-    private static SandboxCredentials.SystemPropertiesScope credentials;
     private static LocalServers servers;
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start(LocalServers localServers) {
         servers = localServers;
-        credentials = servers.credentials().inSystemProperties();
         client = AwsClients.dynamoDb(new AwsSettings(Optional.of(servers.dynamoDbEndpoint()), Optional.empty(),
                 servers.region()).withStaticCredentials(servers.credentials().accessKeyId(),
                         servers.credentials().secretAccessKey()));
@@ -64,7 +61,6 @@ class PruneCommandIT {
         if (client != null) {
             client.close();
         }
-        credentials.close();
     }
 
     @Test

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
-import dev.reproject.sandbox.SandboxCredentials;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,23 +14,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code generate}, {@code snapshot}, {@code rebuild} and {@code status} through the CLI, on dynalite. */
-@ExtendWith(LocalServersExtension.class)
+@ExtendWith({LocalServersExtension.class, DefaultChainCredentials.class})
 class RebuildCommandIT {
 
-    private static SandboxCredentials.SystemPropertiesScope credentials;
-
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @BeforeAll
-    static void credentials(LocalServers servers) {
-        // the commands take credentials from the AWS default chain, like any user's run
-        credentials = servers.credentials().inSystemProperties();
-    }
-
-    @AfterAll
-    static void forget() {
-        credentials.close();
-    }
 
     @Test
     void a_rebuild_is_loaded_recorded_and_repeatable(LocalServers servers, @TempDir Path dir) throws Exception {

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reproject.oracle.ExpectedOrderHistory;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
-import dev.reproject.sandbox.SandboxCredentials;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,10 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * dynalite. Every item in the table must equal the item {@link ExpectedOrderHistory} works out from the archived
  * objects by itself, with none of reproject's reading or folding code, and the table must hold no other item.
  */
-@ExtendWith(LocalServersExtension.class)
+@ExtendWith({LocalServersExtension.class, DefaultChainCredentials.class})
 class RebuildFromS3IT {
-
-    private static SandboxCredentials.SystemPropertiesScope credentials;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BUCKET = "rebuild-from-s3";
@@ -54,16 +50,9 @@ class RebuildFromS3IT {
     @BeforeAll
     static void start(LocalServers localServers) {
         servers = localServers;
-        // every command, Spark's s3a included, takes credentials from the AWS default chain, like any user's run
-        credentials = servers.credentials().inSystemProperties();
         env = Map.of("REPROJECT_S3_ENDPOINT", servers.s3Endpoint().toString(),
                 "REPROJECT_DYNAMODB_ENDPOINT", servers.dynamoDbEndpoint().toString(),
                 "REPROJECT_CATALOG_TABLE", "rebuild-from-s3-catalog");
-    }
-
-    @AfterAll
-    static void forget() {
-        credentials.close();
     }
 
     @Test

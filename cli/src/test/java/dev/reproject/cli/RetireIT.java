@@ -8,8 +8,6 @@ import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.core.catalog.RebuildStatus;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
-import dev.reproject.sandbox.SandboxCredentials;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * why and exits 0), and leaves its table and consumer group gone and its entry RETIRED; a second retire has nothing
  * left to do; the table the alias points at is refused by name.
  */
-@ExtendWith(LocalServersExtension.class)
+@ExtendWith({LocalServersExtension.class, DefaultChainCredentials.class})
 class RetireIT {
 
     private static final String BLUE = "retire-blue";
@@ -39,7 +37,6 @@ class RetireIT {
     private static final String CATALOG = "retire-catalog";
     private static final String VIEW = "order-history";
 
-    private static SandboxCredentials.SystemPropertiesScope credentials;
     private static LocalServers servers;
 
     @BeforeAll
@@ -47,12 +44,6 @@ class RetireIT {
         servers = localServers;
         servers.kafkaBootstrapServers();
         servers.dynamoDbEndpoint();
-        credentials = servers.credentials().inSystemProperties();
-    }
-
-    @AfterAll
-    static void forget() {
-        credentials.close();
     }
 
     @Test

@@ -17,7 +17,6 @@ import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.core.watermark.Watermark;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
-import dev.reproject.sandbox.SandboxCredentials;
 import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.AfterAll;
@@ -39,10 +38,8 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code reproject status} over hand-made snapshots and a catalog on dynalite. */
-@ExtendWith(LocalServersExtension.class)
+@ExtendWith({LocalServersExtension.class, DefaultChainCredentials.class})
 class StatusCommandIT {
-
-    private static SandboxCredentials.SystemPropertiesScope credentials;
 
     private static final String TOPIC = "net.chrisrichardson.ftgo.orderservice.domain.Order";
     private static final SourcePartition P0 = new SourcePartition(TOPIC, 0);
@@ -58,8 +55,6 @@ class StatusCommandIT {
     @BeforeAll
     static void start(LocalServers localServers) {
         servers = localServers;
-        // the command takes credentials from the AWS default chain, like any user's run
-        credentials = servers.credentials().inSystemProperties();
         client = AwsClients.dynamoDb(new AwsSettings(Optional.of(servers.dynamoDbEndpoint()), Optional.empty(),
                 servers.region()).withStaticCredentials(servers.credentials().accessKeyId(),
                         servers.credentials().secretAccessKey()));
@@ -70,7 +65,6 @@ class StatusCommandIT {
         if (client != null) {
             client.close();
         }
-        credentials.close();
     }
 
     @Test

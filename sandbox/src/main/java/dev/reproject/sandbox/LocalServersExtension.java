@@ -23,7 +23,12 @@ public final class LocalServersExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return extensionContext.getRoot().getStore(NAMESPACE)
+        return shared(extensionContext);
+    }
+
+    /** The servers of this test JVM, for other extensions. */
+    public static LocalServers shared(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent(LocalServers.class, type -> LocalServers.create(), LocalServers.class);
     }
 }
