@@ -1,6 +1,7 @@
 package dev.reproject.benchmarks;
 
 import dev.reproject.aws.dynamodb.TableSchemas;
+import dev.reproject.aws.dynamodb.TableWaits;
 import dev.reproject.core.view.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -44,6 +45,6 @@ final class BenchSupport {
     /** Every table alike: on demand, the view's keys and GSIs, empty; creating it is not timed. */
     static void createTable(DynamoDbClient dynamo, String table, TableSchema schema) {
         dynamo.createTable(TableSchemas.createTableRequest(table, schema));
-        dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
+        TableWaits.untilExists(dynamo, table);
     }
 }

@@ -87,6 +87,13 @@ class EmrDocumentsTest {
                 step.job());
     }
 
+    @Test
+    void verifyPolicyScansTheViewTableAndRecordsTheResult() throws Exception {
+        Step step = Step.of(dir().resolve("verify-step.json"), read(dir().resolve("verify-step.json")).get(0));
+        JobDocuments.assertVerifyPolicy(Policy.read(dir().resolve("verify-job-policy.json")), step.jar(),
+                step.job());
+    }
+
     static Stream<Path> policies() throws IOException {
         return documents().filter(p -> p.getFileName().toString().endsWith("-policy.json"));
     }

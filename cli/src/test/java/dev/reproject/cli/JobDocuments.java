@@ -12,6 +12,8 @@ import dev.reproject.rebuild.cli.RebuildCommand;
 import dev.reproject.rebuild.cli.RebuildMain;
 import dev.reproject.snapshot.cli.SnapshotCommand;
 import dev.reproject.snapshot.cli.SnapshotMain;
+import dev.reproject.verify.cli.VerifyCommand;
+import dev.reproject.verify.cli.VerifyMain;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -64,7 +66,13 @@ final class JobDocuments {
     /** Each main class's command; a document naming another main class fails until it is added here. */
     private static final Map<String, Supplier<Object>> COMMANDS = Map.of(
             SnapshotMain.class.getName(), SnapshotCommand::new,
-            RebuildMain.class.getName(), RebuildCommand::new);
+            RebuildMain.class.getName(), RebuildCommand::new,
+            VerifyMain.class.getName(), VerifyCommand::new);
+    /** verify is the rebuild's read and fold: its main class is in the rebuild jar (the parent pom's shading). */
+    private static final Map<String, String> JAR_OF_JOB = Map.of("verify", "rebuild");
+    /** VerifyJob on the catalog: get, the alias (GetItem), entriesForTable (Scan), recordVerify (UpdateItem). */
+    private static final Set<String> VERIFY_CATALOG_CALLS = Set.of("dynamodb:GetItem", "dynamodb:Scan",
+            "dynamodb:UpdateItem");
 
     private JobDocuments() {
     }
@@ -93,11 +101,11 @@ final class JobDocuments {
     /**
      * {@code jarName} is the shaded jar the job-jars module builds for the job of {@code main}: classifier
      * {@code <job>-emr}, where {@code <job>} is the package after {@code dev.reproject} ({@code snapshot},
-     * {@code rebuild}): a shade execution in the parent {@code pom.xml} with classifier {@code <job>-${job.jars.label}},
+     * {@code rebuild}; {@code verify} is in the rebuild jar): a shade execution in the parent {@code pom.xml} with classifier {@code <job>-${job.jars.label}},
      * and {@code job.jars.label} {@code emr} in {@code job-jars/pom.xml}.
      */
     static void assertShadedJarOf(Class<?> main, String jarName) throws IOException {
-        String job = jobOf(main);
+        String job = JAR_OF_JOB.getOrDefault(jobOf(main), jobOf(main));
         Path root = inCheckout("job-jars").getParent();
         assertThat(Files.readString(root.resolve("pom.xml")))
                 .as("pom.xml shades a jar with classifier " + job + "-LABEL")
@@ -172,6 +180,37 @@ final class JobDocuments {
                         && !Iam.S3_BUCKET_ACTIONS.contains(a)))
                 .allSatisfy(s -> assertThat(s.resources()).allMatch(r -> r.contains("/rebuilds/")
                         || r.contains("/runs/") || others.contains(r)));
+    }
+
+    /**
+     * The verify job's policy: on the view table only {@code DescribeTable} and the parallel {@code Scan}, on the
+     * catalog its reads and the {@code UpdateItem} that records the result; snapshots read-only, S3 writes only in
+     * the verify reports' area and the run summaries.
+     */
+    static void assertVerifyPolicy(Policy policy, String jar, JobArgs job) {
+        String region = job.option("--region");
+        String viewTable = "arn:aws:dynamodb:" + region + ":ACCOUNT_ID:table/" + job.option("--table");
+        String catalog = "arn:aws:dynamodb:" + region + ":ACCOUNT_ID:table/" + job.option("--catalog-table");
+        assertThat(policy.actionsOn(viewTable, "dynamodb:")).as("on the view table " + viewTable)
+                .containsExactlyInAnyOrder("dynamodb:DescribeTable", "dynamodb:Scan");
+        assertThat(policy.actionsOn(catalog, "dynamodb:")).as("on the catalog " + catalog)
+                .containsExactlyInAnyOrderElementsOf(VERIFY_CATALOG_CALLS);
+        assertThat(policy.resourcesOf("dynamodb:")).as("DynamoDB resources: the view table and the catalog only")
+                .allSatisfy(r -> assertThat(r).isIn(viewTable, catalog));
+
+        assertJarAndArchiveReadOnly(policy, jar, job);
+        S3Path snapshots = S3Path.of(job.option("--snapshots"));
+        String data = snapshots.object(job.option("--view") + "/20261130T115714.123Z/data/part-00000.parquet");
+        assertThat(policy.allows("s3:GetObject", data)).as("read " + data).isTrue();
+        assertThat(policy.allows("s3:ListBucket", snapshots.bucket())).as("list " + snapshots.bucket()).isTrue();
+        String report = snapshots.object(job.option("--view") + "/verify/" + cleanRunId(RUN_ID) + ".json");
+        assertThat(policy.allows("s3:PutObject", report)).as("write the report " + report).isTrue();
+        assertThat(policy.allows("s3:PutObject", summaryObject(job, RUN_ID))).as("keep the run summary").isTrue();
+        assertThat(policy.statements()).as("S3 writes only in <snapshots>/<view>/verify/ and the run summaries")
+                .filteredOn(s -> s.actions().stream().anyMatch(a -> a.startsWith("s3:") && !S3_READ_ONLY.contains(a)
+                        && !Iam.S3_BUCKET_ACTIONS.contains(a)))
+                .allSatisfy(s -> assertThat(s.resources()).allMatch(r -> r.contains("/verify/")
+                        || r.contains("/runs/")));
     }
 
     private static void assertJarAndArchiveReadOnly(Policy policy, String jar, JobArgs job) {

@@ -28,7 +28,7 @@ import java.util.zip.ZipFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A pair of shaded snapshot and rebuild jars as EMR would run them: {@code org.apache.spark.deploy.SparkSubmit} in
+ * A pair of shaded snapshot and rebuild jars (the latter with verify too) as EMR would run them: {@code org.apache.spark.deploy.SparkSubmit} in
  * its own JVM with only Spark and Hadoop on the class path (the test's, which is the Spark line's own) and the JVM
  * options spark-submit's launcher adds, the archive and snapshots in the local S3 server (s3a), the table and the
  * catalog in dynalite — real calls through the relocated AWS SDK. The reference view comes from inside the jars:
@@ -43,7 +43,8 @@ public abstract class ShadedJobJarsContract {
     protected abstract String label();
 
     @Test
-    void snapshot_then_rebuild_through_spark_submit(LocalServers servers, @TempDir Path dir) throws Exception {
+    void snapshot_then_rebuild_then_verify_through_spark_submit(LocalServers servers, @TempDir Path dir)
+            throws Exception {
         AwsSettings aws = new AwsSettings(Optional.of(servers.dynamoDbEndpoint()), Optional.of(servers.s3Endpoint()),
                 servers.region()).withStaticCredentials(servers.credentials().accessKeyId(),
                         servers.credentials().secretAccessKey());
@@ -63,15 +64,25 @@ public abstract class ShadedJobJarsContract {
             assertThat(dynamo.scan(b -> b.tableName("emr-rebuild").select("COUNT")).count()).isEqualTo(500);
             assertThat(dynamo.scan(b -> b.tableName("reproject-catalog")).count()).isEqualTo(1);
         }
+
+        // the rebuild jar verifies too: the table it loaded equals the recomputation, every key
+        JsonNode verify = submit(servers, dir, jar("rebuild"), "dev.reproject.verify.cli.VerifyMain", "verify",
+                "--rebuild", rebuild.get("id").asText(), "--dynamodb-endpoint",
+                servers.dynamoDbEndpoint().toString());
+        assertThat(verify.get("status").asText()).isEqualTo("clean");
+        assertThat(verify.get("counts").get("equal").asLong()).isEqualTo(500);
+        assertThat(verify.get("report").asText()).startsWith("s3a://emr-rebuild/snapshots/order-history/verify/");
     }
 
     @Test
     void each_jar_holds_its_own_job_and_not_the_other() throws Exception {
         assertThat(classes(jar("snapshot"))).contains("dev/reproject/snapshot/cli/SnapshotMain.class",
                 "dev/reproject/spark/SparkSessions.class", "dev/reproject/orderhistory/view/OrderHistoryView.class")
-                .noneMatch(name -> name.startsWith("dev/reproject/rebuild/"));
+                .noneMatch(
+                        name -> name.startsWith("dev/reproject/rebuild/") || name.startsWith("dev/reproject/verify/"));
         assertThat(classes(jar("rebuild"))).contains("dev/reproject/rebuild/cli/RebuildMain.class",
-                "dev/reproject/spark/SparkSessions.class", "dev/reproject/orderhistory/view/OrderHistoryView.class")
+                "dev/reproject/verify/cli/VerifyMain.class", "dev/reproject/spark/SparkSessions.class",
+                "dev/reproject/orderhistory/view/OrderHistoryView.class")
                 .noneMatch(name -> name.startsWith("dev/reproject/snapshot/"));
     }
 

@@ -1,6 +1,7 @@
 package dev.reproject.rebuild;
 
 import dev.reproject.aws.dynamodb.TableSchemas;
+import dev.reproject.aws.dynamodb.TableWaits;
 import dev.reproject.core.view.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -22,7 +23,7 @@ final class TableSetup {
                         .readCapacityUnits(c.readUnits()).writeCapacityUnits(c.writeUnits()).build()))
                 .orElseGet(() -> TableSchemas.createTableRequest(table, schema));
         client.createTable(request);
-        client.waiter().waitUntilTableExists(b -> b.tableName(table));
+        TableWaits.untilExists(client, table);
     }
 
     static boolean exists(DynamoDbClient client, String table) {

@@ -1,5 +1,6 @@
 package dev.reproject.aws.catalog;
 
+import dev.reproject.aws.dynamodb.TableWaits;
 import dev.reproject.core.catalog.CatalogRules;
 import dev.reproject.core.catalog.LivePosition;
 import dev.reproject.core.catalog.RebuildCatalog;
@@ -107,7 +108,7 @@ public final class DynamoCatalog implements RebuildCatalog {
                 log.debug("Catalog table {} is being created by another run", tableName);
             }
         }
-        client.waiter().waitUntilTableExists(b -> b.tableName(tableName));
+        TableWaits.untilExists(client, tableName);
         tableKnown = true;
     }
 

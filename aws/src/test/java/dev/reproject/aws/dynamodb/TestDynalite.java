@@ -24,7 +24,7 @@ public final class TestDynalite {
     public static String createTable(DynamoDbClient client, String prefix, TableSchema schema) {
         String table = prefix + "-" + Long.toHexString(System.nanoTime());
         client.createTable(TableSchemas.createTableRequest(table, schema));
-        client.waiter().waitUntilTableExists(b -> b.tableName(table));
+        TableWaits.untilExists(client, table);
         return table;
     }
 }

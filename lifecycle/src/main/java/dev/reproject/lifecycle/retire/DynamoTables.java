@@ -1,5 +1,6 @@
 package dev.reproject.lifecycle.retire;
 
+import dev.reproject.aws.dynamodb.TableWaits;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
@@ -21,7 +22,7 @@ public final class DynamoTables implements Tables {
         } catch (ResourceNotFoundException e) {
             return false;
         }
-        client.waiter().waitUntilTableNotExists(b -> b.tableName(table));
+        TableWaits.untilGone(client, table);
         return true;
     }
 }
