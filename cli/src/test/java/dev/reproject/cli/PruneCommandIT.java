@@ -1,7 +1,5 @@
 package dev.reproject.cli;
 
-import dev.reproject.aws.AwsClients;
-import dev.reproject.aws.AwsSettings;
 import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.core.archive.ArchivePosition;
 import dev.reproject.core.catalog.LivePosition;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,20 +43,18 @@ class PruneCommandIT {
     private static final SnapshotId S4 = new SnapshotId("20261204T000000.000Z");
 
     private static LocalServers servers;
-    private static DynamoDbClient client;
+    private static LiveTable tables;
 
     @BeforeAll
     static void start(LocalServers localServers) {
         servers = localServers;
-        client = AwsClients.dynamoDb(new AwsSettings(Optional.of(servers.dynamoDbEndpoint()), Optional.empty(),
-                servers.region()).withStaticCredentials(servers.credentials().accessKeyId(),
-                        servers.credentials().secretAccessKey()));
+        tables = new LiveTable(servers);
     }
 
     @AfterAll
     static void stop() {
-        if (client != null) {
-            client.close();
+        if (tables != null) {
+            tables.close();
         }
     }
 
@@ -72,7 +67,7 @@ class PruneCommandIT {
             commit(store, dir, id);
         }
         String table = "catalog-" + Long.toHexString(System.nanoTime());
-        DynamoCatalog catalog = new DynamoCatalog(client, table, Clock.systemUTC());
+        DynamoCatalog catalog = new DynamoCatalog(tables.client(), table, Clock.systemUTC());
         RebuildId live = RebuildId.of("orders-a", S2);
         catalog.begin(RebuildEntry.loading(live, VIEW, "archive", Watermark.empty(), Instant.now()));
         catalog.markLoaded(live, Map.of(), Watermark.of(Map.of(P0, 9L)));

@@ -1,7 +1,6 @@
 package dev.reproject.aws.catalog;
 
-import dev.reproject.aws.AwsClients;
-import dev.reproject.aws.AwsSettings;
+import dev.reproject.aws.dynamodb.TestDynalite;
 import dev.reproject.core.alias.AliasStore;
 import dev.reproject.core.alias.AliasStoreContract;
 import dev.reproject.core.alias.ViewAlias;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,10 +27,7 @@ class DynamoAliasesIT extends AliasStoreContract {
 
     @BeforeAll
     static void connect(LocalServers servers) {
-        client = AwsClients
-                .dynamoDb(new AwsSettings(Optional.of(servers.dynamoDbEndpoint()), Optional.empty(), servers.region())
-                        .withStaticCredentials(servers.credentials().accessKeyId(),
-                                servers.credentials().secretAccessKey()));
+        client = TestDynalite.client(servers);
     }
 
     @AfterAll

@@ -1,7 +1,6 @@
 package dev.reproject.aws.catalog;
 
-import dev.reproject.aws.AwsClients;
-import dev.reproject.aws.AwsSettings;
+import dev.reproject.aws.dynamodb.TestDynalite;
 import dev.reproject.core.catalog.RebuildCatalog;
 import dev.reproject.core.catalog.RebuildCatalogContract;
 import dev.reproject.sandbox.LocalServers;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,10 +23,7 @@ class DynamoCatalogIT extends RebuildCatalogContract {
 
     @BeforeAll
     static void connect(LocalServers servers) {
-        client = AwsClients
-                .dynamoDb(new AwsSettings(Optional.of(servers.dynamoDbEndpoint()), Optional.empty(), servers.region())
-                        .withStaticCredentials(servers.credentials().accessKeyId(),
-                                servers.credentials().secretAccessKey()));
+        client = TestDynalite.client(servers);
     }
 
     @AfterAll

@@ -1,7 +1,6 @@
 package dev.reproject.aws.catalog;
 
-import dev.reproject.aws.AwsClients;
-import dev.reproject.aws.AwsSettings;
+import dev.reproject.aws.dynamodb.TestDynalite;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.core.event.SourcePartition;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,10 +30,7 @@ class DynamoLeasesIT extends LeaseStoreContract {
 
     @BeforeAll
     static void connect(LocalServers servers) {
-        client = AwsClients
-                .dynamoDb(new AwsSettings(Optional.of(servers.dynamoDbEndpoint()), Optional.empty(), servers.region())
-                        .withStaticCredentials(servers.credentials().accessKeyId(),
-                                servers.credentials().secretAccessKey()));
+        client = TestDynalite.client(servers);
     }
 
     @AfterAll
