@@ -4,6 +4,7 @@ import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.AwsSettings;
 import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.aws.dynamodb.TableSchemas;
+import dev.reproject.aws.dynamodb.TableWaits;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.core.snapshot.SnapshotId;
@@ -164,6 +165,7 @@ class KafkaSecurityIT {
                 Optional.empty(), servers.region()).withStaticCredentials(servers.credentials().accessKeyId(),
                         servers.credentials().secretAccessKey()))) {
             dynamo.createTable(TableSchemas.createTableRequest(table, Views.byName("order-history").table()));
+            TableWaits.untilExists(dynamo, table);
             DynamoCatalog catalog = new DynamoCatalog(dynamo, CATALOG, Clock.systemUTC());
             catalog.createIfMissing();
             RebuildId id = RebuildId.of(table, new SnapshotId("20261130T090000.000Z"));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.aws.dynamodb.TableSchemas;
+import dev.reproject.aws.dynamodb.TableWaits;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.core.snapshot.SnapshotId;
@@ -76,6 +77,7 @@ class LiveMetricsIT {
             kafka.publish(source);
             ExpectedOrderHistory expected = ExpectedOrderHistory.ofRecords(kafka.records());
             tables.client().createTable(TableSchemas.createTableRequest(TABLE, Views.byName("order-history").table()));
+            TableWaits.untilExists(tables.client(), TABLE);
             DynamoCatalog catalog = new DynamoCatalog(tables.client(), CATALOG, Clock.systemUTC());
             catalog.createIfMissing();
             RebuildId id = RebuildId.of(TABLE, new SnapshotId("20261207T000000.000Z"));

@@ -1,6 +1,7 @@
 package dev.reproject.live;
 
 import dev.reproject.aws.dynamodb.TableSchemas;
+import dev.reproject.aws.dynamodb.TableWaits;
 import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.core.item.Action;
 import dev.reproject.core.item.AttrValue;
@@ -33,6 +34,7 @@ class DynamoItemUpdaterIT {
         try (LiveFixture fixture = new LiveFixture(servers, "live-updater-it")) {
             fixture.dynamo.createTable(TableSchemas.createTableRequest(fixture.name,
                     Views.byName("order-history").table()));
+            TableWaits.untilExists(fixture.dynamo, fixture.name);
             ViewTable table = new ViewTable(fixture.dynamo, fixture.name, RebuildId.of(fixture.name,
                     new SnapshotId("20261130T090000.000Z")), "order-history", Views.byName("order-history").table());
             DynamoItemUpdater updater = new DynamoItemUpdater(fixture.dynamo, table, Backoff.DEFAULT, Sleeper.SYSTEM);

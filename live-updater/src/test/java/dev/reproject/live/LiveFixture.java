@@ -5,6 +5,7 @@ import dev.reproject.aws.AwsSettings;
 import dev.reproject.aws.catalog.DynamoCatalog;
 import dev.reproject.aws.dynamodb.AttributeValues;
 import dev.reproject.aws.dynamodb.TableSchemas;
+import dev.reproject.aws.dynamodb.TableWaits;
 import dev.reproject.cli.api.CommandLines;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.catalog.RebuildId;
@@ -82,6 +83,7 @@ final class LiveFixture implements AutoCloseable {
     /** The table (created like a rebuild creates it) and its LOADED catalog entry with this handoff. */
     RebuildEntry loaded(Watermark handoff) {
         dynamo.createTable(TableSchemas.createTableRequest(name, Views.byName("order-history").table()));
+        TableWaits.untilExists(dynamo, name);
         catalog.createIfMissing();
         RebuildId id = RebuildId.of(name, new SnapshotId("20261130T090000.000Z"));
         catalog.begin(RebuildEntry.loading(id, "order-history", "archive", handoff, Instant.now()));

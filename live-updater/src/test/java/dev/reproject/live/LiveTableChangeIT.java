@@ -1,6 +1,7 @@
 package dev.reproject.live;
 
 import dev.reproject.aws.dynamodb.TableSchemas;
+import dev.reproject.aws.dynamodb.TableWaits;
 import dev.reproject.core.catalog.RebuildEntry;
 import dev.reproject.core.view.TableSchema;
 import dev.reproject.core.view.TableSchema.KeyAttribute;
@@ -13,10 +14,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,26 +60,11 @@ class LiveTableChangeIT {
         }
     }
 
-    private static void recreateWithNumericKey(LiveFixture fixture) throws InterruptedException {
+    private static void recreateWithNumericKey(LiveFixture fixture) {
         fixture.dynamo.deleteTable(b -> b.tableName(fixture.name));
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (exists(fixture) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        TableWaits.untilGone(fixture.dynamo, fixture.name);
         fixture.dynamo.createTable(TableSchemas.createTableRequest(fixture.name, new TableSchema(fixture.name,
                 new KeyAttribute("orderId", KeyType.N), Optional.empty(), List.of())));
-        while (fixture.dynamo.describeTable(b -> b.tableName(fixture.name)).table().tableStatus() != TableStatus.ACTIVE
-                && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-    }
-
-    private static boolean exists(LiveFixture fixture) {
-        try {
-            fixture.dynamo.describeTable(b -> b.tableName(fixture.name));
-            return true;
-        } catch (ResourceNotFoundException e) {
-            return false;
-        }
+        TableWaits.untilExists(fixture.dynamo, fixture.name);
     }
 }

@@ -1,6 +1,7 @@
 package dev.reproject.live;
 
 import dev.reproject.aws.dynamodb.TableSchemas;
+import dev.reproject.aws.dynamodb.TableWaits;
 import dev.reproject.core.catalog.RebuildStatus;
 import dev.reproject.core.view.TableSchema;
 import dev.reproject.core.view.TableSchema.KeyAttribute;
@@ -29,6 +30,7 @@ class LiveTableCheckIT {
         try (LiveFixture fixture = new LiveFixture(servers, "live-recreated")) {
             var entry = fixture.loaded(Watermark.empty());
             fixture.dynamo.deleteTable(b -> b.tableName(fixture.name));
+            TableWaits.untilGone(fixture.dynamo, fixture.name);
             fixture.dynamo.createTable(TableSchemas.createTableRequest(fixture.name, new TableSchema(fixture.name,
                     new KeyAttribute("orderId", KeyType.N), Optional.empty(), List.of())));
 
@@ -49,6 +51,7 @@ class LiveTableCheckIT {
         try (LiveFixture fixture = new LiveFixture(servers, "live-gone")) {
             fixture.loaded(Watermark.empty());
             fixture.dynamo.deleteTable(b -> b.tableName(fixture.name));
+            TableWaits.untilGone(fixture.dynamo, fixture.name);
 
             LiveFixture.Run run = fixture.live("--until-caught-up", "--bootstrap-servers",
                     servers.kafkaBootstrapServers());

@@ -2,6 +2,7 @@ package dev.reproject.rebuild;
 
 import dev.reproject.aws.AwsClients;
 import dev.reproject.aws.dynamodb.TableSchemas;
+import dev.reproject.aws.dynamodb.TableWaits;
 import dev.reproject.aws.dynamodb.write.WriteOptions;
 import dev.reproject.core.archive.LocalArchiveStore;
 import dev.reproject.core.catalog.InMemoryRebuildCatalog;
@@ -181,9 +182,11 @@ class RebuildJobIT {
         TableSchema schema = Views.byName(VIEW).table();
         try (DynamoDbClient dynamo = dynamo(servers)) {
             dynamo.createTable(TableSchemas.createTableRequest("refuse-foreign", schema));
+            TableWaits.untilExists(dynamo, "refuse-foreign");
             dynamo.putItem(
                     b -> b.tableName("refuse-foreign").item(Map.of("orderId", AttributeValue.fromS("not-ours"))));
             dynamo.createTable(TableSchemas.createTableRequest("accept-empty", schema));
+            TableWaits.untilExists(dynamo, "accept-empty");
         }
 
         assertThatThrownBy(() -> rebuild(servers, dir, store, catalog, "refuse-foreign"))
@@ -207,6 +210,7 @@ class RebuildJobIT {
                     .attributeDefinitions(AttributeDefinition.builder().attributeName("orderId")
                             .attributeType(ScalarAttributeType.N).build())
                     .billingMode(BillingMode.PAY_PER_REQUEST));
+            TableWaits.untilExists(dynamo, "refuse-keys");
         }
 
         assertThatThrownBy(() -> rebuild(servers, dir, store, catalog, "refuse-keys"))

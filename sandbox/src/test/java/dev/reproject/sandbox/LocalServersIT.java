@@ -83,6 +83,7 @@ class LocalServersIT {
                                 .attributeType(ScalarAttributeType.S).build())
                         .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
                         .billingMode(BillingMode.PAY_PER_REQUEST));
+                dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
                 dynamo.putItem(p -> p.tableName(table).item(Map.of("pk", s("order-1"), "status", s("created"))));
 
                 dynamo.updateItem(markerUpdate(table, 7, "paid"));

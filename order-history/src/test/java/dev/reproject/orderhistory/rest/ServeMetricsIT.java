@@ -2,6 +2,7 @@ package dev.reproject.orderhistory.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reproject.aws.dynamodb.TableWaits;
 import dev.reproject.aws.dynamodb.TestDynalite;
 import dev.reproject.orderhistory.fixture.SampleOrders;
 import dev.reproject.orderhistory.fixture.SampleTable;
@@ -101,6 +102,7 @@ class ServeMetricsIT {
         try (OrderHistoryServer server = OrderHistoryServer.start(settings(), new OrderHistoryQuery(client, name))) {
             HttpResponse<String> up = get(server, "/health");
             client.deleteTable(b -> b.tableName(name));
+            TableWaits.untilGone(client, name);
             HttpResponse<String> down = get(server, "/health");
 
             assertThat(up.statusCode()).isEqualTo(200);
