@@ -54,6 +54,8 @@ public final class ExpectedOrderHistory {
             EVENTS + "OrderRejected", "REJECTED",
             EVENTS + "OrderCancelled", "CANCELLED");
     private static final String ORDER_CREATED = EVENTS + "OrderCreatedEvent";
+    private static final String REVISION_PROPOSED = EVENTS + "OrderRevisionProposed";
+    private static final String REVISED = EVENTS + "OrderRevised";
 
     /** {@code <topic>+<partition>+<startOffset>.json[.gz]}; topic names cannot hold '+'. */
     private static final Pattern FILE_NAME = Pattern.compile("([^+]+)\\+(\\d+)\\+(\\d+)\\.json(\\.gz)?");
@@ -61,7 +63,10 @@ public final class ExpectedOrderHistory {
     private static final Instant EARLIEST_ID_TIME = Instant.parse("2000-01-01T00:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final Rules rules;
     private final Map<String, Map<String, AttributeValue>> items = new HashMap<>();
+    /** {@link Rules#WITH_REVISIONS}: per order id, its line items' price and current quantity by menu item id. */
+    private final Map<String, Map<String, BigDecimal[]>> lineItems = new HashMap<>();
     /** Per order id, where its first and its last applied event sit. */
     private final Map<String, Applied> appliedAt = new HashMap<>();
     private final Map<String, Long> rejected = new TreeMap<>();
@@ -106,12 +111,25 @@ public final class ExpectedOrderHistory {
         SKIPPED
     }
 
-    private ExpectedOrderHistory() {
+    /** Which view's rules: the contract's {@code order-history}, or {@code order-history-revisions}. */
+    public enum Rules {
+        /** CONTRACT §4: revisions are skipped */
+        ORDER_HISTORY,
+        /**
+         * Also revisions: {@code OrderRevisionProposed} sets {@code REVISION_PENDING}; {@code OrderRevised} sets
+         * {@code APPROVED} and the total, worked out here from the created order's prices and the revised
+         * quantities (the payload's {@code newOrderTotal} only where the order's creation was not seen)
+         */
+        WITH_REVISIONS
+    }
+
+    private ExpectedOrderHistory(Rules rules) {
+        this.rules = rules;
     }
 
     /** Reads every archive file of the Order topic under {@code s3://bucket/prefix/} and folds it. */
     public static ExpectedOrderHistory of(S3Client s3, String bucket, String prefix) throws IOException {
-        ExpectedOrderHistory expected = new ExpectedOrderHistory();
+        ExpectedOrderHistory expected = new ExpectedOrderHistory(Rules.ORDER_HISTORY);
         expected.read(s3, bucket, prefix.endsWith("/") ? prefix : prefix + "/");
         expected.fold();
         return expected;
@@ -123,7 +141,12 @@ public final class ExpectedOrderHistory {
      * partition, from 0 on, are reported as {@link #holes()}.
      */
     public static ExpectedOrderHistory ofRecords(Map<Integer, ? extends Map<Long, String>> records) {
-        ExpectedOrderHistory expected = new ExpectedOrderHistory();
+        return ofRecords(records, Rules.ORDER_HISTORY);
+    }
+
+    /** {@link #ofRecords(Map)} under the given view's rules. */
+    public static ExpectedOrderHistory ofRecords(Map<Integer, ? extends Map<Long, String>> records, Rules rules) {
+        ExpectedOrderHistory expected = new ExpectedOrderHistory(rules);
         records.forEach((partition, byOffset) -> expected.lines.put(partition, new TreeMap<>(byOffset)));
         expected.findHoles();
         expected.fold();
@@ -206,7 +229,12 @@ public final class ExpectedOrderHistory {
 
     /** Reads every archive file of the Order topic under the local directory {@code root} and folds it. */
     public static ExpectedOrderHistory ofDirectory(Path root) throws IOException {
-        ExpectedOrderHistory expected = new ExpectedOrderHistory();
+        return ofDirectory(root, Rules.ORDER_HISTORY);
+    }
+
+    /** {@link #ofDirectory(Path)} under the given view's rules. */
+    public static ExpectedOrderHistory ofDirectory(Path root, Rules rules) throws IOException {
+        ExpectedOrderHistory expected = new ExpectedOrderHistory(rules);
         List<String> keys;
         try (Stream<Path> files = Files.walk(root)) {
             keys = files.filter(Files::isRegularFile).map(Path::toString).toList();
@@ -390,6 +418,10 @@ public final class ExpectedOrderHistory {
             set = orderCreated(event);
         } else if (STATUS_OF.containsKey(event.type())) {
             set = Map.of("orderStatus", s(STATUS_OF.get(event.type())));
+        } else if (rules == Rules.WITH_REVISIONS && event.type().equals(REVISION_PROPOSED)) {
+            set = Map.of("orderStatus", s("REVISION_PENDING"));
+        } else if (rules == Rules.WITH_REVISIONS && event.type().equals(REVISED)) {
+            set = Map.of("orderStatus", s("APPROVED"), "orderTotal", s(money(event.payload().path("newOrderTotal"))));
         } else {
             skipped++;
             return false;
@@ -407,6 +439,12 @@ public final class ExpectedOrderHistory {
             item = new HashMap<>();
             item.put("orderId", s(event.aggregateId()));
             items.put(event.aggregateId(), item);
+        }
+        if (rules == Rules.WITH_REVISIONS && event.type().equals(ORDER_CREATED)) {
+            lineItems.put(event.aggregateId(), quantities(set.get("lineItems")));
+        } else if (event.type().equals(REVISED) && lineItems.containsKey(event.aggregateId())) {
+            set = Map.of("orderStatus", set.get("orderStatus"),
+                    "orderTotal", s(revisedTotal(lineItems.get(event.aggregateId()), event.payload())));
         }
         item.putAll(set);
         if (event.type().equals(ORDER_CREATED) && !set.containsKey("keywords")) {
@@ -451,6 +489,32 @@ public final class ExpectedOrderHistory {
             set.put("keywords", AttributeValue.fromSs(List.copyOf(keywords)));
         }
         return set;
+    }
+
+    private static Map<String, BigDecimal[]> quantities(AttributeValue lineItems) {
+        Map<String, BigDecimal[]> byMenuItem = new HashMap<>();
+        for (AttributeValue lineItem : lineItems.l()) {
+            Map<String, AttributeValue> m = lineItem.m();
+            byMenuItem.put(m.get("menuItemId").s(),
+                    new BigDecimal[]{new BigDecimal(m.get("price").s()), new BigDecimal(m.get("quantity").n())});
+        }
+        return byMenuItem;
+    }
+
+    /** Applies the revised quantities to the order's line items; the sum of price × quantity, two decimals. */
+    private static String revisedTotal(Map<String, BigDecimal[]> byMenuItem, JsonNode payload) throws Rejected {
+        for (JsonNode revised : payload.path("orderRevision").path("revisedOrderLineItems")) {
+            BigDecimal[] priceAndQuantity = byMenuItem.get(idText(revised.path("menuItemId")));
+            if (priceAndQuantity == null) {
+                throw new Rejected("invalid-event");
+            }
+            priceAndQuantity[1] = new BigDecimal(wholeNumber(revised.path("quantity")));
+        }
+        BigDecimal total = BigDecimal.ZERO;
+        for (BigDecimal[] priceAndQuantity : byMenuItem.values()) {
+            total = total.add(priceAndQuantity[0].multiply(priceAndQuantity[1]));
+        }
+        return total.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** Lower-cased ({@code Locale.ROOT}), then the maximal runs of letters or digits. */

@@ -59,6 +59,12 @@ public final class GenerateCommand implements Callable<Integer> {
                     + "copies and unhandled event types (default ${DEFAULT-VALUE}).")
     double badRecords;
 
+    @Option(names = "--revisions", paramLabel = "ROUNDS", defaultValue = "0",
+            description = "Longer histories: about this many revision rounds (OrderRevisionProposed, then "
+                    + "OrderRevised, each changing one line item's quantity) per authorized order (default "
+                    + "${DEFAULT-VALUE}). order-history skips them; order-history-revisions applies them.")
+    double revisions;
+
     @Option(names = "--append", description = "Continue the existing archive at --archive.")
     boolean append;
 
@@ -84,7 +90,7 @@ public final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         GeneratorOptions options = GeneratorOptions.builder()
                 .orders(orders).consumers(consumers).partitions(partitions).seed(seed).badFraction(badRecords)
-                .append(append).layout(layout).gzip(gzip).recordsPerFile(recordsPerFile)
+                .append(append).layout(layout).gzip(gzip).recordsPerFile(recordsPerFile).revisions(revisions)
                 .build();
         GenerationReport report;
         Optional<String> region;

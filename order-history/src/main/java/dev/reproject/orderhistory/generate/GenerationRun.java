@@ -3,10 +3,12 @@ package dev.reproject.orderhistory.generate;
 import dev.reproject.core.archive.ArchiveStore;
 import dev.reproject.core.sample.GenerationReport;
 import dev.reproject.orderhistory.FtgoOrder;
+import dev.reproject.orderhistory.generate.OrderPlan.LineItem;
 import dev.reproject.orderhistory.generate.ScheduledEvent.Revision;
 import dev.reproject.orderhistory.generate.Seeds.RunStream;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -29,6 +31,7 @@ final class GenerationRun {
     private final GeneratorState before;
     private final long newOrders;
     private final double badFraction;
+    private final double revisionRounds;
     private final int run;
     private final SplittableRandom lines;
     private final SplittableRandom revisions;
@@ -41,11 +44,13 @@ final class GenerationRun {
     record Result(GenerationReport report, GeneratorState after) {
     }
 
-    GenerationRun(ArchiveStore store, GeneratorState before, long newOrders, double badFraction) {
+    GenerationRun(ArchiveStore store, GeneratorState before, long newOrders, double badFraction,
+                  double revisionRounds) {
         this.shape = before.shape();
         this.before = before;
         this.newOrders = newOrders;
         this.badFraction = badFraction;
+        this.revisionRounds = revisionRounds;
         this.run = before.runs() + 1;
         this.lines = Seeds.forRun(shape.seed(), run, RunStream.LINES);
         this.revisions = Seeds.forRun(shape.seed(), run, RunStream.REVISIONS);
@@ -67,8 +72,11 @@ final class GenerationRun {
                     event.kind().type(), orderId, encoder.date(event.time()), encoder.payload(event));
             files.append(partition, line(message), event.time());
             tally.event(event.kind());
+            if (revisionRounds > 0 && event.kind() == EventKind.AUTHORIZED) {
+                revise(event);
+            }
             if (badFraction > 0) {
-                if (event.kind() == EventKind.AUTHORIZED) {
+                if (revisionRounds == 0 && event.kind() == EventKind.AUTHORIZED) {
                     maybeRevise(event);
                 }
                 if (lines.nextDouble() < badFraction) {
@@ -117,8 +125,41 @@ final class GenerationRun {
         if (revisedAt >= order.cancelledAtOrNever() || revisedAt > schedule.windowEnd()) {
             return;
         }
-        Revision revision = new Revision(item, quantity);
+        LineItem revised = order.lineItems().get(item);
+        Revision revision = new Revision(item, quantity, order.orderTotal(), order.orderTotal()
+                .subtract(revised.total()).add(revised.dish().price().multiply(BigDecimal.valueOf(quantity))));
         schedule.addIfInWindow(new ScheduledEvent(proposedAt, EventKind.REVISION_PROPOSED, order, revision));
         schedule.addIfInWindow(new ScheduledEvent(revisedAt, EventKind.REVISED, order, revision));
+    }
+
+    /**
+     * {@code --revisions}: rounds of a proposed and an accepted revision after the authorization, each changing one
+     * line item's quantity from what the round before left; ⌊r⌋ rounds, one more with probability r − ⌊r⌋. A
+     * proposal comes 5 s to 2 min after the round before, its acceptance 1 to 20 s later. The rounds end before a
+     * cancellation and at the run's window end (an order created in the last minutes of a run has fewer).
+     */
+    private void revise(ScheduledEvent authorized) {
+        OrderPlan order = authorized.order();
+        int rounds = (int) revisionRounds + (revisions.nextDouble() < revisionRounds % 1 ? 1 : 0);
+        int[] quantities = order.lineItems().stream().mapToInt(LineItem::quantity).toArray();
+        BigDecimal total = order.orderTotal();
+        long after = authorized.time();
+        for (int round = 0; round < rounds; round++) {
+            int item = revisions.nextInt(quantities.length);
+            int quantity = 1 + (quantities[item] + revisions.nextInt(4)) % 5; // differs from the current one
+            long proposedAt = after + revisions.nextLong(5_000, 120_000);
+            long revisedAt = proposedAt + revisions.nextLong(1_000, 20_000);
+            if (revisedAt >= order.cancelledAtOrNever() || revisedAt > schedule.windowEnd()) {
+                return;
+            }
+            BigDecimal price = order.lineItems().get(item).dish().price();
+            BigDecimal newTotal = total.add(price.multiply(BigDecimal.valueOf((long) quantity - quantities[item])));
+            Revision revision = new Revision(item, quantity, total, newTotal);
+            schedule.addIfInWindow(new ScheduledEvent(proposedAt, EventKind.REVISION_PROPOSED, order, revision));
+            schedule.addIfInWindow(new ScheduledEvent(revisedAt, EventKind.REVISED, order, revision));
+            quantities[item] = quantity;
+            total = newTotal;
+            after = revisedAt;
+        }
     }
 }

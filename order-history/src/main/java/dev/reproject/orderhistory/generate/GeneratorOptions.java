@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param layout         directories of the files (default {@link ArchiveLayout#PARTITION})
  * @param gzip           write {@code .json.gz} files (default false)
  * @param recordsPerFile lines per file before a partition's file rotates (default 2,000)
+ * @param revisions      revision rounds (a proposed and an accepted revision, each changing one line item's
+ *                       quantity) per authorized order of this run, on average (default 0): longer histories
  */
 public record GeneratorOptions(long orders,
                                Optional<Integer> consumers,
@@ -30,10 +32,13 @@ public record GeneratorOptions(long orders,
                                boolean append,
                                Optional<ArchiveLayout> layout,
                                Optional<Boolean> gzip,
-                               Optional<Integer> recordsPerFile) {
+                               Optional<Integer> recordsPerFile,
+                               double revisions) {
 
     /** Kafka allows many more; beyond this a sample archive is no longer a sample. */
     public static final int MAX_PARTITIONS = 1_000;
+    /** More rounds per order than anything a benchmark needs; beyond it orders would outlive the window. */
+    public static final int MAX_REVISIONS = 50;
 
     public GeneratorOptions {
         Objects.requireNonNull(consumers, "consumers");
@@ -55,6 +60,10 @@ public record GeneratorOptions(long orders,
         if (!(badFraction >= 0 && badFraction <= 1)) { // also refuses NaN
             throw new IllegalArgumentException("--bad-records must be a fraction between 0 and 1, e.g. 0.01, was "
                     + badFraction);
+        }
+        if (!(revisions >= 0 && revisions <= MAX_REVISIONS)) { // also refuses NaN
+            throw new IllegalArgumentException("--revisions must be between 0 and " + MAX_REVISIONS + ", was "
+                    + revisions);
         }
         if (recordsPerFile.isPresent() && recordsPerFile.get() < 1) {
             throw new IllegalArgumentException("records per file must be 1 or more, was " + recordsPerFile.get());
@@ -103,6 +112,7 @@ public record GeneratorOptions(long orders,
         private ArchiveLayout layout;
         private Boolean gzip;
         private Integer recordsPerFile;
+        private double revisions;
 
         private Builder() {
         }
@@ -152,10 +162,15 @@ public record GeneratorOptions(long orders,
             return this;
         }
 
+        public Builder revisions(double revisions) {
+            this.revisions = revisions;
+            return this;
+        }
+
         public GeneratorOptions build() {
             return new GeneratorOptions(orders, Optional.ofNullable(consumers), Optional.ofNullable(partitions),
                     Optional.ofNullable(seed), badFraction, append, Optional.ofNullable(layout),
-                    Optional.ofNullable(gzip), Optional.ofNullable(recordsPerFile));
+                    Optional.ofNullable(gzip), Optional.ofNullable(recordsPerFile), revisions);
         }
     }
 }

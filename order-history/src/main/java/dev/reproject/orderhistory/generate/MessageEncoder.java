@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Writes payloads and message lines as UTF-8 with Jackson's streaming generator, in the field order FTGO
@@ -202,10 +201,7 @@ final class MessageEncoder {
     }
 
     private static void writeRevision(JsonGenerator g, OrderPlan order, Revision revision) throws IOException {
-        List<LineItem> items = order.lineItems();
-        LineItem revised = items.get(revision.lineItem());
-        BigDecimal newTotal = order.orderTotal().subtract(revised.total())
-                .add(revised.dish().price().multiply(BigDecimal.valueOf(revision.quantity())));
+        LineItem revised = order.lineItems().get(revision.lineItem());
         g.writeObjectFieldStart("orderRevision");
         g.writeArrayFieldStart("revisedOrderLineItems");
         g.writeStartObject();
@@ -214,8 +210,8 @@ final class MessageEncoder {
         g.writeEndObject();
         g.writeEndArray();
         g.writeEndObject();
-        g.writeStringField("currentOrderTotal", money(order.orderTotal()));
-        g.writeStringField("newOrderTotal", money(newTotal));
+        g.writeStringField("currentOrderTotal", money(revision.currentTotal()));
+        g.writeStringField("newOrderTotal", money(revision.newTotal()));
     }
 
     private static void field(JsonGenerator g, SerializedString name, String value) throws IOException {

@@ -32,7 +32,8 @@ public final class OrderArchiveGenerator {
      */
     public static GenerationReport generate(ArchiveStore store, GeneratorOptions options) throws IOException {
         GeneratorState before = options.append() ? stateToContinue(store, options) : emptyArchive(store, options);
-        GenerationRun.Result result = new GenerationRun(store, before, options.orders(), options.badFraction()).run();
+        GenerationRun.Result result = new GenerationRun(store, before, options.orders(), options.badFraction(),
+                options.revisions()).run();
         store.write(STATE_FILE, result.after().toJson()); // last: commits the run
         return result.report();
     }

@@ -1,5 +1,6 @@
 package dev.reproject.orderhistory.generate;
 
+import java.math.BigDecimal;
 import java.util.Comparator;
 
 /**
@@ -11,8 +12,8 @@ import java.util.Comparator;
 record ScheduledEvent(long time, EventKind kind, OrderPlan order,
                       Revision revision) implements Comparable<ScheduledEvent> {
 
-    /** A new quantity for one line item of the order. */
-    record Revision(int lineItem, int quantity) {
+    /** A new quantity for one line item of the order, and the order's total before and after it. */
+    record Revision(int lineItem, int quantity, BigDecimal currentTotal, BigDecimal newTotal) {
     }
 
     private static final Comparator<ScheduledEvent> ORDER = Comparator.comparingLong(ScheduledEvent::time)

@@ -1,14 +1,7 @@
 package dev.reproject.orderhistory.view;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Reads an {@code OrderCreatedEvent} payload as FTGO's Order Service writes it:
@@ -18,34 +11,12 @@ import java.util.Locale;
  */
 final class OrderCreatedReader {
 
-    /** Shared and thread-safe. Floats as BigDecimal, so that amounts are never rounded through a double. */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-    private static final int SHOWN_ERROR_CHARS = 120;
-
     private OrderCreatedReader() {
     }
 
     /** @throws InvalidPayloadException when the payload lacks or mistypes a field the view needs */
     static OrderCreated read(String payload) throws InvalidPayloadException {
-        JsonNode tree;
-        try {
-            tree = JSON.readTree(payload);
-        } catch (JsonProcessingException e) {
-            String reason = String.valueOf(e.getOriginalMessage());
-            throw new InvalidPayloadException("payload is not JSON: "
-                    + (reason.length() <= SHOWN_ERROR_CHARS ? reason : reason.substring(0, SHOWN_ERROR_CHARS) + "…"));
-        }
-        if (tree == null || tree.isMissingNode()) {
-            throw new InvalidPayloadException("payload is empty, not a JSON object");
-        }
-        if (!tree.isObject()) {
-            throw new InvalidPayloadException("payload is a JSON " + tree.getNodeType().name().toLowerCase(Locale.ROOT)
-                    + ", not a JSON object");
-        }
-        PayloadNode root = PayloadNode.root(tree);
+        PayloadNode root = PayloadNode.parse(payload);
         PayloadNode details = root.field("orderDetails").object();
         // canonical decimal: "0042" and 42 name the same consumer, and the GSI's key must agree
         String consumerId = Long.toString(details.field("consumerId").wholeNumber(Long.MIN_VALUE, Long.MAX_VALUE));

@@ -84,7 +84,7 @@ public final class OrderHistoryView implements ViewDefinition {
         }
     }
 
-    private static ViewResult handled(DomainEvent event, List<Action> actions) {
+    static ViewResult handled(DomainEvent event, List<Action> actions) {
         return new ViewResult.Handled(Update.of(
                 Map.of(OrderHistoryTable.ORDER_ID, AttrValue.s(event.aggregateId())),
                 actions,

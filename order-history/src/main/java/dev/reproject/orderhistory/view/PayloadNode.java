@@ -1,9 +1,14 @@
 package dev.reproject.orderhistory.view;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.reproject.core.item.Numbers;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -12,6 +17,12 @@ import java.util.regex.Pattern;
  */
 final class PayloadNode {
 
+    /** Shared and thread-safe. Floats as BigDecimal, so that amounts are never rounded through a double. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final int SHOWN_ERROR_CHARS = 120;
     private static final int SHOWN_CHARS = 60;
     /** a whole number written as a string: FTGO writes numbers, other producers write long ids as strings */
     private static final Pattern WHOLE_TEXT = Pattern.compile("-?[0-9]+");
@@ -24,6 +35,26 @@ final class PayloadNode {
     private PayloadNode(JsonNode node, String path) {
         this.node = node;
         this.path = path;
+    }
+
+    /** The payload text as the root object; {@link InvalidPayloadException} when it is not a JSON object. */
+    static PayloadNode parse(String payload) throws InvalidPayloadException {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(payload);
+        } catch (JsonProcessingException e) {
+            String reason = String.valueOf(e.getOriginalMessage());
+            throw new InvalidPayloadException("payload is not JSON: "
+                    + (reason.length() <= SHOWN_ERROR_CHARS ? reason : reason.substring(0, SHOWN_ERROR_CHARS) + "…"));
+        }
+        if (tree == null || tree.isMissingNode()) {
+            throw new InvalidPayloadException("payload is empty, not a JSON object");
+        }
+        if (!tree.isObject()) {
+            throw new InvalidPayloadException("payload is a JSON " + tree.getNodeType().name().toLowerCase(Locale.ROOT)
+                    + ", not a JSON object");
+        }
+        return root(tree);
     }
 
     static PayloadNode root(JsonNode payload) {
