@@ -95,6 +95,42 @@ final class LiveBacklog {
         return new LiveBacklog(partitions);
     }
 
+    /** Every record of the archive under {@code dir}, which holds {@code partitionCount} partitions. */
+    static LiveBacklog ofArchive(Path dir, int partitionCount) throws IOException {
+        LocalArchiveStore store = new LocalArchiveStore(dir.toString());
+        List<List<byte[]>> partitions = new ArrayList<>();
+        for (int p = 0; p < partitionCount; p++) {
+            partitions.add(new ArrayList<>());
+        }
+        List<ArchiveFile> files = store.list("").stream().map(ArchiveFileName::parse).flatMap(Optional::stream)
+                .sorted(Comparator.comparingInt((ArchiveFile f) -> f.topicPartition().partition())
+                        .thenComparingLong(ArchiveFile::startOffset))
+                .toList();
+        for (ArchiveFile file : files) {
+            List<byte[]> partition = partitions.get(file.topicPartition().partition());
+            if (file.startOffset() != partition.size()) { // the generator writes each offset once, in order
+                throw new IllegalStateException(file.path() + " starts at " + file.startOffset() + ", expected "
+                        + partition.size());
+            }
+            partition.addAll(lines(store.read(file.path()), file.gzip()));
+        }
+        return new LiveBacklog(partitions);
+    }
+
+    /** Per partition, offset → the record's value as text: what {@code ExpectedOrderHistory.ofRecords} reads. */
+    Map<Integer, Map<Long, String>> records() {
+        Map<Integer, Map<Long, String>> records = new TreeMap<>();
+        for (int p = 0; p < partitions.size(); p++) {
+            Map<Long, String> byOffset = new TreeMap<>();
+            List<byte[]> values = partitions.get(p);
+            for (int i = 0; i < values.size(); i++) {
+                byOffset.put((long) i, new String(values.get(i), StandardCharsets.UTF_8));
+            }
+            records.put(p, byOffset);
+        }
+        return records;
+    }
+
     long size() {
         return partitions.stream().mapToLong(List::size).sum();
     }
