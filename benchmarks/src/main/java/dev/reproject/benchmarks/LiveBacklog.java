@@ -70,10 +70,7 @@ final class LiveBacklog {
         for (int p = 0; p < partitionCount; p++) {
             partitions.add(new ArrayList<>());
         }
-        List<ArchiveFile> files = store.list("").stream().map(ArchiveFileName::parse).flatMap(Optional::stream)
-                .sorted(Comparator.comparingInt((ArchiveFile f) -> f.topicPartition().partition())
-                        .thenComparingLong(ArchiveFile::startOffset))
-                .toList();
+        List<ArchiveFile> files = inOffsetOrder(store);
         long left = events;
         for (ArchiveFile file : files) {
             List<byte[]> partition = partitions.get(file.topicPartition().partition());
@@ -102,10 +99,7 @@ final class LiveBacklog {
         for (int p = 0; p < partitionCount; p++) {
             partitions.add(new ArrayList<>());
         }
-        List<ArchiveFile> files = store.list("").stream().map(ArchiveFileName::parse).flatMap(Optional::stream)
-                .sorted(Comparator.comparingInt((ArchiveFile f) -> f.topicPartition().partition())
-                        .thenComparingLong(ArchiveFile::startOffset))
-                .toList();
+        List<ArchiveFile> files = inOffsetOrder(store);
         for (ArchiveFile file : files) {
             List<byte[]> partition = partitions.get(file.topicPartition().partition());
             if (file.startOffset() != partition.size()) { // the generator writes each offset once, in order
@@ -129,6 +123,14 @@ final class LiveBacklog {
             records.put(p, byOffset);
         }
         return records;
+    }
+
+    /** The archive's files by partition and start offset. */
+    private static List<ArchiveFile> inOffsetOrder(LocalArchiveStore store) throws IOException {
+        return store.list("").stream().map(ArchiveFileName::parse).flatMap(Optional::stream)
+                .sorted(Comparator.comparingInt((ArchiveFile f) -> f.topicPartition().partition())
+                        .thenComparingLong(ArchiveFile::startOffset))
+                .toList();
     }
 
     long size() {
