@@ -504,6 +504,59 @@ class LiveUpdaterTest {
     }
 
     @Test
+    void a_partition_revoked_while_its_poll_is_being_written_is_committed_up_to_that_poll_before_it_goes()
+            throws Exception {
+        ItemUpdater slow = write -> {
+            Thread.sleep(300); // still being written when the next poll revokes the partition
+            return table.apply(write);
+        };
+        List<Map<TopicPartition, OffsetAndMetadata>> commits = new CopyOnWriteArrayList<>();
+        MockConsumer<byte[], byte[]> recording = new MockConsumer<>("none") {
+            @Override
+            public synchronized void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+                super.commitSync(offsets);
+                commits.add(Map.copyOf(offsets));
+            }
+        };
+        Node node = new Node(0, "127.0.0.1", 9092);
+        recording.updatePartitions(TOPIC, List.of(new PartitionInfo(TOPIC, 0, node, null, null),
+                new PartitionInfo(TOPIC, 1, node, null, null)));
+        recording.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
+        recording.updateEndOffsets(Map.of(P0, 4L, P1, 0L));
+        recording.schedulePollTask(() -> recording.rebalance(List.of(P0, P1)));
+        recording.schedulePollTask(() -> {
+            for (int offset = 2; offset < 4; offset++) {
+                recording.addRecord(new ConsumerRecord<>(TOPIC, 0, offset, null,
+                        created(Integer.toString(10 + offset), 7, offset, offset)));
+            }
+        });
+        List<List<Map<TopicPartition, OffsetAndMetadata>>> commitsAtRevoke = new CopyOnWriteArrayList<>();
+        recording.schedulePollTask(() -> {
+            commitsAtRevoke.add(List.copyOf(commits));
+            recording.rebalance(List.of(P1)); // P0 goes to another member
+            commitsAtRevoke.add(List.copyOf(commits));
+        });
+        LiveUpdater updater = updater(recording, false, slow, catalog, LiveOptions.Assignment.GROUP);
+        CompletableFuture<LiveOutcome> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return updater.run();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        while (commitsAtRevoke.size() < 2) {
+            Thread.sleep(10);
+        }
+        assertThat(updater.stop(Duration.ofSeconds(10))).isTrue();
+        LiveOutcome outcome = running.join();
+
+        assertThat(commitsAtRevoke.get(0)).as("before the revocation: its poll still being written").isEmpty();
+        assertThat(commitsAtRevoke.get(1)).as("once revoked").containsExactly(Map.of(P0, new OffsetAndMetadata(4)));
+        assertThat(byOrderId()).containsOnlyKeys("12", "13");
+        assertThat(outcome.counts().applied()).isEqualTo(2);
+    }
+
+    @Test
     void a_partition_given_to_it_whose_start_kafka_no_longer_retains_is_refused_by_name() {
         consumer.schedulePollTask(() -> {
             consumer.updateBeginningOffsets(Map.of(P0, 3L, P1, 0L)); // retention ran since the run started
