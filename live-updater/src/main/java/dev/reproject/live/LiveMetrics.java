@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * What one live process does, as Micrometer meters (README "Metrics"): records, applied, duplicates, skipped and
@@ -39,8 +40,8 @@ public final class LiveMetrics {
     private final Map<RejectReason, Counter> deadLetters = new EnumMap<>(RejectReason.class);
     private final Timer writes;
     private final Counter rebalances;
-    private final AtomicReference<BatchApplier.Writes> writeCounts = new AtomicReference<>(
-            new BatchApplier.Writes(0, 0, 0, 0));
+    private final AtomicReference<Supplier<BatchApplier.Writes>> writeCounts = new AtomicReference<>(
+            () -> new BatchApplier.Writes(0, 0, 0, 0));
     private final AtomicLong assigned = new AtomicLong();
     private final AtomicReference<Double> recordsPerSecond = new AtomicReference<>(0.0);
     private final MultiGauge lagGauge;
@@ -63,14 +64,14 @@ public final class LiveMetrics {
         writes = Timer.builder("reproject.live.write")
                 .description("UpdateItem calls of one write (one update or several combined), retries included")
                 .publishPercentileHistogram().register(registry);
-        FunctionCounter.builder("reproject.live.writes", writeCounts, w -> w.get().single()).tag("kind", "single")
+        FunctionCounter.builder("reproject.live.writes", writeCounts, w -> w.get().get().single()).tag("kind", "single")
                 .description("Conditional writes of one update each, by kind").register(registry);
-        FunctionCounter.builder("reproject.live.writes", writeCounts, w -> w.get().combined())
+        FunctionCounter.builder("reproject.live.writes", writeCounts, w -> w.get().get().combined())
                 .tag("kind", "combined").description("Conditional writes, by kind").register(registry);
-        FunctionCounter.builder("reproject.live.combined.updates", writeCounts, w -> w.get().combinedEvents())
+        FunctionCounter.builder("reproject.live.combined.updates", writeCounts, w -> w.get().get().combinedEvents())
                 .description("Updates applied by combined writes (one write for several updates of one key)")
                 .register(registry);
-        FunctionCounter.builder("reproject.live.combined.fallbacks", writeCounts, w -> w.get().fallbacks())
+        FunctionCounter.builder("reproject.live.combined.fallbacks", writeCounts, w -> w.get().get().fallbacks())
                 .description("Combined writes refused or found duplicate, whose updates were then written one by one")
                 .register(registry);
         rebalances = Counter.builder("reproject.live.rebalances")
@@ -121,8 +122,8 @@ public final class LiveMetrics {
         lagGauge.register(rows, true);
     }
 
-    /** The run's writes so far (read when scraped). */
-    void writes(BatchApplier.Writes writes) {
+    /** Where the run's writes are counted: read when scraped. */
+    void writes(Supplier<BatchApplier.Writes> writes) {
         writeCounts.set(writes);
     }
 

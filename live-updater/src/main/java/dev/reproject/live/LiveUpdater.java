@@ -125,6 +125,7 @@ public final class LiveUpdater {
         boolean caughtUp = false;
         consuming = true;
         try (BatchApplier applier = new BatchApplier(updater, options.maxInFlight())) {
+            metrics.writes(applier::writes);
             rebalances.beforeGivingUp(() -> finishAll(commits)); // what was written is committed, nothing else
             try {
                 while (!stopping && !reporter.retired()) {
@@ -147,13 +148,11 @@ public final class LiveUpdater {
                         finishAll(commits);
                         commits.commit(Map.of()); // offsets a rebalance kept from being committed
                     }
-                    metrics.writes(applier.writes());
                     reporter.maybeReport(counts);
                 }
                 finishAll(commits); // stopped or retired: the polls in flight are written and committed
             } finally {
                 awaitEnd(); // after a failure: no write is left running when the run ends
-                metrics.writes(applier.writes());
             }
         } catch (RuntimeException | InterruptedException e) {
             reporter.reportAfterFailure(counts);
