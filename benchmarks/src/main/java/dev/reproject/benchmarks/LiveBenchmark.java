@@ -58,11 +58,12 @@ import java.util.Optional;
  * <p>Arguments: {@code WORK_DIR [--archive DIR] [EVENTS…]}, e.g. {@code /tmp/live-bench 25000 100000}. With
  * {@code --archive} the backlogs are prefixes of an archive made beforehand ({@code reproject generate --archive DIR
  * --orders N …} with any of the generator's options, e.g. for longer histories per order) instead of archives
- * generated with the defaults; the warm-up still uses a default one.
+ * generated with the defaults; the warm-up still uses a default one. {@code --view NAME} (default
+ * {@code order-history}) replays them through another view, e.g. one that applies the longer histories' events.
  */
 public final class LiveBenchmark {
 
-    private static final String VIEW = "order-history";
+    private static final String DEFAULT_VIEW = "order-history";
     static final int PARTITIONS = 4;
     private static final int ROUNDS = 2;
     private static final long WARM_UP_EVENTS = 20_000;
@@ -111,9 +112,12 @@ public final class LiveBenchmark {
         Path work = Path.of(args.length > 0 ? args[0] : "/tmp/reproject-live-bench").toAbsolutePath();
         List<Long> sizes = new ArrayList<>();
         Optional<Path> archive = Optional.empty();
+        String view = DEFAULT_VIEW;
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--archive") && i + 1 < args.length) {
                 archive = Optional.of(Path.of(args[++i]).toAbsolutePath());
+            } else if (args[i].equals("--view") && i + 1 < args.length) {
+                view = args[++i];
             } else {
                 sizes.add(Long.parseLong(args[i]));
             }
@@ -132,7 +136,7 @@ public final class LiveBenchmark {
             try (DynamoDbClient dynamo = calls.client(settings)) {
                 DynamoCatalog catalog = new DynamoCatalog(dynamo, CATALOG, Clock.systemUTC());
                 catalog.createIfMissing();
-                Bench bench = new Bench(servers, dynamo, calls, catalog, Views.byName(VIEW));
+                Bench bench = new Bench(servers, dynamo, calls, catalog, Views.byName(view));
                 // C2 compiles the SDK's request path only after ~10k requests; the first consumer creates the offsets topic
                 measure(bench, work, "warm-up", WARM_UP_EVENTS, 1, Optional.empty());
                 List<Result> results = new ArrayList<>();
@@ -188,7 +192,8 @@ public final class LiveBenchmark {
 
     private static Run live(Bench bench, String table, int round, long records) throws Exception {
         RebuildId id = RebuildId.of(table, new SnapshotId("20261130T090000.000Z"));
-        bench.catalog().begin(RebuildEntry.loading(id, VIEW, "bench", Watermark.empty(), Instant.now()));
+        bench.catalog().begin(RebuildEntry.loading(id, bench.view().name(), "bench", Watermark.empty(),
+                Instant.now()));
         RebuildEntry entry = bench.catalog().markLoaded(id, Map.of(), Watermark.empty());
         LiveInFlight inFlight = new LiveInFlight(LiveOptions.DEFAULT_MAX_IN_FLIGHT);
         LiveConsumerCalls consumerCalls = new LiveConsumerCalls();
