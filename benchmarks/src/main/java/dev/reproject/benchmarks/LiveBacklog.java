@@ -65,12 +65,25 @@ final class LiveBacklog {
         OrderArchiveGenerator.generate(store, GeneratorOptions.builder()
                 .orders(Math.max(1, Math.round(events * ORDERS_PER_EVENT))).partitions(partitionCount)
                 .badFraction(0).gzip(false).build());
+        return read(dir, events);
+    }
+
+    /**
+     * Keeps {@code events} records of an archive already under {@code dir} (e.g. made by {@code reproject generate}
+     * with any of its options), spread over its partitions: a prefix of each, so every key keeps its order.
+     */
+    static LiveBacklog read(Path dir, long events) throws IOException {
+        LocalArchiveStore store = new LocalArchiveStore(dir.toString());
+        List<ArchiveFile> files = inOffsetOrder(store);
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no archive files under " + dir);
+        }
+        int partitionCount = files.stream().mapToInt(f -> f.topicPartition().partition()).max().orElseThrow() + 1;
         long share = (events + partitionCount - 1) / partitionCount;
         List<List<byte[]>> partitions = new ArrayList<>();
         for (int p = 0; p < partitionCount; p++) {
             partitions.add(new ArrayList<>());
         }
-        List<ArchiveFile> files = inOffsetOrder(store);
         long left = events;
         for (ArchiveFile file : files) {
             List<byte[]> partition = partitions.get(file.topicPartition().partition());
@@ -88,6 +101,10 @@ final class LiveBacklog {
                 partition.add(line);
                 left--;
             }
+        }
+        if (left > 0) {
+            throw new IllegalArgumentException(dir + " holds " + (events - left) + " records in shares of " + share
+                    + " per partition, fewer than the " + events + " asked for: generate more orders");
         }
         return new LiveBacklog(partitions);
     }

@@ -16,6 +16,7 @@ import dev.reproject.core.watermark.Watermark;
 import dev.reproject.kafka.KafkaClients;
 import dev.reproject.live.DynamoItemUpdater;
 import dev.reproject.live.LiveDecorators;
+import dev.reproject.live.LiveMetrics;
 import dev.reproject.live.LiveOptions;
 import dev.reproject.live.LiveOutcome;
 import dev.reproject.live.LiveRun;
@@ -23,6 +24,7 @@ import dev.reproject.live.LiveRuns;
 import dev.reproject.live.LiveUpdater;
 import dev.reproject.live.RecordClassifier;
 import dev.reproject.sandbox.LocalServers;
+import io.micrometer.core.instrument.MeterRegistry;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.nio.file.Path;
@@ -53,11 +55,15 @@ import java.util.Optional;
  * ({@link LiveDynamoCalls}) and CPU by process and by thread ({@link LiveCpu}, {@link LiveThreadCpu}). Prints
  * Markdown tables; details go to stderr.
  *
- * <p>Arguments: {@code WORK_DIR [EVENTS…]}, e.g. {@code /tmp/live-bench 25000 100000}.
+ * <p>Arguments: {@code WORK_DIR [--archive DIR] [EVENTS…]}, e.g. {@code /tmp/live-bench 25000 100000}. With
+ * {@code --archive} the backlogs are prefixes of an archive made beforehand ({@code reproject generate --archive DIR
+ * --orders N …} with any of the generator's options, e.g. for longer histories per order) instead of archives
+ * generated with the defaults; the warm-up still uses a default one. {@code --view NAME} (default
+ * {@code order-history}) replays them through another view, e.g. one that applies the longer histories' events.
  */
 public final class LiveBenchmark {
 
-    private static final String VIEW = "order-history";
+    private static final String DEFAULT_VIEW = "order-history";
     static final int PARTITIONS = 4;
     private static final int ROUNDS = 2;
     private static final long WARM_UP_EVENTS = 20_000;
@@ -70,14 +76,19 @@ public final class LiveBenchmark {
     record Run(String kind, int round, double seconds, long records, long applied, long duplicates,
                long updateItemRequests, Map<String, Long> otherRequests, LiveInFlight.Profile profile,
                Map<String, Double> cpuSeconds, Map<String, Double> jvmCpuSeconds,
-               Optional<LiveConsumerCalls> consumer) {
+               Optional<LiveConsumerCalls> consumer, Combining combining) {
 
         double eventsPerSecond() {
             return records / seconds;
         }
     }
 
-    record Result(long events, Map<Integer, Integer> partitions, double produceSeconds, List<Run> runs) {
+    /** The live run's combined writes ({@code reproject.live.*} meters); none for the plain loop. */
+    record Combining(long combinedWrites, long combinedUpdates, long fallbacks) {
+        static final Combining NONE = new Combining(0, 0, 0);
+    }
+
+    record Result(long events, long keys, Map<Integer, Integer> partitions, double produceSeconds, List<Run> runs) {
 
         List<Run> of(String kind) {
             return runs.stream().filter(r -> r.kind().equals(kind)).toList();
@@ -100,8 +111,16 @@ public final class LiveBenchmark {
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args.length > 0 ? args[0] : "/tmp/reproject-live-bench").toAbsolutePath();
         List<Long> sizes = new ArrayList<>();
+        Optional<Path> archive = Optional.empty();
+        String view = DEFAULT_VIEW;
         for (int i = 1; i < args.length; i++) {
-            sizes.add(Long.parseLong(args[i]));
+            if (args[i].equals("--archive") && i + 1 < args.length) {
+                archive = Optional.of(Path.of(args[++i]).toAbsolutePath());
+            } else if (args[i].equals("--view") && i + 1 < args.length) {
+                view = args[++i];
+            } else {
+                sizes.add(Long.parseLong(args[i]));
+            }
         }
         if (sizes.isEmpty()) {
             sizes = List.of(25_000L, 100_000L);
@@ -117,12 +136,12 @@ public final class LiveBenchmark {
             try (DynamoDbClient dynamo = calls.client(settings)) {
                 DynamoCatalog catalog = new DynamoCatalog(dynamo, CATALOG, Clock.systemUTC());
                 catalog.createIfMissing();
-                Bench bench = new Bench(servers, dynamo, calls, catalog, Views.byName(VIEW));
+                Bench bench = new Bench(servers, dynamo, calls, catalog, Views.byName(view));
                 // C2 compiles the SDK's request path only after ~10k requests; the first consumer creates the offsets topic
-                measure(bench, work, "warm-up", WARM_UP_EVENTS, 1);
+                measure(bench, work, "warm-up", WARM_UP_EVENTS, 1, Optional.empty());
                 List<Result> results = new ArrayList<>();
                 for (long events : sizes) {
-                    results.add(measure(bench, work, "n" + events, events, ROUNDS));
+                    results.add(measure(bench, work, "n" + events, events, ROUNDS, archive));
                 }
                 String loadAtEnd = BenchSupport.loadAverage();
                 System.err.println("load average at end: " + loadAtEnd);
@@ -131,18 +150,21 @@ public final class LiveBenchmark {
         }
     }
 
-    private static Result measure(Bench bench, Path work, String name, long events, int rounds) throws Exception {
+    private static Result measure(Bench bench, Path work, String name, long events, int rounds,
+                                  Optional<Path> archive)
+            throws Exception {
         Path dir = work.resolve(name);
         BenchSupport.delete(dir);
-        LiveBacklog backlog = LiveBacklog.generate(dir.resolve("archive"), events, PARTITIONS);
+        LiveBacklog backlog = archive.isPresent() ? LiveBacklog.read(archive.get(), events)
+                : LiveBacklog.generate(dir.resolve("archive"), events, PARTITIONS);
         long start = System.nanoTime();
         backlog.produceTo(bench.servers().kafkaBootstrapServers());
         double produceSeconds = BenchSupport.seconds(start);
         List<Update> updates = LivePlainLoop.classify(backlog.interleaved(),
                 new RecordClassifier(new EventuateDecoder(), bench.view()));
+        long keys = updates.stream().map(Update::key).distinct().count();
         System.err.printf("%s: %,d events %s produced in %.1f s, %,d updates, %,d keys%n", name, backlog.size(),
-                backlog.sizes(), produceSeconds, updates.size(),
-                updates.stream().map(Update::key).distinct().count());
+                backlog.sizes(), produceSeconds, updates.size(), keys);
         List<Run> runs = new ArrayList<>();
         Map<String, Item> expected = null;
         for (int round = 1; round <= rounds; round++) {
@@ -165,17 +187,19 @@ public final class LiveBenchmark {
             }
         }
         System.err.printf("%s: every table holds the same %,d items%n", name, expected.size());
-        return new Result(backlog.size(), backlog.sizes(), produceSeconds, runs);
+        return new Result(backlog.size(), keys, backlog.sizes(), produceSeconds, runs);
     }
 
     private static Run live(Bench bench, String table, int round, long records) throws Exception {
         RebuildId id = RebuildId.of(table, new SnapshotId("20261130T090000.000Z"));
-        bench.catalog().begin(RebuildEntry.loading(id, VIEW, "bench", Watermark.empty(), Instant.now()));
+        bench.catalog().begin(RebuildEntry.loading(id, bench.view().name(), "bench", Watermark.empty(),
+                Instant.now()));
         RebuildEntry entry = bench.catalog().markLoaded(id, Map.of(), Watermark.empty());
         LiveInFlight inFlight = new LiveInFlight(LiveOptions.DEFAULT_MAX_IN_FLIGHT);
         LiveConsumerCalls consumerCalls = new LiveConsumerCalls();
+        LiveMetrics metrics = LiveMetrics.unpublished();
         LiveRuns runs = new LiveRuns(KafkaClients.of(bench.servers().kafkaBootstrapServers()), bench.dynamo(),
-                bench.catalog(), new Leasing(bench.catalog().leases(), Clock.systemUTC()));
+                bench.catalog(), new Leasing(bench.catalog().leases(), Clock.systemUTC()), metrics);
         try (LiveRun run = runs.open(entry, Optional.empty(), LiveOptions.defaults(true),
                 new LiveDecorators(consumerCalls::timing, inFlight::tracking))) {
             DynamoItemUpdater writes = run.items();
@@ -203,7 +227,7 @@ public final class LiveBenchmark {
             requests.remove(table + " UpdateItem");
             return new Run("live", round, seconds, outcome.counts().records(), outcome.counts().applied(),
                     outcome.counts().duplicates(), updateItems, requests, profile, cpuSeconds, jvmCpu,
-                    Optional.of(consumerCalls));
+                    Optional.of(consumerCalls), combining(metrics));
         }
     }
 
@@ -224,7 +248,14 @@ public final class LiveBenchmark {
         long updateItems = requests.getOrDefault(table + " UpdateItem", 0L);
         requests.remove(table + " UpdateItem");
         return new Run("plain", round, seconds, updates.size(), result.applied(), result.duplicates(), updateItems,
-                requests, profile, cpuSeconds, jvmCpu, Optional.empty());
+                requests, profile, cpuSeconds, jvmCpu, Optional.empty(), Combining.NONE);
+    }
+
+    private static Combining combining(LiveMetrics metrics) {
+        MeterRegistry registry = metrics.registry();
+        return new Combining((long) registry.get("reproject.live.writes").tag("kind", "combined").functionCounter()
+                .count(), (long) registry.get("reproject.live.combined.updates").functionCounter().count(),
+                (long) registry.get("reproject.live.combined.fallbacks").functionCounter().count());
     }
 
     private static void check(Run run, long records, long updates) {

@@ -1,6 +1,6 @@
 package dev.reproject.benchmarks;
 
-import dev.reproject.core.item.Update;
+import dev.reproject.core.item.CombinedUpdate;
 import dev.reproject.live.ItemUpdater;
 import dev.reproject.live.WriteResult;
 
@@ -88,7 +88,7 @@ final class LiveInFlight {
     ItemUpdater tracking(ItemUpdater updater) {
         return new ItemUpdater() {
             @Override
-            public WriteResult apply(Update update) throws InterruptedException {
+            public WriteResult apply(CombinedUpdate update) throws InterruptedException {
                 enter();
                 try {
                     return updater.apply(update);

@@ -36,18 +36,21 @@ final class LiveReport {
     static void tables(List<Result> results, String loadAtStart, String loadAtEnd) {
         // at equal request times, throughput follows the mean requests in flight (Little's law): a ratio that the
         // machine's drift between runs does not move
-        System.out.println("| events | live | events/s | plain | events/s | live ÷ plain (events/s) "
-                + "| live ÷ plain (mean in flight) | UpdateItem per event | applied | duplicates | produce |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| events | events per key | live | events/s | plain | events/s "
+                + "| live ÷ plain (events/s) | live ÷ plain (mean in flight) | live UpdateItem per event "
+                + "| combined writes | events in them | fallbacks | applied | duplicates | produce |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Result r : results) {
             double live = r.meanSeconds("live");
             double plain = r.meanSeconds("plain");
             Run first = r.of("live").get(0);
-            System.out.printf("| %,d | %.1f s | %,.0f | %.1f s | %,.0f | %.2f | %.2f | %.3f | %,d | %,d | %.1f s |%n",
-                    r.events(), live, r.events() / live, plain, r.events() / plain, plain / live,
-                    r.meanInFlight("live") / r.meanInFlight("plain"),
-                    (double) first.updateItemRequests() / first.records(), first.applied(), first.duplicates(),
-                    r.produceSeconds());
+            LiveBenchmark.Combining c = first.combining();
+            System.out.printf("| %,d | %.2f | %.1f s | %,.0f | %.1f s | %,.0f | %.2f | %.2f | %.3f | %,d | %,d | %,d "
+                    + "| %,d | %,d | %.1f s |%n",
+                    r.events(), (double) r.events() / r.keys(), live, r.events() / live, plain, r.events() / plain,
+                    plain / live, r.meanInFlight("live") / r.meanInFlight("plain"),
+                    (double) first.updateItemRequests() / first.records(), c.combinedWrites(), c.combinedUpdates(),
+                    c.fallbacks(), first.applied(), first.duplicates(), r.produceSeconds());
         }
         System.out.println();
         System.out.println("| events | run | round | time | events/s | mean in flight | idle (0) | partial (1–15) "
@@ -84,7 +87,8 @@ final class LiveReport {
                         idle - poll - commit, 1e3 * idle / polls, partial, 1e3 * partial / polls);
             }
         }
-        System.out.println("(" + LiveBenchmark.PARTITIONS + " partitions, " + LiveOptions.DEFAULT_MAX_IN_FLIGHT
+        System.out.println("(" + results.stream().map(r -> r.partitions().size() + "").distinct()
+                .collect(Collectors.joining("/")) + " partitions, " + LiveOptions.DEFAULT_MAX_IN_FLIGHT
                 + " requests in "
                 + "flight, " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB; load average " + loadAtStart + " at start, "

@@ -150,7 +150,12 @@ class LiveMetricsIT {
                 assertThat(metrics).containsEntry("reproject_live_lag{partition=\"" + partition + "\",topic=\""
                         + LiveKafka.TOPIC + "\"}", 0.0);
             }
+            // every write timed; every update applied was written alone or in a combined write that applied
+            double single = metrics.get("reproject_live_writes_total{kind=\"single\"}");
+            double combined = metrics.get("reproject_live_writes_total{kind=\"combined\"}");
             assertThat(metrics.get("reproject_live_write_seconds_count")).as("writes timed")
+                    .isEqualTo(single + combined);
+            assertThat(single + metrics.get("reproject_live_combined_updates_total")).as("updates written")
                     .isGreaterThanOrEqualTo(expected.applied());
         } finally {
             if (live != null) {

@@ -2,7 +2,7 @@ package dev.reproject.live;
 
 import dev.reproject.aws.dynamodb.UpdateItemRequests;
 import dev.reproject.aws.dynamodb.write.RetriableErrors;
-import dev.reproject.core.item.Update;
+import dev.reproject.core.item.CombinedUpdate;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.retry.Backoff;
 import dev.reproject.core.retry.Sleeper;
@@ -20,8 +20,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@link ItemUpdater} on DynamoDB: one {@code UpdateItem} with the marker condition per update (CONTRACT.md §6.6). A
- * failed condition is a duplicate. Throttling and 5xx errors are retried with the project's {@link Backoff} (full
+ * {@link ItemUpdater} on DynamoDB: one {@code UpdateItem} with the marker condition per write (CONTRACT.md §6.6), of
+ * one update or of several combined. A failed condition is a duplicate. Throttling and 5xx errors are retried with the project's {@link Backoff} (full
  * jitter). A {@code ValidationException} or {@code ResourceNotFoundException} has the table checked again
  * ({@link ViewTable}): gone or changed is an error naming it and what differs; as the view needs it, a
  * {@code ValidationException} refuses the update ({@code item-too-large} when it is about the item's size). Errors
@@ -48,12 +48,12 @@ public final class DynamoItemUpdater implements ItemUpdater {
     }
 
     @Override
-    public WriteResult apply(Update update) throws InterruptedException {
+    public WriteResult apply(CombinedUpdate write) throws InterruptedException {
         SplittableRandom random = null;
         for (int callsMade = 1;; callsMade++) {
             calls.incrementAndGet();
             try {
-                client.updateItem(UpdateItemRequests.of(table.name(), update));
+                client.updateItem(UpdateItemRequests.of(table.name(), write));
                 return WriteResult.APPLIED;
             } catch (ConditionalCheckFailedException e) {
                 return WriteResult.DUPLICATE;

@@ -22,11 +22,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * What one live process does, as Micrometer meters (README "Metrics"): records, applied, duplicates, skipped and
  * dead letters by reason as counters equal to the run's {@link LiveCounts}; lag per assigned partition; records/s
- * over the last report interval; write latency; write retries by cause; partitions assigned and rebalances. The
+ * over the last report interval; write latency; writes by kind (single, combined) and combined fallbacks; write retries by cause; partitions assigned and rebalances. The
  * lag is also kept for {@code /health}. Written by the run's thread, read by the scrape's.
  */
 public final class LiveMetrics {
@@ -39,6 +40,8 @@ public final class LiveMetrics {
     private final Map<RejectReason, Counter> deadLetters = new EnumMap<>(RejectReason.class);
     private final Timer writes;
     private final Counter rebalances;
+    private final AtomicReference<Supplier<BatchApplier.Writes>> writeCounts = new AtomicReference<>(
+            () -> new BatchApplier.Writes(0, 0, 0, 0));
     private final AtomicLong assigned = new AtomicLong();
     private final AtomicReference<Double> recordsPerSecond = new AtomicReference<>(0.0);
     private final MultiGauge lagGauge;
@@ -58,8 +61,19 @@ public final class LiveMetrics {
             deadLetters.put(reason, Counter.builder("reproject.live.dead.letters").tag("reason", reason.code())
                     .description("Records sent to the dead-letter topic, by reason").register(registry));
         }
-        writes = Timer.builder("reproject.live.write").description("UpdateItem calls of one update, retries included")
+        writes = Timer.builder("reproject.live.write")
+                .description("UpdateItem calls of one write (one update or several combined), retries included")
                 .publishPercentileHistogram().register(registry);
+        FunctionCounter.builder("reproject.live.writes", writeCounts, w -> w.get().get().single()).tag("kind", "single")
+                .description("Conditional writes of one update each, by kind").register(registry);
+        FunctionCounter.builder("reproject.live.writes", writeCounts, w -> w.get().get().combined())
+                .tag("kind", "combined").description("Conditional writes, by kind").register(registry);
+        FunctionCounter.builder("reproject.live.combined.updates", writeCounts, w -> w.get().get().combinedEvents())
+                .description("Updates applied by combined writes (one write for several updates of one key)")
+                .register(registry);
+        FunctionCounter.builder("reproject.live.combined.fallbacks", writeCounts, w -> w.get().get().fallbacks())
+                .description("Combined writes refused or found duplicate, whose updates were then written one by one")
+                .register(registry);
         rebalances = Counter.builder("reproject.live.rebalances")
                 .description("Consumer-group rebalances that assigned or revoked partitions").register(registry);
         Gauge.builder("reproject.live.assigned.partitions", assigned, AtomicLong::get)
@@ -106,6 +120,11 @@ public final class LiveMetrics {
                     lag, current -> current.get().getOrDefault(tp, 0L)));
         }
         lagGauge.register(rows, true);
+    }
+
+    /** Where the run's writes are counted: read when scraped. */
+    void writes(Supplier<BatchApplier.Writes> writes) {
+        writeCounts.set(writes);
     }
 
     void rebalanced() {

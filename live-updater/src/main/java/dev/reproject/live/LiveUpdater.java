@@ -14,7 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -30,12 +32,16 @@ import java.util.concurrent.TimeUnit;
  * rebuild's consumer group (cooperative sticky assignment; {@link Rebalances}): every process started for the
  * rebuild gets a share of the partitions, and a partition it gets starts at the group's committed offset, else at
  * handoff + 1, checked against what Kafka retains. With {@link LiveOptions.Assignment#MANUAL} it takes every
- * partition by hand. Each poll's records are classified; updates are written per key in offset order, keys
- * concurrently; records that cannot be used go to the dead-letter topic; the poll's offsets are committed only
- * after every write and dead letter of it succeeded ({@link Commits}). A key lives in one partition, and a
- * partition in one member at a time, so each key's updates stay in order across processes. {@link #stop(Duration)}
- * (SIGTERM) lets the batch in flight finish and be committed; so does a report the catalog refuses because the
- * rebuild was retired, after which the run returns with the RETIRED entry.
+ * partition by hand. Each poll's records are classified while the previous poll's updates are being written;
+ * updates are written per key in offset order (a key's consecutive updates combined into one write where the update
+ * algebra allows), keys concurrently, and a poll's writes start while the previous poll's still run
+ * ({@link BatchApplier}); records that cannot be used go to the dead-letter topic; a poll's offsets are committed
+ * only after every write and dead letter of it and of every poll before it succeeded ({@link Commits}), so a
+ * partition's committed offset never passes a record not written. A key lives in one partition, and a partition in
+ * one member at a time, so each key's updates stay in order across processes; before a rebalance takes partitions
+ * away, the polls in flight are finished and committed. {@link #stop(Duration)} (SIGTERM) lets the polls in flight
+ * finish and be committed; so does a report the catalog refuses because the rebuild was retired, after which the
+ * run returns with the RETIRED entry.
  */
 public final class LiveUpdater {
 
@@ -55,6 +61,8 @@ public final class LiveUpdater {
     private volatile boolean stopping;
     private volatile boolean consuming;
     private LiveCounts counts = LiveCounts.ZERO;
+    /** Polls whose writes were started and not yet committed, oldest first: at most two. */
+    private final Deque<PollInFlight> inFlight = new ArrayDeque<>();
 
     public LiveUpdater(Consumer<byte[], byte[]> consumer, RecordClassifier classifier, ItemUpdater updater,
                        DeadLetters deadLetters, RebuildCatalog catalog, RebuildEntry entry, LeaseKeeper lease,
@@ -117,21 +125,34 @@ public final class LiveUpdater {
         boolean caughtUp = false;
         consuming = true;
         try (BatchApplier applier = new BatchApplier(updater, options.maxInFlight())) {
-            while (!stopping && !reporter.retired()) {
-                if (stopAt.isPresent() && stopAt.get().reached()) {
-                    caughtUp = true;
-                    break;
+            metrics.writes(applier::writes);
+            rebalances.beforeGivingUp(() -> finishAll(commits)); // what was written is committed, nothing else
+            try {
+                while (!stopping && !reporter.retired()) {
+                    if (stopAt.isPresent()) {
+                        if (!inFlight.isEmpty() && stopAt.get().consumed()) {
+                            finishAll(commits);
+                        }
+                        if (inFlight.isEmpty() && stopAt.get().reached()) {
+                            caughtUp = true;
+                            break;
+                        }
+                    }
+                    lease.check(); // taken over, or not renewed in time: stop, idle or not
+                    ConsumerRecords<byte[], byte[]> records = poll(rebalances);
+                    metrics.lag(currentLag()); // as of this fetch: the records just polled count as consumed
+                    if (!records.isEmpty()) {
+                        lease.check(); // and start no more writes
+                        process(records, applier, commits);
+                    } else {
+                        finishAll(commits);
+                        commits.commit(Map.of()); // offsets a rebalance kept from being committed
+                    }
+                    reporter.maybeReport(counts);
                 }
-                lease.check(); // taken over, or not renewed in time: stop, idle or not
-                ConsumerRecords<byte[], byte[]> records = poll(rebalances);
-                metrics.lag(currentLag()); // as of this fetch: the records just polled count as consumed
-                if (!records.isEmpty()) {
-                    lease.check(); // and write nothing more
-                    process(records, applier, commits);
-                } else {
-                    commits.commit(Map.of()); // offsets a rebalance kept from being committed
-                }
-                reporter.maybeReport(counts);
+                finishAll(commits); // stopped or retired: the polls in flight are written and committed
+            } finally {
+                awaitEnd(); // after a failure: no write is left running when the run ends
             }
         } catch (RuntimeException | InterruptedException e) {
             reporter.reportAfterFailure(counts);
@@ -156,11 +177,14 @@ public final class LiveUpdater {
         }
     }
 
+    /**
+     * Classifies a poll's records (while the previous poll's writes run), starts writing its updates after them, then
+     * finishes the previous poll: at most two polls are in flight.
+     */
     private void process(ConsumerRecords<byte[], byte[]> records, BatchApplier applier, Commits commits)
             throws InterruptedException {
         List<Pending> pending = new ArrayList<>(records.count());
         List<Letter> letters = new ArrayList<>();
-        Map<RejectReason, Long> dead = new EnumMap<>(RejectReason.class);
         long skipped = 0;
         for (ConsumerRecord<byte[], byte[]> consumed : records) {
             LiveRecord record = LiveRecord.of(consumed);
@@ -175,8 +199,31 @@ public final class LiveUpdater {
                 letters.add(new Letter(record, rejected));
             }
         }
-        BatchApplier.Result written = applier.apply(pending); // a poll that fails here sends no letter
-        for (Letter letter : letters) {
+        Optional<BatchApplier.Submitted> previous = Optional.ofNullable(inFlight.peekLast()).map(PollInFlight::writes);
+        inFlight.addLast(new PollInFlight(records.count(), skipped, letters, nextOffsets(records),
+                applier.submit(pending, previous)));
+        while (inFlight.size() > 1) {
+            finishOldest(commits);
+        }
+    }
+
+    /** Finishes every poll in flight, oldest first. */
+    private void finishAll(Commits commits) throws InterruptedException {
+        while (!inFlight.isEmpty()) {
+            finishOldest(commits);
+        }
+    }
+
+    /**
+     * Waits for the oldest poll's writes to end, sends its dead letters and commits its offsets: every poll before it
+     * was finished, so every record below them is written.
+     */
+    private void finishOldest(Commits commits) throws InterruptedException {
+        PollInFlight poll = inFlight.peekFirst();
+        BatchApplier.Result written = poll.writes().await(); // a poll that fails here sends no letter
+        inFlight.removeFirst();
+        Map<RejectReason, Long> dead = new EnumMap<>(RejectReason.class);
+        for (Letter letter : poll.letters()) {
             deadLetters.send(letter.record(), letter.rejected().reason(), letter.rejected().detail());
             dead.merge(letter.rejected().reason(), 1L, Long::sum);
         }
@@ -185,9 +232,22 @@ public final class LiveUpdater {
             dead.merge(refusal.refused().reason(), 1L, Long::sum);
         }
         deadLetters.flush();
-        commits.commit(nextOffsets(records));
-        counts = counts.plus(records.count(), written.applied(), written.duplicates(), skipped, dead);
-        metrics.batch(records.count(), written.applied(), written.duplicates(), skipped, dead);
+        commits.commit(poll.next());
+        counts = counts.plus(poll.records(), written.applied(), written.duplicates(), poll.skipped(), dead);
+        metrics.batch(poll.records(), written.applied(), written.duplicates(), poll.skipped(), dead);
+    }
+
+    /** After a failure: waits for the writes still running to end, committing nothing. */
+    private void awaitEnd() throws InterruptedException {
+        for (PollInFlight poll : inFlight) {
+            poll.writes().awaitEnd();
+        }
+        inFlight.clear();
+    }
+
+    /** A poll whose writes were started: what to send and commit once they ended. */
+    private record PollInFlight(int records, long skipped, List<Letter> letters,
+                                Map<TopicPartition, OffsetAndMetadata> next, BatchApplier.Submitted writes) {
     }
 
     /** A record the classifier refused, sent to the dead-letter topic once the poll's writes succeeded. */

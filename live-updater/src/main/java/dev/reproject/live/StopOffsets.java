@@ -30,10 +30,8 @@ final class StopOffsets {
     }
 
     boolean reached() {
-        for (TopicPartition tp : consumer.assignment()) {
-            if (consumer.position(tp) < ends.get(tp)) {
-                return false;
-            }
+        if (!consumed()) {
+            return false;
         }
         if (!inGroup) {
             return true;
@@ -46,6 +44,16 @@ final class StopOffsets {
         Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(ends.keySet());
         return ends.entrySet().stream().allMatch(
                 e -> Partitions.groupPosition(committed.get(e.getKey()), handoff, e.getKey()) >= e.getValue());
+    }
+
+    /** Whether this process's partitions are at their end offsets by position: everything up to there is polled. */
+    boolean consumed() {
+        for (TopicPartition tp : consumer.assignment()) {
+            if (consumer.position(tp) < ends.get(tp)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

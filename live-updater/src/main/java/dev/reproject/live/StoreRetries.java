@@ -1,6 +1,6 @@
 package dev.reproject.live;
 
-import dev.reproject.core.item.Update;
+import dev.reproject.core.item.CombinedUpdate;
 import dev.reproject.core.retry.Backoff;
 import dev.reproject.core.retry.Sleeper;
 import org.slf4j.Logger;
@@ -44,12 +44,12 @@ final class StoreRetries implements ItemUpdater {
     }
 
     @Override
-    public WriteResult apply(Update update) throws InterruptedException {
+    public WriteResult apply(CombinedUpdate write) throws InterruptedException {
         long deadline = 0;
         SplittableRandom random = null;
         for (int retry = 0;; retry++) {
             try {
-                WriteResult result = delegate.apply(update);
+                WriteResult result = delegate.apply(write);
                 if (retry > 0) {
                     log.info("the store took the write again after {} retries", retry);
                 }

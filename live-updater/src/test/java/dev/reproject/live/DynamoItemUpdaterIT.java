@@ -5,9 +5,11 @@ import dev.reproject.aws.dynamodb.TableWaits;
 import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.core.item.Action;
 import dev.reproject.core.item.AttrValue;
+import dev.reproject.core.item.CombinedUpdate;
 import dev.reproject.core.item.Item;
 import dev.reproject.core.item.Marker;
 import dev.reproject.core.item.Update;
+import dev.reproject.core.item.UpdateCombiner;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.retry.Backoff;
 import dev.reproject.core.retry.Sleeper;
@@ -56,10 +58,18 @@ class DynamoItemUpdaterIT {
             assertThat(tooLarge).isInstanceOfSatisfying(WriteResult.Refused.class,
                     refused -> assertThat(refused.reason()).isEqualTo(RejectReason.ITEM_TOO_LARGE));
 
+            // a combined write: applied only while the marker is below its first event, which the store checks
+            CombinedUpdate combined = UpdateCombiner.then(CombinedUpdate.of(update(9, new Action.Set("c",
+                    new AttrValue.S("first")))), update(10, new Action.Set("c", new AttrValue.S("second"))))
+                    .orElseThrow();
+            assertThat(updater.apply(combined)).isEqualTo(WriteResult.APPLIED);
+            assertThat(updater.apply(combined)).as("its first event applied already").isEqualTo(WriteResult.DUPLICATE);
+
             Map<String, Item> items = fixture.items();
             assertThat(items.get("1").get("orderStatus")).contains(new AttrValue.S("APPROVED"));
-            assertThat(items.get("1").get("events." + TOPIC + "1")).contains(new AttrValue.S(id(7, 7)));
-            assertThat(updater.calls()).isEqualTo(6);
+            assertThat(items.get("1").get("c")).contains(new AttrValue.S("second"));
+            assertThat(items.get("1").get("events." + TOPIC + "1")).contains(new AttrValue.S(id(10, 10)));
+            assertThat(updater.calls()).isEqualTo(8);
             assertThat(updater.retries()).isZero();
         }
     }

@@ -1,9 +1,9 @@
 package dev.reproject.live;
 
 import dev.reproject.core.item.AttrValue;
+import dev.reproject.core.item.CombinedUpdate;
 import dev.reproject.core.item.FoldResult;
 import dev.reproject.core.item.Item;
-import dev.reproject.core.item.Update;
 import dev.reproject.core.item.UpdateFold;
 import dev.reproject.core.view.TableSchema;
 
@@ -20,7 +20,7 @@ final class InMemoryItemUpdater implements ItemUpdater {
 
     private final UpdateFold fold;
     private final Map<SortedMap<String, AttrValue>, Item> items = new HashMap<>();
-    private final List<Update> calls = new ArrayList<>();
+    private final List<CombinedUpdate> calls = new ArrayList<>();
     private final Deque<RuntimeException> failNext = new ArrayDeque<>();
 
     InMemoryItemUpdater(TableSchema schema) {
@@ -28,15 +28,15 @@ final class InMemoryItemUpdater implements ItemUpdater {
     }
 
     @Override
-    public synchronized WriteResult apply(Update update) {
-        calls.add(update);
+    public synchronized WriteResult apply(CombinedUpdate write) {
+        calls.add(write);
         RuntimeException failure = failNext.poll();
         if (failure != null) {
             throw failure;
         }
-        FoldResult result = fold.apply(items.getOrDefault(update.key(), Item.EMPTY), update);
+        FoldResult result = fold.apply(items.getOrDefault(write.update().key(), Item.EMPTY), write);
         if (result instanceof FoldResult.Applied applied) {
-            items.put(update.key(), applied.item());
+            items.put(write.update().key(), applied.item());
             return WriteResult.APPLIED;
         }
         if (result instanceof FoldResult.Duplicate) {
@@ -61,7 +61,13 @@ final class InMemoryItemUpdater implements ItemUpdater {
         return Map.copyOf(items);
     }
 
+    /** Writes made, combined or not. */
     synchronized int calls() {
         return calls.size();
+    }
+
+    /** Every write made, in the order made. */
+    synchronized List<CombinedUpdate> writes() {
+        return List.copyOf(calls);
     }
 }

@@ -12,7 +12,9 @@ import dev.reproject.core.decode.EventuateDecoder;
 import dev.reproject.core.error.BusyException;
 import dev.reproject.core.event.SourcePartition;
 import dev.reproject.core.item.AttrValue;
+import dev.reproject.core.item.CombinedUpdate;
 import dev.reproject.core.item.Item;
+import dev.reproject.core.item.Update;
 import dev.reproject.core.lease.InMemoryLeaseStore;
 import dev.reproject.core.lease.LeaseKeeper;
 import dev.reproject.core.lease.LeaseNames;
@@ -47,6 +49,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static dev.reproject.live.Messages.TOPIC;
@@ -181,6 +184,140 @@ class LiveUpdaterTest {
         assertThat(after.lastLiveUpdate()).isPresent();
         assertThat(after.positions()).containsEntry(Partitions.toCore(P0), new LivePosition(2, 3))
                 .containsEntry(Partitions.toCore(P1), new LivePosition(0, 0));
+    }
+
+    @Test
+    void a_keys_consecutive_events_in_one_poll_are_one_write_counted_as_each_applied() throws Exception {
+        records(P0, List.of(created("1", 7, 0, 0), created("2", 7, 1, 1), // in the table already
+                created("10", 7, 2, 2), transition("10", "OrderAuthorized", 3, 3),
+                transition("10", "OrderCancelled", 4, 4), created("11", 7, 5, 5)));
+        records(P1, List.of());
+
+        LiveOutcome outcome = updater(true).run();
+
+        List<CombinedUpdate> writes = table.writes();
+        assertThat(writes).hasSize(2); // order 10: its three events in one write; order 11: one
+        CombinedUpdate order10 = writes.stream().filter(w -> w.events() == 3).findFirst().orElseThrow();
+        assertThat(order10.firstEventId()).isEqualTo(id(2, 2));
+        assertThat(order10.update().marker().eventId()).isEqualTo(id(4, 4));
+        assertThat(outcome.counts().applied()).isEqualTo(4);
+        assertThat(outcome.counts().duplicates()).isZero();
+        Map<String, Item> items = byOrderId();
+        assertThat(items.get("10").get("orderStatus")).contains(new AttrValue.S("CANCELLED"));
+        assertThat(items.get("10").get("consumerId")).contains(new AttrValue.S("7"));
+        assertThat(items.get("10").get(MARKER + "10")).contains(new AttrValue.S(id(4, 4)));
+        assertThat(consumer.committed(Set.of(P0))).containsEntry(P0, new OffsetAndMetadata(6));
+        assertThat(metrics.registry().get("reproject.live.applied").counter().count()).isEqualTo(4.0);
+        assertThat(metrics.registry().get("reproject.live.writes").tag("kind", "combined").functionCounter()
+                .count()).isEqualTo(1.0);
+        assertThat(metrics.registry().get("reproject.live.writes").tag("kind", "single").functionCounter()
+                .count()).isEqualTo(1.0);
+        assertThat(metrics.registry().get("reproject.live.combined.updates").functionCounter().count())
+                .isEqualTo(3.0);
+    }
+
+    @Test
+    void a_combined_write_whose_first_event_is_in_the_table_already_is_written_one_by_one_counting_the_duplicate()
+            throws Exception {
+        table.apply(update(created("10", 7, 2, 2), 2)); // as an earlier run that was not committed left it
+        records(P0, List.of(created("1", 7, 0, 0), created("2", 7, 1, 1), created("10", 7, 2, 2),
+                transition("10", "OrderAuthorized", 3, 3), transition("10", "OrderCancelled", 4, 4)));
+        records(P1, List.of());
+
+        LiveOutcome outcome = updater(true).run();
+
+        assertThat(outcome.counts().applied()).isEqualTo(2);
+        assertThat(outcome.counts().duplicates()).isEqualTo(1);
+        // the write before the run, the combined write (its condition failed: nothing written), then one by one
+        assertThat(table.writes()).extracting(CombinedUpdate::events).containsExactly(1, 3, 1, 1, 1);
+        assertThat(byOrderId().get("10").get("orderStatus")).contains(new AttrValue.S("CANCELLED"));
+        assertThat(byOrderId().get("10").get(MARKER + "10")).contains(new AttrValue.S(id(4, 4)));
+        assertThat(metrics.registry().get("reproject.live.duplicates").counter().count()).isEqualTo(1.0);
+        assertThat(metrics.registry().get("reproject.live.combined.fallbacks").functionCounter().count())
+                .isEqualTo(1.0);
+        assertThat(metrics.registry().get("reproject.live.combined.updates").functionCounter().count()).isZero();
+    }
+
+    @Test
+    void a_combined_write_the_store_refuses_is_written_one_by_one_and_only_the_refused_event_is_a_dead_letter()
+            throws Exception {
+        records(P0, List.of(created("1", 7, 0, 0), created("2", 7, 1, 1), created("10", 7, 2, 2),
+                transition("10", "OrderAuthorized", 3, 3)));
+        records(P1, List.of());
+        ItemUpdater refusingTheCreation = write -> write.update().actions().size() > 1 // the creation, alone or not
+                ? new WriteResult.Refused(RejectReason.ITEM_TOO_LARGE, "too large") : table.apply(write);
+
+        LiveOutcome outcome = updater(true, refusingTheCreation, catalog).run();
+
+        assertThat(outcome.counts().applied()).isEqualTo(1);
+        assertThat(outcome.counts().duplicates()).isZero();
+        assertThat(outcome.counts().deadLettered()).containsExactlyEntriesOf(Map.of(RejectReason.ITEM_TOO_LARGE, 1L));
+        assertThat(producer.history()).hasSize(1);
+        assertThat(header(producer.history().get(0), DeadLetters.SOURCE_OFFSET)).isEqualTo("2");
+        assertThat(byOrderId().get("10").get("orderStatus")).contains(new AttrValue.S("APPROVED"));
+    }
+
+    @Test
+    void the_next_polls_writes_start_while_the_previous_poll_is_still_being_written() throws Exception {
+        CountDownLatch nextPollWriting = new CountDownLatch(1);
+        ItemUpdater waitingForTheNextPoll = write -> {
+            String order = orderId(write);
+            if (order.equals("10") && !nextPollWriting.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("no write of the next poll started while this one ran");
+            }
+            if (order.equals("20")) {
+                nextPollWriting.countDown();
+            }
+            return table.apply(write);
+        };
+        polls(P0, List.of(List.of(created("1", 7, 0, 0), created("2", 7, 1, 1), created("10", 7, 2, 2),
+                created("11", 7, 3, 3)), List.of(created("20", 7, 4, 4))));
+
+        LiveOutcome outcome = updater(true, waitingForTheNextPoll, catalog).run();
+
+        assertThat(outcome.counts().applied()).isEqualTo(3);
+        assertThat(byOrderId()).containsOnlyKeys("10", "11", "20");
+        assertThat(consumer.committed(Set.of(P0))).containsEntry(P0, new OffsetAndMetadata(5));
+    }
+
+    @Test
+    void a_keys_write_in_the_next_poll_waits_for_its_write_in_the_previous_one() throws Exception {
+        ItemUpdater slowCreation = write -> {
+            if (write.update().actions().size() > 1) { // the creation
+                Thread.sleep(300);
+            }
+            return table.apply(write);
+        };
+        polls(P0, List.of(List.of(created("1", 7, 0, 0), created("2", 7, 1, 1), created("10", 7, 2, 2)),
+                List.of(transition("10", "OrderAuthorized", 3, 3))));
+
+        LiveOutcome outcome = updater(true, slowCreation, catalog).run();
+
+        assertThat(outcome.counts().applied()).isEqualTo(2);
+        assertThat(outcome.counts().duplicates()).isZero();
+        assertThat(byOrderId().get("10").get("orderStatus")).contains(new AttrValue.S("APPROVED"));
+        assertThat(byOrderId().get("10").get("consumerId")).contains(new AttrValue.S("7"));
+    }
+
+    @Test
+    void a_write_that_fails_in_the_next_poll_leaves_the_previous_poll_committed_and_nothing_after_it() {
+        ItemUpdater failingOrder11 = write -> {
+            if (orderId(write).equals("10")) {
+                Thread.sleep(200); // poll 1 still being written when poll 2's write fails
+            }
+            if (orderId(write).equals("11")) {
+                throw new IllegalStateException("the store refused order 11");
+            }
+            return table.apply(write);
+        };
+        polls(P0, List.of(List.of(created("1", 7, 0, 0), created("2", 7, 1, 1), created("10", 7, 2, 2)),
+                List.of(created("11", 7, 3, 3), created("12", 7, 4, 4))));
+
+        assertThatThrownBy(() -> updater(true, failingOrder11, catalog).run())
+                .hasMessageContaining("the store refused order 11");
+
+        assertThat(byOrderId()).containsKey("10").doesNotContainKey("11");
+        assertThat(consumer.committed(Set.of(P0))).containsExactlyEntriesOf(Map.of(P0, new OffsetAndMetadata(3)));
     }
 
     @Test
@@ -367,6 +504,59 @@ class LiveUpdaterTest {
     }
 
     @Test
+    void a_partition_revoked_while_its_poll_is_being_written_is_committed_up_to_that_poll_before_it_goes()
+            throws Exception {
+        ItemUpdater slow = write -> {
+            Thread.sleep(300); // still being written when the next poll revokes the partition
+            return table.apply(write);
+        };
+        List<Map<TopicPartition, OffsetAndMetadata>> commits = new CopyOnWriteArrayList<>();
+        MockConsumer<byte[], byte[]> recording = new MockConsumer<>("none") {
+            @Override
+            public synchronized void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+                super.commitSync(offsets);
+                commits.add(Map.copyOf(offsets));
+            }
+        };
+        Node node = new Node(0, "127.0.0.1", 9092);
+        recording.updatePartitions(TOPIC, List.of(new PartitionInfo(TOPIC, 0, node, null, null),
+                new PartitionInfo(TOPIC, 1, node, null, null)));
+        recording.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
+        recording.updateEndOffsets(Map.of(P0, 4L, P1, 0L));
+        recording.schedulePollTask(() -> recording.rebalance(List.of(P0, P1)));
+        recording.schedulePollTask(() -> {
+            for (int offset = 2; offset < 4; offset++) {
+                recording.addRecord(new ConsumerRecord<>(TOPIC, 0, offset, null,
+                        created(Integer.toString(10 + offset), 7, offset, offset)));
+            }
+        });
+        List<List<Map<TopicPartition, OffsetAndMetadata>>> commitsAtRevoke = new CopyOnWriteArrayList<>();
+        recording.schedulePollTask(() -> {
+            commitsAtRevoke.add(List.copyOf(commits));
+            recording.rebalance(List.of(P1)); // P0 goes to another member
+            commitsAtRevoke.add(List.copyOf(commits));
+        });
+        LiveUpdater updater = updater(recording, false, slow, catalog, LiveOptions.Assignment.GROUP);
+        CompletableFuture<LiveOutcome> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return updater.run();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        while (commitsAtRevoke.size() < 2) {
+            Thread.sleep(10);
+        }
+        assertThat(updater.stop(Duration.ofSeconds(10))).isTrue();
+        LiveOutcome outcome = running.join();
+
+        assertThat(commitsAtRevoke.get(0)).as("before the revocation: its poll still being written").isEmpty();
+        assertThat(commitsAtRevoke.get(1)).as("once revoked").containsExactly(Map.of(P0, new OffsetAndMetadata(4)));
+        assertThat(byOrderId()).containsOnlyKeys("12", "13");
+        assertThat(outcome.counts().applied()).isEqualTo(2);
+    }
+
+    @Test
     void a_partition_given_to_it_whose_start_kafka_no_longer_retains_is_refused_by_name() {
         consumer.schedulePollTask(() -> {
             consumer.updateBeginningOffsets(Map.of(P0, 3L, P1, 0L)); // retention ran since the run started
@@ -411,6 +601,37 @@ class LiveUpdaterTest {
                 }
             }
         });
+    }
+
+    /** The partition holds the records of each list at offsets 0…, one list handed out per poll. */
+    private void polls(TopicPartition tp, List<List<byte[]>> polls) {
+        Map<TopicPartition, Long> end = new TreeMap<>(Partitions.ORDER);
+        end.put(tp, (long) polls.stream().mapToInt(List::size).sum());
+        consumer.updateEndOffsets(end);
+        consumer.updateEndOffsets(Map.of(P1, 0L));
+        int first = 0;
+        for (List<byte[]> values : polls) {
+            int from = first;
+            consumer.schedulePollTask(() -> {
+                for (int i = 0; i < values.size(); i++) {
+                    if (from + i >= consumer.position(tp)) {
+                        consumer.addRecord(new ConsumerRecord<>(tp.topic(), tp.partition(), from + i, null,
+                                values.get(i)));
+                    }
+                }
+            });
+            first += values.size();
+        }
+    }
+
+    /** The update the view makes of a record of partition 0. */
+    private Update update(byte[] value, long offset) {
+        return ((Classified.ToApply) new RecordClassifier(new EventuateDecoder(), view).classify(TOPIC, 0, offset,
+                value)).update();
+    }
+
+    private static String orderId(CombinedUpdate write) {
+        return ((AttrValue.S) write.update().key().get("orderId")).value();
     }
 
     private Map<String, Item> byOrderId() {

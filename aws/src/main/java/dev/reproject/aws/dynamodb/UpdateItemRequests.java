@@ -1,5 +1,6 @@
 package dev.reproject.aws.dynamodb;
 
+import dev.reproject.core.item.CombinedUpdate;
 import dev.reproject.core.item.RenderedUpdate;
 import dev.reproject.core.item.Update;
 import dev.reproject.core.item.UpdateExpressions;
@@ -17,6 +18,11 @@ public final class UpdateItemRequests {
 
     public static UpdateItemRequest of(String table, Update update) {
         return of(table, UpdateExpressions.render(update));
+    }
+
+    /** A combined write: when its condition fails, some of its updates were applied already. */
+    public static UpdateItemRequest of(String table, CombinedUpdate write) {
+        return of(table, UpdateExpressions.render(write));
     }
 
     public static UpdateItemRequest of(String table, RenderedUpdate update) {

@@ -1,5 +1,6 @@
 package dev.reproject.aws.dynamodb;
 
+import dev.reproject.core.item.CombinedUpdate;
 import dev.reproject.core.item.FoldResult;
 import dev.reproject.core.item.Update;
 import dev.reproject.core.reject.RejectReason;
@@ -14,8 +15,13 @@ record DynamoOutcome(Kind kind, RejectReason reason, String message) {
 
     /** Sends {@code update} as a conditional UpdateItem and classifies the answer. */
     static DynamoOutcome send(DynamoDbClient client, String table, Update update) {
+        return send(client, table, CombinedUpdate.of(update));
+    }
+
+    /** Sends a combined write as one conditional UpdateItem and classifies the answer. */
+    static DynamoOutcome send(DynamoDbClient client, String table, CombinedUpdate write) {
         try {
-            client.updateItem(UpdateItemRequests.of(table, update));
+            client.updateItem(UpdateItemRequests.of(table, write));
             return new DynamoOutcome(Kind.APPLIED, null, null);
         } catch (ConditionalCheckFailedException e) {
             return new DynamoOutcome(Kind.DUPLICATE, null, null);

@@ -1,10 +1,12 @@
 package dev.reproject.aws.dynamodb;
 
 import dev.reproject.core.item.AttrValue;
+import dev.reproject.core.item.CombinedUpdate;
 import dev.reproject.core.item.DynamoJson;
 import dev.reproject.core.item.FoldResult;
 import dev.reproject.core.item.Item;
 import dev.reproject.core.item.Update;
+import dev.reproject.core.item.UpdateCombiner;
 import dev.reproject.core.item.UpdateFold;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
@@ -115,11 +117,54 @@ class UpdateAlgebraAgreementIT {
         }
     }
 
+    /**
+     * The live updater's combined writes (consecutive deliveries of one key as one {@link CombinedUpdate}, where
+     * {@link UpdateCombiner} allows) agree as well: the fold of the combined write and the conditional UpdateItem it
+     * renders to have the same outcome and leave the same item.
+     */
+    @Test
+    void foldAndCombinedConditionalUpdateItemAgree() throws Exception {
+        long seed = Long.getLong("reproject.it.seed", System.nanoTime());
+        System.out.printf("UpdateAlgebraAgreementIT (combined): seed %d, %d sequences%n", seed, SEQUENCES / 6);
+        RandomSequences sequences = new RandomSequences(seed, "c" + Long.toString(seed & 0xffffff, 36));
+        for (int i = 0; i < SEQUENCES / 6 && failures.isEmpty(); i++) {
+            RandomSequences.Sequence sequence = sequences.generate(i);
+            List<CombinedUpdate> writes = new ArrayList<>();
+            for (Update update : sequence.deliveries()) {
+                int last = writes.size() - 1;
+                Optional<CombinedUpdate> longer = last < 0 ? Optional.empty()
+                        : UpdateCombiner.then(writes.get(last), update);
+                if (longer.isPresent()) {
+                    writes.set(last, longer.get());
+                } else {
+                    writes.add(CombinedUpdate.of(update));
+                }
+            }
+            run(seed, sequence, writes);
+        }
+        System.out.printf("UpdateAlgebraAgreementIT (combined): seed %d; %s%n", seed, new TreeMap<>(counts));
+
+        assertThat(failures).as("disagreements (seed %d, rerun with -Dreproject.it.seed=%d)", seed, seed).isEmpty();
+        assertThat(total("combined")).as("combined writes sent").isGreaterThan(100);
+        assertThat(total("combined.outcome.Applied")).isGreaterThan(50);
+        assertThat(total("combined.outcome.Duplicate")).isGreaterThan(10);
+    }
+
     /** Applies one sequence on both sides, then compares the items. */
     private void run(long seed, RandomSequences.Sequence sequence) {
+        run(seed, sequence, sequence.deliveries().stream().map(CombinedUpdate::of).toList());
+    }
+
+    /** Applies one sequence's writes (single or combined) on both sides, then compares the items. */
+    private void run(long seed, RandomSequences.Sequence sequence, List<CombinedUpdate> writes) {
         Map<SortedMap<String, AttrValue>, Item> folded = new HashMap<>();
         int position = 0;
-        for (Update update : sequence.deliveries()) {
+        for (CombinedUpdate write : writes) {
+            Update update = write.update();
+            String prefix = write.events() > 1 ? "combined." : "";
+            if (write.events() > 1) {
+                count("combined");
+            }
             count("updates");
             Item current = folded.getOrDefault(update.key(), Item.EMPTY);
             Optional<KnownDeviations> deviation = KnownDeviations.before(RandomSequences.TABLE, current, update);
@@ -128,8 +173,8 @@ class UpdateAlgebraAgreementIT {
                 position++;
                 continue;
             }
-            FoldResult result = FOLD.apply(current, update);
-            DynamoOutcome remote = DynamoOutcome.send(client, table, update);
+            FoldResult result = FOLD.apply(current, write);
+            DynamoOutcome remote = DynamoOutcome.send(client, table, write);
             if (!remote.agreesWith(result)) {
                 Item candidate = result instanceof FoldResult.Applied applied ? applied.item() : get(update.key());
                 if (KnownDeviations.isItemSize(result, remote, candidate)) {
@@ -144,7 +189,7 @@ class UpdateAlgebraAgreementIT {
                         abbreviate(DynamoJson.write(current))));
                 return;
             }
-            count("outcome." + outcomeName(result));
+            count(prefix + "outcome." + outcomeName(result));
             if (result instanceof FoldResult.Applied applied) {
                 folded.put(update.key(), applied.item());
                 update.actions().forEach(action -> count("applied." + action.getClass().getSimpleName()));

@@ -17,13 +17,24 @@ public final class UpdateExpressions {
     public static final String MARKER_NAME = "#m";
     public static final String EVENT_ID_VALUE = ":eventId";
     public static final String EMPTY_LIST_VALUE = ":empty";
-    public static final String CONDITION = "attribute_not_exists(" + MARKER_NAME + ") OR " + MARKER_NAME + " < "
-            + EVENT_ID_VALUE;
+    /** A combined write's first event ID, which its condition compares the marker with. */
+    public static final String FIRST_EVENT_ID_VALUE = ":firstEventId";
+    public static final String CONDITION = condition(EVENT_ID_VALUE);
+    public static final String COMBINED_CONDITION = condition(FIRST_EVENT_ID_VALUE);
 
     private UpdateExpressions() {
     }
 
     public static RenderedUpdate render(Update update) {
+        return render(CombinedUpdate.of(update));
+    }
+
+    /**
+     * A combined write ({@link UpdateCombiner}): the update's actions and marker as {@link #render(Update)}, with the
+     * condition {@code attribute_not_exists(#m) OR #m < :firstEventId} when it stands for more than one update.
+     */
+    public static RenderedUpdate render(CombinedUpdate write) {
+        Update update = write.update();
         SortedMap<String, String> names = new TreeMap<>();
         SortedMap<String, AttrValue> values = new TreeMap<>();
         List<String> set = new ArrayList<>();
@@ -64,13 +75,22 @@ public final class UpdateExpressions {
         names.put(MARKER_NAME, update.marker().attribute());
         values.put(EVENT_ID_VALUE, new AttrValue.S(update.marker().eventId()));
         set.add(MARKER_NAME + " = " + EVENT_ID_VALUE);
+        String condition = CONDITION;
+        if (write.events() > 1) {
+            values.put(FIRST_EVENT_ID_VALUE, new AttrValue.S(write.firstEventId()));
+            condition = COMBINED_CONDITION;
+        }
 
         StringBuilder expression = new StringBuilder();
         clause(expression, "SET", set);
         clause(expression, "ADD", add);
         clause(expression, "DELETE", delete);
         clause(expression, "REMOVE", remove);
-        return new RenderedUpdate(update.key(), expression.toString(), CONDITION, names, values);
+        return new RenderedUpdate(update.key(), expression.toString(), condition, names, values);
+    }
+
+    private static String condition(String eventIdValue) {
+        return "attribute_not_exists(" + MARKER_NAME + ") OR " + MARKER_NAME + " < " + eventIdValue;
     }
 
     private static void clause(StringBuilder expression, String keyword, List<String> parts) {

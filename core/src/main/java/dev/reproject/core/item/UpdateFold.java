@@ -52,15 +52,26 @@ public final class UpdateFold {
      * @throws IllegalArgumentException when {@code current} is an item of another key than the update's
      */
     public FoldResult apply(Item current, Update update) {
+        return apply(current, CombinedUpdate.of(Objects.requireNonNull(update, "update")));
+    }
+
+    /**
+     * {@link #apply(Item, Update)} for a combined write ({@link UpdateCombiner}): its condition compares the marker
+     * with the first event ID, and the last one is written.
+     *
+     * @param current the item as it is ({@link Item#EMPTY} when there is none)
+     * @throws IllegalArgumentException when {@code current} is an item of another key than the update's
+     */
+    public FoldResult apply(Item current, CombinedUpdate write) {
         Objects.requireNonNull(current, "current");
-        Objects.requireNonNull(update, "update");
+        Update update = Objects.requireNonNull(write, "write").update();
         try {
             validator.validate(update);
         } catch (InvalidUpdateException e) {
             return new FoldResult.Rejected(RejectReason.INVALID_UPDATE, e.getMessage());
         }
         requireSameKey(current, update);
-        if (!update.marker().admits(current)) {
+        if (!write.admits(current)) {
             return new FoldResult.Duplicate();
         }
         Item next;
