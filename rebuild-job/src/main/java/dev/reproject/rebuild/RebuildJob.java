@@ -32,6 +32,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -106,11 +107,14 @@ public final class RebuildJob {
                 request.allowGaps(), clock)) {
             ArchiveScan scan = recomputed.scan();
             FoldOutput fold = recomputed.fold();
-            WriteSummary writes = write(fold.items(), target);
+            WriteSummary writes = write(fold.items(), target,
+                    recomputed.nothingNew() ? Optional.of(snapshot.counts().items()) : Optional.empty());
             String rejectedDir = snapshots.rebuildDirectory(view.name(), id.value()) + "/"
                     + SnapshotManifest.REJECTED_DIR; // as in a snapshot's directory
-            Map<RejectReason, Long> rejected = RejectedLines.write(spark,
-                    ArchiveRoot.of(request.archive()).toString(), scan.rejects(), fold.rejects(), rejectedDir);
+            Map<RejectReason, Long> rejected = recomputed.nothingNew()
+                    ? RejectedLines.writeNone(spark.sparkContext().hadoopConfiguration(), rejectedDir)
+                    : RejectedLines.write(spark, ArchiveRoot.of(request.archive()).toString(), scan.rejects(),
+                            fold.rejects(), rejectedDir);
             writes.rejected()
                     .forEach(item -> log.warn("item {} left out: {} bytes, over DynamoDB's item size limit",
                             item.keyJson(), item.sizeBytes()));
@@ -124,12 +128,16 @@ public final class RebuildJob {
         }
     }
 
-    /** Every item, in BatchWriteItem calls from as many writer tasks as the session runs at once. */
-    private WriteSummary write(Dataset<Row> items, DynamoTarget target) {
+    /**
+     * Every item ({@code known} of them, when known without counting), in BatchWriteItem calls from as many writer tasks as the session runs at once, each running
+     * {@link DynamoTarget#writersPerTask()} writers; a write rate is shared out among all the writers.
+     */
+    private WriteSummary write(Dataset<Row> items, DynamoTarget target, Optional<Long> known) {
         int writers = spark.sparkContext().defaultParallelism();
-        DynamoTarget shared = target.withWrite(target.write().sharedBy(writers));
-        if (JobCounters.attached(spark)) { // progress lines say how many of how many: one more pass, to count
-            JobCounters.counter(spark, JobCounters.ITEMS_TO_WRITE).add(items.count());
+        DynamoTarget shared = target.withWrite(target.write().sharedBy(writers * target.writersPerTask()));
+        if (JobCounters.attached(spark)) { // progress lines say how many of how many: unless the snapshot's count
+            // is the answer (nothing new), one more pass, to count
+            JobCounters.counter(spark, JobCounters.ITEMS_TO_WRITE).add(known.orElseGet(items::count));
         }
         ItemWriteTask task = new ItemWriteTask(shared, JobCounters.counter(spark, JobCounters.ITEMS_WRITTEN),
                 JobCounters.counter(spark, JobCounters.WRITE_RETRIES));
