@@ -3,6 +3,7 @@ package dev.reproject.benchmarks;
 import dev.reproject.aws.dynamodb.AttributeValues;
 import dev.reproject.core.item.DynamoJson;
 import dev.reproject.rebuild.DynamoTarget;
+import dev.reproject.rebuild.WriterTasks;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -25,7 +26,8 @@ import java.util.concurrent.Future;
 /**
  * The baseline of the rebuild benchmark: snapshot rows (key, item as DynamoDB JSON) put into a table by the
  * simplest loader there is — per Spark task, {@code threads} senders each in a loop of {@code BatchWriteItem} calls
- * of 25 (unprocessed items sent again after a short pause), fed batches by the task's thread as it reads them. No
+ * of 25 (unprocessed items sent again after a short pause), fed batches by the task's thread as it reads them; the
+ * rows split into tasks as the rebuild splits them ({@link WriterTasks}: no shuffle when there are enough). No
  * size checks, no rate limit, no error classification. Concurrent writers in all: tasks × threads.
  */
 final class PlainLoader implements MapPartitionsFunction<Row, Long> {
@@ -46,7 +48,7 @@ final class PlainLoader implements MapPartitionsFunction<Row, Long> {
      * each; returns items written.
      */
     static long load(Dataset<Row> rows, int tasks, int threads, DynamoTarget target) {
-        return rows.repartition(tasks).mapPartitions(new PlainLoader(target, threads), Encoders.LONG())
+        return WriterTasks.split(rows, tasks).mapPartitions(new PlainLoader(target, threads), Encoders.LONG())
                 .collectAsList().stream().mapToLong(Long::longValue).sum();
     }
 
@@ -61,7 +63,8 @@ final class PlainLoader implements MapPartitionsFunction<Row, Long> {
                 return List.of(written).iterator();
             }
             BlockingQueue<List<WriteRequest>> queue = new ArrayBlockingQueue<>(threads * 2);
-            ExecutorService senders = Executors.newFixedThreadPool(threads);
+            ExecutorService senders = Executors.newFixedThreadPool(threads, // named as the rebuild's: DynamoCalls
+                    runnable -> new Thread(runnable, "reproject-writer-plain")); // counts them as writers
             try {
                 List<Future<Long>> sent = new ArrayList<>();
                 for (int i = 0; i < threads; i++) {

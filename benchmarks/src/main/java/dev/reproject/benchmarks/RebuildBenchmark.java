@@ -213,7 +213,7 @@ public final class RebuildBenchmark {
         }
         Load load = new Load(kind, round, (end - start) / 1e9, items, (tally.firstWriteNanos() - start) / 1e9,
                 (tally.lastWriteNanos() - tally.firstWriteNanos()) / 1e9,
-                tally.secondsInCalls() / bench.spark().sparkContext().defaultParallelism(), calls,
+                tally.secondsInCalls() / Math.max(1, tally.writerCount()), calls,
                 catalog.counts().driverCalls());
         System.err.printf("  %s #%d: %.1f s (first write after %.1f s, writing %.1f s); task calls %s (%d HTTP "
                 + "requests, %d puts sent), driver calls %s, catalog calls %s%n", kind, round, load.seconds(),

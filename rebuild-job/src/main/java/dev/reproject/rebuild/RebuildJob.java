@@ -27,6 +27,7 @@ import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -90,10 +91,10 @@ public final class RebuildJob {
             throws Exception {
         DynamoTarget target = request.target();
         try (DynamoDbClient client = target.driverClient()) {
-            boolean exists = TableSetup.exists(client, target.table());
-            refuseForeignTable(client, id, view.name(), exists);
-            if (exists) { // used as it is, whatever its capacity, if it has the view's keys and indexes
-                refuseOtherKeys(client, target.table(), view);
+            Optional<TableDescription> existing = TableSetup.describe(client, target.table());
+            refuseForeignTable(client, id, view.name(), existing.isPresent());
+            if (existing.isPresent()) { // used as it is, whatever its capacity, if it has the view's keys and indexes
+                refuseOtherKeys(existing.get(), target.table(), view);
             } else {
                 TableSetup.create(client, target.table(), view.table(), request.provisioned());
             }
@@ -141,7 +142,7 @@ public final class RebuildJob {
         }
         ItemWriteTask task = new ItemWriteTask(shared, JobCounters.counter(spark, JobCounters.ITEMS_WRITTEN),
                 JobCounters.counter(spark, JobCounters.WRITE_RETRIES));
-        return items.repartition(writers)
+        return WriterTasks.split(items, writers)
                 .mapPartitions(task, Encoders.javaSerialization(WriteSummary.class))
                 .collectAsList().stream().reduce(WriteSummary.EMPTY, WriteSummary::plus);
     }
@@ -164,9 +165,8 @@ public final class RebuildJob {
     }
 
     /** Before anything is written: an existing table must have the view's keys and indexes. */
-    private static void refuseOtherKeys(DynamoDbClient client, String table, ViewDefinition view) {
-        List<String> differences = TableSchemas.differences(
-                client.describeTable(b -> b.tableName(table)).table(), view.table());
+    private static void refuseOtherKeys(TableDescription existing, String table, ViewDefinition view) {
+        List<String> differences = TableSchemas.differences(existing, view.table());
         if (!differences.isEmpty()) {
             throw new IllegalStateException("the table " + table + " does not fit view " + view.name() + ": "
                     + String.join("; ", differences) + ". Rebuild into a new table (--table), or delete this one");
