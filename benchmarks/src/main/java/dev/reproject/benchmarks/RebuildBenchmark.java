@@ -51,8 +51,11 @@ import java.util.stream.Collectors;
 public final class RebuildBenchmark {
 
     private static final String VIEW = "order-history";
-    /** Rounds per size; odd rounds run the rebuild first, even ones the plain loader (ABBA: drift cancels). */
-    private static final int ROUNDS = 4;
+    /**
+     * Rounds per size (system property {@code bench.rounds}, default 4); odd rounds run the loads in one order, even
+     * ones in the reverse order (ABBA: drift cancels).
+     */
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 4);
 
     private RebuildBenchmark() {
     }

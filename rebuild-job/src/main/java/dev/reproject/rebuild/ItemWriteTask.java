@@ -5,6 +5,8 @@ import dev.reproject.aws.dynamodb.write.ConcurrentWrites;
 import dev.reproject.aws.dynamodb.write.WriteSummary;
 import dev.reproject.core.item.DynamoJson;
 import dev.reproject.core.item.Item;
+import dev.reproject.core.retry.RateLimiter;
+import dev.reproject.core.retry.Sleeper;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
@@ -13,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.function.Function;
 
 /**
@@ -49,9 +52,13 @@ final class ItemWriteTask implements MapPartitionsFunction<Row, WriteSummary> {
                     }
                 }
             };
+            // the task's share of the write rate, taken by its writers in turn: a writer waiting for its call's
+            // answer leaves the permits to the others (a limiter each would lose what one saves up beyond its burst)
+            RateLimiter rate = RateLimiter.of(target.write().rateLimit());
             List<Function<Iterator<Row>, WriteSummary>> writers = new ArrayList<>();
             for (int i = 0; i < target.writersPerTask(); i++) {
-                writers.add(assigned -> BulkWriter.create(client, target.table(), target.schema(), target.write())
+                writers.add(assigned -> new BulkWriter(client, target.table(), target.schema().keyAttributes(),
+                        target.write().backoff(), rate, Sleeper.SYSTEM, new SplittableRandom())
                         .reportingTo(progress).write(new Items(assigned)));
             }
             // a key's rows go to one writer: the rebuild has one row per key, and a key's puts stay in order

@@ -131,11 +131,12 @@ public final class RebuildJob {
 
     /**
      * Every item ({@code known} of them, when known without counting), in BatchWriteItem calls from as many writer tasks as the session runs at once, each running
-     * {@link DynamoTarget#writersPerTask()} writers; a write rate is shared out among all the writers.
+     * {@link DynamoTarget#writersPerTask()} writers; a write rate is shared out among the tasks, and each task's
+     * writers take its share in turn.
      */
     private WriteSummary write(Dataset<Row> items, DynamoTarget target, Optional<Long> known) {
         int writers = spark.sparkContext().defaultParallelism();
-        DynamoTarget shared = target.withWrite(target.write().sharedBy(writers * target.writersPerTask()));
+        DynamoTarget shared = target.withWrite(target.write().sharedBy(writers)); // a task's writers share its rate
         if (JobCounters.attached(spark)) { // progress lines say how many of how many: unless the snapshot's count
             // is the answer (nothing new), one more pass, to count
             JobCounters.counter(spark, JobCounters.ITEMS_TO_WRITE).add(known.orElseGet(items::count));
