@@ -4,9 +4,8 @@ import dev.reproject.aws.dynamodb.AttributeValues;
 import dev.reproject.core.item.DynamoJson;
 import dev.reproject.rebuild.DynamoTarget;
 import dev.reproject.rebuild.WriterTasks;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
@@ -30,7 +29,7 @@ import java.util.concurrent.Future;
  * rows split into tasks as the rebuild splits them ({@link WriterTasks}: no shuffle when there are enough). No
  * size checks, no rate limit, no error classification. Concurrent writers in all: tasks × threads.
  */
-final class PlainLoader implements MapPartitionsFunction<Row, Long> {
+final class PlainLoader implements FlatMapFunction<Iterator<Row>, Long> {
 
     private static final int BATCH = 25;
     private static final int MAX_ATTEMPTS = 10;
@@ -48,8 +47,8 @@ final class PlainLoader implements MapPartitionsFunction<Row, Long> {
      * each; returns items written.
      */
     static long load(Dataset<Row> rows, int tasks, int threads, DynamoTarget target) {
-        return WriterTasks.split(rows, tasks).mapPartitions(new PlainLoader(target, threads), Encoders.LONG())
-                .collectAsList().stream().mapToLong(Long::longValue).sum();
+        return WriterTasks.split(rows, tasks).mapPartitions(new PlainLoader(target, threads)).collect().stream()
+                .mapToLong(Long::longValue).sum();
     }
 
     @Override

@@ -7,7 +7,7 @@ import dev.reproject.core.item.DynamoJson;
 import dev.reproject.core.item.Item;
 import dev.reproject.core.retry.RateLimiter;
 import dev.reproject.core.retry.Sleeper;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -22,7 +22,7 @@ import java.util.function.Function;
  * One writer task: its share of the items, in BatchWriteItem calls from {@link DynamoTarget#writersPerTask()} writers
  * at once, and what they did.
  */
-final class ItemWriteTask implements MapPartitionsFunction<Row, WriteSummary> {
+final class ItemWriteTask implements FlatMapFunction<Iterator<Row>, WriteSummary> {
 
     private final DynamoTarget target;
     private final LongAccumulator written;

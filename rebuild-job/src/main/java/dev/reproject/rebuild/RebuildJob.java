@@ -21,7 +21,6 @@ import dev.reproject.spark.recompute.Recomputation;
 import dev.reproject.spark.reject.RejectedLines;
 import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -143,9 +142,8 @@ public final class RebuildJob {
         }
         ItemWriteTask task = new ItemWriteTask(shared, JobCounters.counter(spark, JobCounters.ITEMS_WRITTEN),
                 JobCounters.counter(spark, JobCounters.WRITE_RETRIES));
-        return WriterTasks.split(items, writers)
-                .mapPartitions(task, Encoders.javaSerialization(WriteSummary.class))
-                .collectAsList().stream().reduce(WriteSummary.EMPTY, WriteSummary::plus);
+        return WriterTasks.split(items, writers).mapPartitions(task).collect().stream()
+                .reduce(WriteSummary.EMPTY, WriteSummary::plus);
     }
 
     /** The entry's counts: the writes, the fold, and the rejects by reason ({@code rejected.<reason>}). */

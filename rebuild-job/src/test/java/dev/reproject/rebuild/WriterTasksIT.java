@@ -1,5 +1,6 @@
 package dev.reproject.rebuild;
 
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -30,33 +31,32 @@ class WriterTasksIT {
         return spark.range(0, 1_000, 1, partitions).toDF();
     }
 
-    private static int shuffles(Dataset<?> items) {
-        String plan = items.queryExecution().executedPlan().toString();
-        return plan.split("Exchange", -1).length - 1;
+    private static int shuffles(JavaRDD<Row> rows) {
+        return rows.toDebugString().split("Shuffled", -1).length - 1;
     }
 
     @Test
     void items_in_more_partitions_than_tasks_are_grouped_into_them_without_a_shuffle() {
         Dataset<Row> items = numbers(7);
 
-        Dataset<Row> split = WriterTasks.split(items, 2);
+        JavaRDD<Row> split = WriterTasks.split(items, 2);
 
-        assertThat(split.rdd().getNumPartitions()).isEqualTo(2);
-        assertThat(shuffles(items)).isZero();
+        assertThat(split.getNumPartitions()).isEqualTo(2);
+        assertThat(shuffles(items.javaRDD())).isZero();
         assertThat(shuffles(split)).as("shuffles").isZero();
-        assertThat(split.collectAsList()).containsExactlyInAnyOrderElementsOf(items.collectAsList());
+        assertThat(split.collect()).containsExactlyInAnyOrderElementsOf(items.collectAsList());
     }
 
     @Test
     void items_in_fewer_partitions_than_tasks_are_spread_by_one_shuffle() {
         Dataset<Row> items = numbers(1);
 
-        Dataset<Row> split = WriterTasks.split(items, 3);
+        JavaRDD<Row> split = WriterTasks.split(items, 3);
 
-        assertThat(split.rdd().getNumPartitions()).isEqualTo(3);
-        assertThat(shuffles(items)).isZero();
+        assertThat(split.getNumPartitions()).isEqualTo(3);
+        assertThat(shuffles(items.javaRDD())).isZero();
         assertThat(shuffles(split)).as("shuffles").isEqualTo(1);
-        List<Row> all = split.collectAsList();
+        List<Row> all = split.collect();
         assertThat(all).hasSize(1_000).doesNotHaveDuplicates();
     }
 }
