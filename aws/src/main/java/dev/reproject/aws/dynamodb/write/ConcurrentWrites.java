@@ -7,6 +7,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -86,9 +87,15 @@ public final class ConcurrentWrites {
                 stopped = !chunks.get(w).isEmpty() && !handOver(queues.get(w), chunks.get(w), results);
             }
             for (int w = 0; w < n; w++) {
-                end(queues.get(w), results);
+                stopped |= !end(queues.get(w), results.get(w), results);
             }
-            return sum(results);
+            WriteSummary total = sum(results);
+            stopped |= queues.stream().anyMatch(queue -> !queue.isEmpty()); // a writer left inputs (or the end)
+            if (stopped) { // no writer failed, yet one ended while it was still given inputs: they were not written
+                throw new IllegalStateException("a writer ended before its inputs did; the inputs after it were "
+                        + "not written");
+            }
+            return total;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             threads.shutdownNow();
@@ -103,7 +110,7 @@ public final class ConcurrentWrites {
 
     /**
      * Puts {@code chunk} on a writer's queue, waiting while it is full; false, without putting it, once any writer
-     * has stopped (only a failure stops a writer before the end of its inputs).
+     * has ended: none is told its inputs are over yet, so it failed, or quit early.
      */
     private static <T> boolean handOver(BlockingQueue<List<T>> queue, List<T> chunk,
                                         List<Future<WriteSummary>> results)
@@ -118,14 +125,36 @@ public final class ConcurrentWrites {
 
     /**
      * Tells a writer its inputs are over. Once another writer has failed, what is still queued for it is dropped
-     * (the load fails anyway), so that it stops after the batch it is sending.
+     * (the load fails anyway), so that it stops after the batch it is sending; a writer that ended already is left
+     * alone. Writers that ended well (they were told before) drop nothing. False if the writer ended untold.
      */
-    private static <T> void end(BlockingQueue<List<T>> queue, List<Future<WriteSummary>> results)
+    private static <T> boolean end(BlockingQueue<List<T>> queue, Future<WriteSummary> writer,
+                                   List<Future<WriteSummary>> results)
             throws InterruptedException {
         while (!queue.offer(List.of(), 50, TimeUnit.MILLISECONDS)) {
-            if (results.stream().anyMatch(Future::isDone)) {
+            if (writer.isDone()) {
+                return false; // ended untold
+            }
+            if (results.stream().anyMatch(ConcurrentWrites::failed)) {
                 queue.clear();
             }
+        }
+        return true;
+    }
+
+    /** Whether a writer ended with an exception. */
+    private static boolean failed(Future<WriteSummary> writer) {
+        if (!writer.isDone()) {
+            return false;
+        }
+        try {
+            writer.get();
+            return false;
+        } catch (ExecutionException | CancellationException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
         }
     }
 

@@ -55,6 +55,48 @@ class ConcurrentWritesTest {
     }
 
     @Test
+    @Timeout(20)
+    void a_writer_that_ends_first_leaves_the_others_their_queued_inputs() {
+        // writer 0 has nothing to do and ends at once; writer 1 is slow, so its queue is full when the inputs end
+        List<Integer> got = Collections.synchronizedList(new ArrayList<>());
+        Function<Iterator<Integer>, WriteSummary> slow = inputs -> {
+            long n = 0;
+            while (inputs.hasNext()) {
+                got.add(inputs.next());
+                n++;
+                if (n % 100 == 0) {
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+            return new WriteSummary(n, 0, 0, 0, 0, List.of());
+        };
+
+        WriteSummary summary = ConcurrentWrites.write(IntStream.range(0, 1_000).boxed().iterator(), i -> 1,
+                List.of(recording(new ArrayList<>(), ConcurrentHashMap.newKeySet()), slow));
+
+        assertThat(got).hasSize(1_000);
+        assertThat(summary.itemsWritten()).isEqualTo(1_000);
+    }
+
+    @Test
+    @Timeout(10)
+    void a_writer_that_ends_before_its_inputs_do_is_an_error_not_a_silent_loss() {
+        Function<Iterator<Integer>, WriteSummary> quitter = inputs -> {
+            inputs.next();
+            return WriteSummary.EMPTY;
+        };
+
+        assertThatThrownBy(() -> ConcurrentWrites.write(IntStream.range(0, 100_000).boxed().iterator(), i -> i,
+                List.of(recording(Collections.synchronizedList(new ArrayList<>()), ConcurrentHashMap.newKeySet()),
+                        quitter)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ended before");
+    }
+
+    @Test
     @Timeout(10)
     void one_writer_writes_on_the_calling_thread() {
         List<Integer> got = new ArrayList<>();
