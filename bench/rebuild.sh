@@ -12,5 +12,5 @@ master="${1:-local[2]}"; shift || true
 source "$root/bench/classpath.sh"
 bench_classpath "$work"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
-exec java -Xmx4g -cp "$classpath/reproject-benchmarks.jar:$classpath/lib/*" \
+exec java -Xmx4g ${BENCH_JAVA_OPTS:-} -cp "$classpath/reproject-benchmarks.jar:$classpath/lib/*" \
   dev.reproject.benchmarks.RebuildBenchmark "$work" "$master" "$@"

@@ -58,14 +58,13 @@ public final class DynamoCalls implements ExecutionInterceptor {
         }
         attributes.putAttribute(STARTED, System.nanoTime());
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        boolean inTask = TaskContext.get() != null;
+        Integer writer = writer();
+        boolean inTask = writer != null;
         SdkRequest request = context.request();
         if (request instanceof BatchWriteItemRequest batch) {
             batch.requestItems().forEach((table, writes) -> tally(table).writing(inTask, puts(writes)));
-            TaskContext task = TaskContext.get();
-            if (task != null) {
-                batch.requestItems().forEach((table, writes) -> tally(table).taskWriting(task.partitionId(),
-                        puts(writes)));
+            if (writer != null) {
+                batch.requestItems().forEach((table, writes) -> tally(table).taskWriting(writer, puts(writes)));
             }
         } else if (request instanceof BatchGetItemRequest batch) {
             batch.requestItems().keySet().forEach(table -> tally(table).called(operation, inTask));
@@ -86,11 +85,24 @@ public final class DynamoCalls implements ExecutionInterceptor {
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         if (enabled && context.response() instanceof BatchWriteItemResponse response
                 && context.request() instanceof BatchWriteItemRequest batch) {
-            TaskContext task = TaskContext.get();
+            Integer writer = writer();
             long nanos = System.nanoTime() - attributes.getAttribute(STARTED);
-            batch.requestItems().forEach((table, writes) -> tally(table).written(task == null ? -1 : task.partitionId(),
+            batch.requestItems().forEach((table, writes) -> tally(table).written(writer == null ? -1 : writer,
                     puts(writes) - puts(response.unprocessedItems().getOrDefault(table, List.of())), nanos));
         }
+    }
+
+    /**
+     * Who calls, if a writer: a Spark task (its partition) or a writer thread of a task (named {@code
+     * reproject-writer…}: 1000 + its thread ID); null on the driver.
+     */
+    private static Integer writer() {
+        TaskContext task = TaskContext.get();
+        if (task != null) {
+            return task.partitionId();
+        }
+        Thread thread = Thread.currentThread();
+        return thread.getName().startsWith("reproject-writer") ? 1000 + (int) thread.getId() : null;
     }
 
     private static Tally tally(String table) {
@@ -162,6 +174,11 @@ public final class DynamoCalls implements ExecutionInterceptor {
          * Per writer task (by partition): puts sent, first and last write in seconds after {@code startNanos}, and
          * how much of that the task spent waiting in BatchWriteItem calls (the rest is its own work between calls).
          */
+        /** Writers that sent a BatchWriteItem call: tasks, or writer threads of tasks. */
+        int writerCount() {
+            return writers.size();
+        }
+
         Map<Integer, String> writers(long startNanos) {
             Map<Integer, String> windows = new TreeMap<>();
             writers.forEach((partition, w) -> windows.put(partition, String.format(

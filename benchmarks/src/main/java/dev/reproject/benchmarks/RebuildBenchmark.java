@@ -30,6 +30,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,8 +51,11 @@ import java.util.stream.Collectors;
 public final class RebuildBenchmark {
 
     private static final String VIEW = "order-history";
-    /** Rounds per size; odd rounds run the rebuild first, even ones the plain loader (ABBA: drift cancels). */
-    private static final int ROUNDS = 4;
+    /**
+     * Rounds per size (system property {@code bench.rounds}, default 4); odd rounds run the loads in one order, even
+     * ones in the reverse order (ABBA: drift cancels).
+     */
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 4);
 
     private RebuildBenchmark() {
     }
@@ -63,6 +68,11 @@ public final class RebuildBenchmark {
     record Result(long orders, long items, double snapshotSeconds, List<Load> loads) {
         double meanSeconds(String kind) {
             return loads.stream().filter(l -> l.kind().equals(kind)).mapToDouble(Load::seconds).average().orElseThrow();
+        }
+
+        /** From the first item write to the last, mean of the rounds. */
+        double meanWriting(String kind) {
+            return loads.stream().filter(l -> l.kind().equals(kind)).mapToDouble(Load::writing).average().orElseThrow();
         }
 
         List<Load> of(String kind) {
@@ -131,21 +141,50 @@ public final class RebuildBenchmark {
         RebuildJob job = new RebuildJob(bench.spark(), store, bench.catalog(), leasing, Clock.systemUTC());
 
         List<Load> loads = new ArrayList<>();
-        Loader rebuild = target -> job.run(new RebuildRequest(archive, VIEW, Optional.of(snapshot.id()), target,
-                false)).writes().itemsWritten();
-        Loader plain = target -> PlainLoader.load(bench.spark().read().schema(FoldRows.SNAPSHOT_SCHEMA).parquet(rows),
-                writers, target);
+        List<String> kinds = kinds(writers);
         for (int round = 1; round <= rounds; round++) {
-            boolean rebuildFirst = round % 2 == 1;
-            loads.add(rebuildFirst ? load(bench, "rebuild", round, orders, items, rebuild)
-                    : load(bench, "plain", round, orders, items, plain));
-            loads.add(rebuildFirst ? load(bench, "plain", round, orders, items, plain)
-                    : load(bench, "rebuild", round, orders, items, rebuild));
+            List<String> order = new ArrayList<>(kinds);
+            if (round % 2 == 0) {
+                Collections.reverse(order); // ABBA: drift in the machine's load hits every loader alike
+            }
+            for (String kind : order) {
+                int total = writersOf(kind);
+                Loader loader = kind.startsWith("rebuild")
+                        ? target -> job.run(new RebuildRequest(archive, VIEW, Optional.of(snapshot.id()),
+                                target.withWritersPerTask(total / writers), false)).writes().itemsWritten()
+                        : target -> PlainLoader.load(bench.spark().read().schema(FoldRows.SNAPSHOT_SCHEMA)
+                                .parquet(rows), writers, total / writers, target);
+                loads.add(load(bench, kind, round, orders, items, loader));
+            }
         }
         Result result = new Result(orders, items, snapshotSeconds, loads);
-        System.err.printf("%,d orders, %,d items: snapshot %.1f s, rebuild %.1f s, plain %.1f s%n", orders, items,
-                snapshotSeconds, result.meanSeconds("rebuild"), result.meanSeconds("plain"));
+        System.err.printf("%,d orders, %,d items: snapshot %.1f s, %s%n", orders, items, snapshotSeconds,
+                kinds.stream().map(k -> String.format("%s %.1f s", k, result.meanSeconds(k)))
+                        .collect(Collectors.joining(", ")));
         return result;
+    }
+
+    /**
+     * The loads compared, {@code rebuild×N} or {@code plain×N} with N concurrent writers in all (Spark's tasks × the
+     * writers per task): from the system property {@code bench.loads} (e.g. {@code rebuild×4,plain×2,plain×4}), else
+     * the rebuild as configured by default and the plain loader with 2, 4 and 8 writers.
+     */
+    private static List<String> kinds(int tasks) {
+        String loads = System.getProperty("bench.loads", "rebuild×" + tasks * DynamoTarget.DEFAULT_WRITERS_PER_TASK
+                + ",plain×2,plain×4,plain×8");
+        List<String> kinds = List.of(loads.replace('x', '×').split(","));
+        for (String kind : kinds) {
+            int writers = writersOf(kind);
+            if (!(kind.startsWith("rebuild×") || kind.startsWith("plain×")) || writers % tasks != 0) {
+                throw new IllegalArgumentException("a load is rebuild×N or plain×N, N a multiple of the " + tasks
+                        + " tasks; found " + kind);
+            }
+        }
+        return kinds;
+    }
+
+    private static int writersOf(String kind) {
+        return Integer.parseInt(kind.substring(kind.indexOf('×') + 1));
     }
 
     /** A loader that writes into the target's table and says how many items it wrote. */
@@ -155,7 +194,7 @@ public final class RebuildBenchmark {
 
     private static Load load(Bench bench, String kind, int round, long orders, long items, Loader loader)
             throws Exception {
-        String table = "bench-" + orders + "-" + kind + "-" + round;
+        String table = "bench-" + orders + "-" + kind.replace('×', '-') + "-" + round;
         // both tables alike: on demand, the view's keys and GSIs, empty; creating them is not timed
         BenchSupport.createTable(bench.admin(), table, Views.byName(VIEW).table());
         DynamoTarget target = new DynamoTarget(
@@ -177,7 +216,7 @@ public final class RebuildBenchmark {
         }
         Load load = new Load(kind, round, (end - start) / 1e9, items, (tally.firstWriteNanos() - start) / 1e9,
                 (tally.lastWriteNanos() - tally.firstWriteNanos()) / 1e9,
-                tally.secondsInCalls() / bench.spark().sparkContext().defaultParallelism(), calls,
+                tally.secondsInCalls() / Math.max(1, tally.writerCount()), calls,
                 catalog.counts().driverCalls());
         System.err.printf("  %s #%d: %.1f s (first write after %.1f s, writing %.1f s); task calls %s (%d HTTP "
                 + "requests, %d puts sent), driver calls %s, catalog calls %s%n", kind, round, load.seconds(),
@@ -193,19 +232,27 @@ public final class RebuildBenchmark {
 
     private static void print(String master, int writers, List<Result> results, String loadAtStart,
                               String loadAtEnd) {
-        System.out.println("| orders | items | rebuild | items/s | plain | items/s | rebuild ÷ plain "
-                + "| BatchWriteItem calls | calls per item | item writes per item | reads in load | table checks "
-                + "| catalog |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
+        List<String> kinds = results.get(0).loads().stream().map(Load::kind).distinct().sorted().toList();
+        String rebuild = kinds.stream().filter(k -> k.startsWith("rebuild")).findFirst().orElseThrow();
+        List<String> plains = kinds.stream().filter(k -> k.startsWith("plain")).toList();
+        System.out.println("| orders | items | " + String.join(" | ", kinds) + " | best plain | rebuild ÷ best "
+                + "| writing: rebuild ÷ best | BatchWriteItem calls | calls per item | item writes per item "
+                + "| reads in load | table checks | catalog |");
+        System.out.println("|---:|---:|" + "---:|".repeat(kinds.size()) + "---|---:|---:|---:|---:|---:|---:|---|---|");
         for (Result r : results) {
-            double rebuild = r.meanSeconds("rebuild");
-            double plain = r.meanSeconds("plain");
-            Load first = r.of("rebuild").get(0);
+            double rebuildSeconds = r.meanSeconds(rebuild);
+            String best = plains.stream().min(Comparator.comparingDouble(r::meanSeconds)).orElseThrow();
+            String bestWriting = plains.stream().min(Comparator.comparingDouble(k -> r.meanWriting(k))).orElseThrow();
+            Load first = r.of(rebuild).get(0);
             DynamoCalls.Counts calls = first.calls();
             long writeCalls = calls.taskCalls("BatchWriteItem");
-            System.out.printf("| %,d | %,d | %.1f s | %,.0f | %.1f s | %,.0f | %.2f | %,d | %.4f (1/%.1f) | %.3f | %d "
-                    + "| %s | %s |%n", r.orders(), r.items(), rebuild, r.items() / rebuild, plain, r.items() / plain,
-                    plain / rebuild, writeCalls, (double) writeCalls / r.items(), (double) r.items() / writeCalls,
+            System.out.printf(
+                    "| %,d | %,d | %s | %s | %.2f | %.2f (%s) | %,d | %.4f (1/%.1f) | %.3f | %d | %s | %s |%n",
+                    r.orders(), r.items(),
+                    kinds.stream().map(k -> String.format("%.1f s", r.meanSeconds(k)))
+                            .collect(Collectors.joining(" | ")),
+                    best, r.meanSeconds(best) / rebuildSeconds, r.meanWriting(bestWriting) / r.meanWriting(rebuild),
+                    bestWriting, writeCalls, (double) writeCalls / r.items(), (double) r.items() / writeCalls,
                     (double) calls.itemsWritten() / r.items(), calls.taskReads(), operations(calls.driverCalls()),
                     operations(first.catalogCalls()));
         }

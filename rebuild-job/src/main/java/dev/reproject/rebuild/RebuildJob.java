@@ -21,17 +21,18 @@ import dev.reproject.spark.recompute.Recomputation;
 import dev.reproject.spark.reject.RejectedLines;
 import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -89,10 +90,10 @@ public final class RebuildJob {
             throws Exception {
         DynamoTarget target = request.target();
         try (DynamoDbClient client = target.driverClient()) {
-            boolean exists = TableSetup.exists(client, target.table());
-            refuseForeignTable(client, id, view.name(), exists);
-            if (exists) { // used as it is, whatever its capacity, if it has the view's keys and indexes
-                refuseOtherKeys(client, target.table(), view);
+            Optional<TableDescription> existing = TableSetup.describe(client, target.table());
+            refuseForeignTable(client, id, view.name(), existing.isPresent());
+            if (existing.isPresent()) { // used as it is, whatever its capacity, if it has the view's keys and indexes
+                refuseOtherKeys(existing.get(), target.table(), view);
             } else {
                 TableSetup.create(client, target.table(), view.table(), request.provisioned());
             }
@@ -106,11 +107,14 @@ public final class RebuildJob {
                 request.allowGaps(), clock)) {
             ArchiveScan scan = recomputed.scan();
             FoldOutput fold = recomputed.fold();
-            WriteSummary writes = write(fold.items(), target);
+            WriteSummary writes = write(fold.items(), target,
+                    recomputed.nothingNew() ? Optional.of(snapshot.counts().items()) : Optional.empty());
             String rejectedDir = snapshots.rebuildDirectory(view.name(), id.value()) + "/"
                     + SnapshotManifest.REJECTED_DIR; // as in a snapshot's directory
-            Map<RejectReason, Long> rejected = RejectedLines.write(spark,
-                    ArchiveRoot.of(request.archive()).toString(), scan.rejects(), fold.rejects(), rejectedDir);
+            Map<RejectReason, Long> rejected = recomputed.nothingNew()
+                    ? RejectedLines.writeNone(spark.sparkContext().hadoopConfiguration(), rejectedDir)
+                    : RejectedLines.write(spark, ArchiveRoot.of(request.archive()).toString(), scan.rejects(),
+                            fold.rejects(), rejectedDir);
             writes.rejected()
                     .forEach(item -> log.warn("item {} left out: {} bytes, over DynamoDB's item size limit",
                             item.keyJson(), item.sizeBytes()));
@@ -124,18 +128,22 @@ public final class RebuildJob {
         }
     }
 
-    /** Every item, in BatchWriteItem calls from as many writer tasks as the session runs at once. */
-    private WriteSummary write(Dataset<Row> items, DynamoTarget target) {
+    /**
+     * Every item ({@code known} of them, when known without counting), in BatchWriteItem calls from as many writer tasks as the session runs at once, each running
+     * {@link DynamoTarget#writersPerTask()} writers; a write rate is shared out among the tasks, and each task's
+     * writers take its share in turn.
+     */
+    private WriteSummary write(Dataset<Row> items, DynamoTarget target, Optional<Long> known) {
         int writers = spark.sparkContext().defaultParallelism();
-        DynamoTarget shared = target.withWrite(target.write().sharedBy(writers));
-        if (JobCounters.attached(spark)) { // progress lines say how many of how many: one more pass, to count
-            JobCounters.counter(spark, JobCounters.ITEMS_TO_WRITE).add(items.count());
+        DynamoTarget shared = target.withWrite(target.write().sharedBy(writers)); // a task's writers share its rate
+        if (JobCounters.attached(spark)) { // progress lines say how many of how many: unless the snapshot's count
+            // is the answer (nothing new), one more pass, to count
+            JobCounters.counter(spark, JobCounters.ITEMS_TO_WRITE).add(known.orElseGet(items::count));
         }
         ItemWriteTask task = new ItemWriteTask(shared, JobCounters.counter(spark, JobCounters.ITEMS_WRITTEN),
                 JobCounters.counter(spark, JobCounters.WRITE_RETRIES));
-        return items.repartition(writers)
-                .mapPartitions(task, Encoders.javaSerialization(WriteSummary.class))
-                .collectAsList().stream().reduce(WriteSummary.EMPTY, WriteSummary::plus);
+        return WriterTasks.split(items, writers).mapPartitions(task).collect().stream()
+                .reduce(WriteSummary.EMPTY, WriteSummary::plus);
     }
 
     /** The entry's counts: the writes, the fold, and the rejects by reason ({@code rejected.<reason>}). */
@@ -156,9 +164,8 @@ public final class RebuildJob {
     }
 
     /** Before anything is written: an existing table must have the view's keys and indexes. */
-    private static void refuseOtherKeys(DynamoDbClient client, String table, ViewDefinition view) {
-        List<String> differences = TableSchemas.differences(
-                client.describeTable(b -> b.tableName(table)).table(), view.table());
+    private static void refuseOtherKeys(TableDescription existing, String table, ViewDefinition view) {
+        List<String> differences = TableSchemas.differences(existing, view.table());
         if (!differences.isEmpty()) {
             throw new IllegalStateException("the table " + table + " does not fit view " + view.name() + ": "
                     + String.join("; ", differences) + ". Rebuild into a new table (--table), or delete this one");

@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 import java.util.Optional;
 
@@ -26,12 +27,12 @@ final class TableSetup {
         TableWaits.untilExists(client, table);
     }
 
-    static boolean exists(DynamoDbClient client, String table) {
+    /** The table as DynamoDB describes it, or empty when there is none. */
+    static Optional<TableDescription> describe(DynamoDbClient client, String table) {
         try {
-            client.describeTable(b -> b.tableName(table));
-            return true;
+            return Optional.of(client.describeTable(b -> b.tableName(table)).table());
         } catch (ResourceNotFoundException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

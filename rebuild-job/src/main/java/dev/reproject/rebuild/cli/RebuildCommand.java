@@ -75,6 +75,11 @@ public final class RebuildCommand implements Callable<Integer> {
                     + "(default: no limit).")
     Double writeRate;
 
+    @Option(names = "--writers-per-task", paramLabel = "N", description = "Writers each writer task runs at once, "
+            + "each sending its own BatchWriteItem calls (default: " + DynamoTarget.DEFAULT_WRITERS_PER_TASK + "; "
+            + "the writer tasks are as many as Spark runs at once).")
+    Integer writersPerTask;
+
     @Option(names = "--provisioned", paramLabel = "R,W", description = "Create a missing table with provisioned "
             + "capacity: R read and W write units, for the table and each index (default: on-demand).")
     String provisioned;
@@ -93,6 +98,9 @@ public final class RebuildCommand implements Callable<Integer> {
         if (writeRate != null && writeRate <= 0) {
             throw new IllegalArgumentException("--write-rate must be more than 0 items/s, was " + writeRate);
         }
+        if (writersPerTask != null && (writersPerTask < 1 || writersPerTask > 64)) {
+            throw new IllegalArgumentException("--writers-per-task must be from 1 to 64, was " + writersPerTask);
+        }
         job.validate();
         Optional<Capacity> capacity = Optional.ofNullable(provisioned).map(Capacity::parse);
         String tableName = table != null ? table : Views.byName(common.view()).table().defaultName();
@@ -100,7 +108,8 @@ public final class RebuildCommand implements Callable<Integer> {
                 : WriteOptions.DEFAULT.withItemsPerSecond(writeRate);
         AwsSettings aws = AwsSettings.of(common.endpoints()); // one region for the driver, the writers and s3a
         DynamoTarget target = new DynamoTarget(DynamoConnection.of(common.dynamoDbEndpoint(), aws.region()), tableName,
-                common.view(), write, DynamoTarget.ClientWrapper.NONE);
+                common.view(), write, DynamoTarget.ClientWrapper.NONE,
+                writersPerTask == null ? DynamoTarget.DEFAULT_WRITERS_PER_TASK : writersPerTask);
         if (pricePerMillionWrites < 0 || Double.isNaN(pricePerMillionWrites)) {
             throw new IllegalArgumentException("--price-per-million-writes must be 0 or more, was "
                     + pricePerMillionWrites);

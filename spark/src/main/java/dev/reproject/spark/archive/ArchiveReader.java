@@ -96,7 +96,8 @@ public final class ArchiveReader {
                 root, filesListed, listed.size(), filesCovered, toOpen.size());
 
         Dataset<Row> scanned = readFiles(toOpen, hadoopConf).persist(StorageLevel.MEMORY_AND_DISK());
-        Map<SourcePartition, List<FileRead>> reads = fileReads(scanned);
+        // nothing to open (nothing archived beyond the position): no Spark action to learn that nothing was read
+        Map<SourcePartition, List<FileRead>> reads = toOpen.isEmpty() ? Map.of() : fileReads(scanned);
 
         Watermark watermark = from.watermark();
         Map<SourcePartition, FileSpan> lastFiles = new HashMap<>(from.lastFiles());
@@ -134,7 +135,7 @@ public final class ArchiveReader {
 
         long records = taken.values().stream().mapToLong(OffsetRange::size).sum();
         Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
-        for (Row row : rejects.groupBy(col("reason")).count().collectAsList()) {
+        for (Row row : toOpen.isEmpty() ? List.<Row>of() : rejects.groupBy(col("reason")).count().collectAsList()) {
             rejected.put(RejectReason.fromCode(row.getString(0)), row.getLong(1));
         }
         long wholeFileRejects = rejected.getOrDefault(RejectReason.UNREADABLE_FILE, 0L);

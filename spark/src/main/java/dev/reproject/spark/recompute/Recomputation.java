@@ -20,6 +20,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 
+import static org.apache.spark.sql.functions.col;
+
 /**
  * A view recomputed from a snapshot and the records archived beyond its watermark (CONTRACT.md §6.1, step 3): the
  * read and fold that {@code rebuild} loads into a table and {@code verify} compares a table with, so that both see
@@ -73,11 +75,28 @@ public final class Recomputation implements AutoCloseable {
         try {
             Dataset<Row> parent = spark.read().schema(FoldRows.SNAPSHOT_SCHEMA)
                     .parquet(snapshots.directory(view.name(), snapshot.id()) + "/" + snapshot.data());
+            if (nothingNew(scan)) { // the fold of no events is the snapshot's rows: no Spark action to find that
+                return new Recomputation(snapshot, scan, new FoldOutput(parent.select(col("key"), col("item")),
+                        scan.rejects().drop("raw"), 0, 0, 0, () -> {
+                        }));
+            }
             return new Recomputation(snapshot, scan, ViewFold.fold(scan.events(), Optional.of(parent), view.name()));
         } catch (RuntimeException e) {
             scan.close();
             throw e;
         }
+    }
+
+    /**
+     * Whether nothing was archived beyond the snapshot: the scan opened no file, so it has no events and no
+     * rejects, and the view is the snapshot's rows as they are.
+     */
+    public boolean nothingNew() {
+        return nothingNew(scan);
+    }
+
+    private static boolean nothingNew(ArchiveScan scan) {
+        return scan.summary().filesOpened() == 0;
     }
 
     public SnapshotManifest snapshot() {

@@ -4,6 +4,8 @@ import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.reject.RejectedRecord;
 import dev.reproject.spark.archive.ArchiveLines;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -66,6 +68,19 @@ public final class RejectedLines {
             counts.put(RejectReason.fromCode(row.getString(0)), row.getLong(1));
         }
         return counts;
+    }
+
+    /**
+     * Writes an empty rejected/ area to {@code dir} (replacing anything there) without a Spark job, for a run that
+     * read nothing: the directory and its {@code _SUCCESS} marker, as Spark leaves them for no rows.
+     */
+    public static Map<RejectReason, Long> writeNone(Configuration conf, String dir) throws IOException {
+        Path path = new Path(dir);
+        FileSystem fs = path.getFileSystem(conf);
+        fs.delete(path, true);
+        fs.mkdirs(path);
+        fs.create(new Path(path, "_SUCCESS"), true).close();
+        return new EnumMap<>(RejectReason.class);
     }
 
     /** @param rejects file, line, offset, topic, partition, reason, detail */
