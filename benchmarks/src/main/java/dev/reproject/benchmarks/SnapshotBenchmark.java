@@ -15,6 +15,9 @@ import dev.reproject.spark.SparkSessions;
 import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.spark.sql.SparkSession;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -153,11 +156,11 @@ public final class SnapshotBenchmark {
     private static void print(String master, List<Result> results, Options options, String loadAtStart,
                               String loadAtEnd) {
         if (options.fullOnly()) {
-            System.out.println("| events | full snapshot | events/s | items |");
-            System.out.println("|---:|---:|---:|---:|");
+            System.out.println("| events | full snapshot | events/s | items | peak heap used |");
+            System.out.println("|---:|---:|---:|---:|---:|");
             for (Result r : results) {
-                System.out.printf("| %,d | %.1f s | %,.0f | %,d |%n", r.events(), r.fullSeconds(),
-                        r.events() / r.fullSeconds(), r.items());
+                System.out.printf("| %,d | %.1f s | %,.0f | %,d | %,d MiB |%n", r.events(), r.fullSeconds(),
+                        r.events() / r.fullSeconds(), r.items(), peakHeapMib());
             }
         } else {
             printAll(results);
@@ -165,6 +168,17 @@ public final class SnapshotBenchmark {
         System.out.println("(" + master + ", " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB, " + options.rounds()
                 + " round(s) each, load average " + loadAtStart + " at start, " + loadAtEnd + " at end)");
+    }
+
+    /** The heap's peak use so far: the sum of the heap pools' peaks (an upper bound: they peak at different times). */
+    private static long peakHeapMib() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak >> 20;
     }
 
     private static void printAll(List<Result> results) {

@@ -46,6 +46,27 @@ class EventuateDecoderComparisonTest {
         assertThat(actual).isEqualTo(expected);
     }
 
+    @ParameterizedTest
+    @MethodSource("goodLines")
+    void givenAPlainGoodLine_whenDecoded_thenTheStreamTakesIt_withoutTheTree(String line) {
+        DecodeResult expected = reference.decode(line, SOURCE);
+
+        DecodeResult streamed = decoder.streamed(line, SOURCE, true);
+
+        assertThat(expected).isInstanceOf(DecodeResult.Decoded.class);
+        assertThat(streamed).isEqualTo(expected);
+    }
+
+    static List<String> goodLines() throws IOException {
+        String fixture = fixture("order-created.json-converter.line");
+        return List.of(fixture, fixture("order-created.string-converter.line"), "  " + fixture + " \r",
+                JSON.writeValueAsString(fixture), edit(m -> m.put("payload", "{}")),
+                edit(m -> headers(m).remove("DATE")), edit(m -> headers(m).putNull("DATE")),
+                edit(m -> m.set("headers", m.remove("headers"))),
+                edit(m -> m.putObject("extra").putArray("nested").addObject().put("payload", 1)),
+                edit(m -> m.put("payload", "{\"consumerId\":\"1511300065921\",\"price\":12.50}")));
+    }
+
     static List<String> lines() throws IOException {
         String fixture = fixture("order-created.json-converter.line");
         List<String> lines = new ArrayList<>();

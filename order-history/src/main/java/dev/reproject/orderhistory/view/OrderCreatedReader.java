@@ -1,10 +1,8 @@
 package dev.reproject.orderhistory.view;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.reproject.core.decode.PayloadJson;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +16,6 @@ import java.util.Locale;
  */
 final class OrderCreatedReader {
 
-    /** Shared and thread-safe. Floats as BigDecimal, so that amounts are never rounded through a double. */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
     private static final int SHOWN_ERROR_CHARS = 120;
 
     private OrderCreatedReader() {
@@ -32,7 +25,7 @@ final class OrderCreatedReader {
     static OrderCreated read(String payload) throws InvalidPayloadException {
         JsonNode tree;
         try {
-            tree = JSON.readTree(payload);
+            tree = PayloadJson.read(payload); // floats as BigDecimal: amounts are never rounded through a double
         } catch (JsonProcessingException e) {
             String reason = String.valueOf(e.getOriginalMessage());
             throw new InvalidPayloadException("payload is not JSON: "
@@ -41,6 +34,15 @@ final class OrderCreatedReader {
         if (tree == null || tree.isMissingNode()) {
             throw new InvalidPayloadException("payload is empty, not a JSON object");
         }
+        return read(tree);
+    }
+
+    /**
+     * The same from a payload already parsed as {@link #read(String)} parses it (floats as BigDecimal).
+     *
+     * @throws InvalidPayloadException when the payload lacks or mistypes a field the view needs
+     */
+    static OrderCreated read(JsonNode tree) throws InvalidPayloadException {
         if (!tree.isObject()) {
             throw new InvalidPayloadException("payload is a JSON " + tree.getNodeType().name().toLowerCase(Locale.ROOT)
                     + ", not a JSON object");
