@@ -212,9 +212,11 @@ public final class EventuateDecoder {
     /** @param date the DATE header, null when missing or null */
     private Instant eventTime(String date, String id) {
         if (date != null) {
-            Instant parsed;
+            Instant parsed = GmtDates.parse(date);
             try {
-                parsed = ZonedDateTime.parse(date, RFC_1123_STRICT).toInstant();
+                if (parsed == null) {
+                    parsed = ZonedDateTime.parse(date, RFC_1123_STRICT).toInstant();
+                }
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("header DATE is not an RFC 1123 date: " + snippet(date));
             }

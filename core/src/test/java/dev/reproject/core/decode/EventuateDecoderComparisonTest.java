@@ -124,6 +124,13 @@ class EventuateDecoderComparisonTest {
         lines.add(edit(m -> headers(m).put("DATE", "Mon, 31 Nov 2026 10:00:00 GMT")));
         lines.add(edit(m -> headers(m).put("DATE", "Fri, 31 Dec 1999 23:59:59 GMT")));
         lines.add(edit(m -> headers(m).putObject("DATE")));
+        for (String date : List.of("Tue, 30 Nov 2026 09:15:02 GMT", "Mon, 30 nov 2026 09:15:02 GMT",
+                "Mon, 30 Nov 2026 09:15:02 +0000", "Mon, 30 Nov 2026 10:15:02 +0100", "Mon, 30 Nov 2026 09:15 GMT",
+                "Mon, 30 Nov 2026 24:00:00 GMT", "Mon, 30 Nov 2026 09:15:60 GMT", "Sun, 29 Feb 2026 10:00:00 GMT",
+                "Sat, 29 Feb 2020 10:00:00 GMT", "Mon, 03 Nov 2025 09:15:02 GMT", "Mon, 3 Nov 2025 09:15:02 GMT",
+                "30 Nov 2026 09:15:02 GMT", "Sat, 1 Jan 2000 00:00:00 GMT", "Sun, 1 Dec 2999 00:00:00 GMT")) {
+            lines.add(edit(m -> headers(m).put("DATE", date)));
+        }
         lines.add(edit(m -> headers(m).put("DATE", "")));
         for (String id : List.of(TIMED_ID, OUTBOX_ID, "8000018c1f2e3d4c-0242ac1200090000", "abc",
                 "0000018C1F2E3D4C-0242AC1200090000", "00000dcd65000000-0000000000000000")) {
