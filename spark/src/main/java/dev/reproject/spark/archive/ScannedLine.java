@@ -59,7 +59,7 @@ public final class ScannedLine implements ScanLayout {
     }
 
     /** kind, file, topic, partition, offset, line, the layout's record columns, reason, detail, raw, lineCount. */
-    static StructType schema(ScanLayout layout) {
+    public static StructType schema(ScanLayout layout) {
         StructType schema = new StructType()
                 .add("kind", DataTypes.StringType, false)
                 .add("file", DataTypes.StringType, false)
