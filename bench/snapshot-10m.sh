@@ -12,5 +12,6 @@ events="${1:-10000000}"
 source "$root/bench/classpath.sh"
 bench_classpath "$work"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
-exec java -Xmx4g -cp "$classpath/reproject-benchmarks.jar:$classpath/lib/*" \
+# shellcheck disable=SC2086 # the options are words on purpose
+exec java -Xmx4g $spark_module_options -cp "$classpath/reproject-benchmarks.jar:$classpath/lib/*" \
   dev.reproject.benchmarks.SnapshotBenchmark "$work" "$master" --full-only "$events"
