@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The snapshot job at scale (BENCHMARKS.md): a full snapshot of 10 million events on local[2] in a 4 GB driver heap
-# (-Xmx4g), after a 50,000-event warm-up, timed with its Spark actions (stderr) and the heap's peak use.
+# (-Xmx4g), after a 50,000-event warm-up, timed with its Spark actions (stderr) and the old generation's peak use.
 #   bench/snapshot-10m.sh [WORK_DIR] [MASTER] [EVENTS]     e.g. bench/snapshot-10m.sh /tmp/bench-10m local[2] 10000000
 # Needs ~8 GB of disk under WORK_DIR (the archive ~6 GB, the snapshot ~1.4 GB). BENCH_BUILD=benchmarks builds only
 # the benchmarks module (see bench/classpath.sh).
