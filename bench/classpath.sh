@@ -16,3 +16,17 @@ bench_classpath() {
   rm -rf "$classpath" && mkdir -p "$classpath"
   cp -r "$root/benchmarks/target/reproject-benchmarks.jar" "$root/benchmarks/target/lib" "$classpath/"
 }
+
+# What spark-submit's launcher adds to a driver JVM on Java 17 (Spark's JavaModuleOptions.defaultModuleOptions()):
+# without java.nio opened, a run whose cached blocks must be dropped to disk (a big archive in a small heap) fails in
+# Kryo ("Unable to make field final byte[] java.nio.ByteBuffer.hb accessible").
+spark_module_options="-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector \
+  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED \
+  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
+  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
+  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED \
+  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED \
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED \
+  --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED \
+  --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false \
+  -Dio.netty.tryReflectionSetAccessible=true"

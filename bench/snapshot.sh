@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Measures the snapshot job (BENCHMARKS.md): full snapshot, plain Spark read of the same files, and an
-# incremental run after 5% more events, for each size, in one JVM.
-#   bench/snapshot.sh [WORK_DIR] [MASTER] [EVENTS...]     e.g. bench/snapshot.sh /tmp/bench local[2] 250000 1000000
+# Measures the snapshot job (BENCHMARKS.md): plain Spark read of the files and full snapshot alternated (--rounds=N
+# times each, default 1; each full run's Spark actions to stderr), then an incremental run after 5% more events, for
+# each size, in one JVM.
+#   bench/snapshot.sh [WORK_DIR] [MASTER] [--rounds=N] [EVENTS...]
+#   e.g. bench/snapshot.sh /tmp/bench local[2] --rounds=2 250000 1000000
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd -P)"
 work="${1:-/tmp/reproject-bench}"; shift || true

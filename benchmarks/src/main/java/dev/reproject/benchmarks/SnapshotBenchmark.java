@@ -15,6 +15,9 @@ import dev.reproject.spark.SparkSessions;
 import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.spark.sql.SparkSession;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,10 +30,14 @@ import static org.apache.spark.sql.functions.sum;
 
 /**
  * The snapshot job's throughput, measured in one JVM and one SparkSession so the ratios compare like with
- * like: for each archive size, a full snapshot, a plain Spark read of the same files (the scan limit), and
- * an incremental snapshot after 5% more events. Prints a Markdown table.
+ * like: for each archive size, a plain Spark read of the files (the scan limit) and a full snapshot, alternated
+ * ({@code rounds} times each: read, full, read, full…; the table shows the mean of each), then an incremental
+ * snapshot after 5% more events. Each full run's Spark actions (what ran, how long, the time of its stages) go to
+ * stderr, to see where the time goes. Prints a Markdown table.
  *
- * <p>Arguments: {@code WORK_DIR [MASTER] [EVENTS…]}, e.g. {@code /tmp/bench local[2] 250000 1000000}.
+ * <p>Arguments: {@code WORK_DIR [MASTER] [--rounds=N] [--full-only] [EVENTS…]}, e.g.
+ * {@code /tmp/bench local[2] 250000 1000000}; {@code --full-only} leaves out the plain reads and the
+ * incremental run (the 10-million-event run in a 4 GB heap, {@code bench/snapshot-10m.sh}).
  */
 public final class SnapshotBenchmark {
 
@@ -44,31 +51,49 @@ public final class SnapshotBenchmark {
                   long items) {
     }
 
+    private record Options(int rounds, boolean fullOnly) {
+    }
+
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args.length > 0 ? args[0] : "/tmp/reproject-bench");
         String master = args.length > 1 ? args[1] : "local[2]";
         List<Long> sizes = new ArrayList<>();
+        int rounds = 1;
+        boolean fullOnly = false;
         for (int i = 2; i < args.length; i++) {
-            sizes.add(Long.parseLong(args[i]));
+            if (args[i].startsWith("--rounds=")) {
+                rounds = Integer.parseInt(args[i].substring("--rounds=".length()));
+            } else if (args[i].equals("--full-only")) {
+                fullOnly = true;
+            } else {
+                sizes.add(Long.parseLong(args[i]));
+            }
         }
         if (sizes.isEmpty()) {
             sizes = List.of(250_000L, 1_000_000L);
         }
+        Options options = new Options(rounds, fullOnly);
+        String loadAtStart = BenchSupport.loadAverage();
         SparkSession spark = SparkSessions.create("reproject snapshot benchmark", Optional.of(master),
                 S3aSettings.aws("us-east-1"));
+        SparkTimeline timeline = new SparkTimeline();
+        spark.sparkContext().addSparkListener(timeline);
         try {
-            measure(spark, work.resolve("warm-up"), 50_000); // JIT and Spark's first-job costs, not reported
+            // JIT and Spark's first-job costs, not reported
+            measure(spark, timeline, work.resolve("warm-up"), 50_000, new Options(1, fullOnly));
             List<Result> results = new ArrayList<>();
             for (long events : sizes) {
-                results.add(measure(spark, work.resolve("n" + events), events));
+                results.add(measure(spark, timeline, work.resolve("n" + events), events, options));
             }
-            print(master, results);
+            print(master, results, options, loadAtStart, BenchSupport.loadAverage());
         } finally {
             spark.stop();
         }
     }
 
-    private static Result measure(SparkSession spark, Path dir, long targetEvents) throws Exception {
+    private static Result measure(SparkSession spark, SparkTimeline timeline, Path dir, long targetEvents,
+                                  Options options)
+            throws Exception {
         BenchSupport.delete(dir);
         Path archive = dir.resolve("archive");
         long orders = Math.round(targetEvents / EVENTS_PER_ORDER);
@@ -80,18 +105,38 @@ public final class SnapshotBenchmark {
                 Leasing.inProcess(Clock.systemUTC()),
                 Clock.systemUTC());
 
-        long start = System.nanoTime();
-        SnapshotManifest full = committed(
-                job.run(new SnapshotRequest(archive.toString(), "order-history", true, false)));
-        double fullSeconds = BenchSupport.seconds(start);
-
-        start = System.nanoTime();
-        spark.read().text(archive.resolve("topics").toString() + "/*/*/*.json").agg(sum(length(col("value")))).first();
-        double readSeconds = BenchSupport.seconds(start);
+        double fullSeconds = 0;
+        double readSeconds = 0;
+        SnapshotManifest full = null;
+        for (int round = 1; round <= options.rounds(); round++) {
+            if (!options.fullOnly()) {
+                long start = System.nanoTime();
+                spark.read().text(archive.resolve("topics").toString() + "/*/*/*.json")
+                        .agg(sum(length(col("value")))).first();
+                double seconds = BenchSupport.seconds(start);
+                readSeconds += seconds / options.rounds();
+                System.err.printf("%,d events, round %d: plain read %.1f s%n", base.totalEvents(), round, seconds);
+            }
+            long startMillis = System.currentTimeMillis();
+            long start = System.nanoTime();
+            full = committed(job.run(new SnapshotRequest(archive.toString(), "order-history", true, false)));
+            double seconds = BenchSupport.seconds(start);
+            fullSeconds += seconds / options.rounds();
+            System.err.printf("%,d events, round %d: full snapshot %.1f s, %,d items, %,d applied; Spark actions:%n",
+                    base.totalEvents(), round, seconds, full.counts().items(), full.counts().applied());
+            for (SparkTimeline.Execution e : timeline.since(startMillis)) {
+                System.err.printf("    +%5.2f s %6.2f s (%d stages, %5.2f s) %s%n",
+                        (e.startMillis() - startMillis) / 1e3, e.seconds(), e.stages(), e.stageSeconds(),
+                        e.description());
+            }
+        }
+        if (options.fullOnly()) {
+            return new Result(base.totalEvents(), fullSeconds, 0, 0, 0, full.counts().items());
+        }
 
         GenerationReport more = OrderArchiveGenerator.generate(new LocalArchiveStore(archive.toString()),
                 GeneratorOptions.builder().orders(Math.round(orders * 0.05)).append(true).build());
-        start = System.nanoTime();
+        long start = System.nanoTime();
         SnapshotManifest incremental = committed(job.run(
                 new SnapshotRequest(archive.toString(), "order-history", false, false)));
         double incrementalSeconds = BenchSupport.seconds(start);
@@ -108,7 +153,39 @@ public final class SnapshotBenchmark {
         return ((SnapshotOutcome.Committed) outcome).manifest();
     }
 
-    private static void print(String master, List<Result> results) {
+    private static void print(String master, List<Result> results, Options options, String loadAtStart,
+                              String loadAtEnd) {
+        if (options.fullOnly()) {
+            System.out.println("| events | full snapshot | events/s | items | old gen peak |");
+            System.out.println("|---:|---:|---:|---:|---:|");
+            for (Result r : results) {
+                System.out.printf("| %,d | %.1f s | %,.0f | %,d | %,d MiB |%n", r.events(), r.fullSeconds(),
+                        r.events() / r.fullSeconds(), r.items(), peakHeapMib());
+            }
+        } else {
+            printAll(results);
+        }
+        System.out.println("(" + master + ", " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
+                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB, " + options.rounds()
+                + " round(s) each, load average " + loadAtStart + " at start, " + loadAtEnd + " at end)");
+    }
+
+    /**
+     * The old generation's peak use so far: what outlived young collections (the sum of all pools' peaks would
+     * overstate, as they peak at different times).
+     */
+    private static long peakHeapMib() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getName().contains("Old Gen")
+                    && pool.getPeakUsage() != null) {
+                peak = Math.max(peak, pool.getPeakUsage().getUsed());
+            }
+        }
+        return peak >> 20;
+    }
+
+    private static void printAll(List<Result> results) {
         System.out.printf(
                 "| events | full snapshot | events/s | plain read | full ÷ read | +5%% events | incremental | incremental ÷ full |%n");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -117,7 +194,5 @@ public final class SnapshotBenchmark {
                     r.fullSeconds(), r.events() / r.fullSeconds(), r.readSeconds(), r.fullSeconds() / r.readSeconds(),
                     r.newEvents(), r.incrementalSeconds(), r.incrementalSeconds() / r.fullSeconds());
         }
-        System.out.println("(" + master + ", " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
-                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB)");
     }
 }

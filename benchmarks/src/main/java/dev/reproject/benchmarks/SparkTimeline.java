@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SparkTimeline extends SparkListener {
 
     /** One Dataset action; times in epoch milliseconds, as Spark gives them. */
-    record Execution(long id, String description, long startMillis, long endMillis, double stageSeconds) {
+    record Execution(long id, String description, long startMillis, long endMillis, double stageSeconds,
+                     int stages) {
         double seconds() {
             return (endMillis - startMillis) / 1e3;
         }
@@ -34,6 +35,7 @@ final class SparkTimeline extends SparkListener {
         final long startMillis;
         volatile long endMillis = -1;
         volatile double stageSeconds;
+        volatile int stages;
 
         Running(String description, long startMillis) {
             this.description = description;
@@ -74,6 +76,7 @@ final class SparkTimeline extends SparkListener {
         Running running = execution == null ? null : executions.get(execution);
         if (running != null && info.submissionTime().isDefined() && info.completionTime().isDefined()) {
             running.stageSeconds += ((Long) info.completionTime().get() - (Long) info.submissionTime().get()) / 1e3;
+            running.stages++;
         }
     }
 
@@ -86,7 +89,7 @@ final class SparkTimeline extends SparkListener {
         executions.forEach((id, r) -> {
             if (r.startMillis >= startMillis) {
                 found.add(new Execution(id, r.description, r.startMillis, Math.max(r.endMillis, r.startMillis),
-                        r.stageSeconds));
+                        r.stageSeconds, r.stages));
             }
         });
         found.sort(Comparator.comparingLong(Execution::startMillis));

@@ -17,6 +17,7 @@ import dev.reproject.spark.archive.ArchiveScan;
 import dev.reproject.spark.archive.ScanSummary;
 import dev.reproject.spark.fold.FoldOutput;
 import dev.reproject.spark.fold.FoldRows;
+import dev.reproject.spark.fold.ScannedUpdates;
 import dev.reproject.spark.fold.ViewFold;
 import dev.reproject.spark.reject.RejectedLines;
 import dev.reproject.spark.snapshot.SnapshotStore;
@@ -81,7 +82,7 @@ public final class SnapshotJob {
 
         long t0 = System.nanoTime();
         try (ArchiveScan scan = new ArchiveReader(spark, ArchiveRoot.of(request.archive()), clock)
-                .scan(view.topics(), from, request.allowGaps())) {
+                .scan(view.topics(), from, request.allowGaps(), ScannedUpdates.of(view.name()))) {
             ScanSummary read = scan.summary();
             log.info("read {} records from {} files in {} ms", read.records(), read.filesOpened(), ms(t0));
             if (!request.allowEmpty()) {
@@ -100,7 +101,7 @@ public final class SnapshotJob {
                     .parquet(store.directory(view.name(), p.id()) + "/" + p.data()));
 
             long t1 = System.nanoTime();
-            try (FoldOutput fold = ViewFold.fold(scan.events(), parentRows, view.name())) {
+            try (FoldOutput fold = ViewFold.foldUpdates(scan.records(), parentRows, view.name())) {
                 log.info("folded {} updates in {} ms; writing snapshot {} to {}", fold.applied(), ms(t1), id, dir);
                 long t2 = System.nanoTime();
                 fold.items().coalesce(spark.sparkContext().defaultParallelism())

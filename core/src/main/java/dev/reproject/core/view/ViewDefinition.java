@@ -1,5 +1,6 @@
 package dev.reproject.core.view;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.reproject.core.event.DomainEvent;
 
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,18 @@ public interface ViewDefinition {
 
     /** The update for one event, or why there is none. Must not throw for any payload. */
     ViewResult update(DomainEvent event);
+
+    /**
+     * The same as {@link #update(DomainEvent)}, given the payload already parsed by the decoder, so that a view
+     * that reads the payload need not parse it again (the jobs call this one). A view overrides it only to read
+     * {@code payload}; the result must be what {@link #update(DomainEvent)} gives.
+     *
+     * @param payload {@code event.payload()} parsed: a JSON object, floats as {@link java.math.BigDecimal}; null
+     *                when it was not parsed. Shared: not to be changed.
+     */
+    default ViewResult update(DomainEvent event, JsonNode payload) {
+        return update(event);
+    }
 
     /** Identifies the definition in snapshot manifests: name, version, table schema and topics. */
     default String fingerprint() {

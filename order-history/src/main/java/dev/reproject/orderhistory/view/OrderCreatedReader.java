@@ -1,5 +1,7 @@
 package dev.reproject.orderhistory.view;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +18,19 @@ final class OrderCreatedReader {
 
     /** @throws InvalidPayloadException when the payload lacks or mistypes a field the view needs */
     static OrderCreated read(String payload) throws InvalidPayloadException {
-        PayloadNode root = PayloadNode.parse(payload);
+        return read(PayloadNode.parse(payload));
+    }
+
+    /**
+     * The same from a payload already parsed as {@link #read(String)} parses it (floats as BigDecimal).
+     *
+     * @throws InvalidPayloadException when the payload lacks or mistypes a field the view needs
+     */
+    static OrderCreated read(JsonNode tree) throws InvalidPayloadException {
+        return read(PayloadNode.ofTree(tree));
+    }
+
+    private static OrderCreated read(PayloadNode root) throws InvalidPayloadException {
         PayloadNode details = root.field("orderDetails").object();
         // canonical decimal: "0042" and 42 name the same consumer, and the GSI's key must agree
         String consumerId = Long.toString(details.field("consumerId").wholeNumber(Long.MIN_VALUE, Long.MAX_VALUE));

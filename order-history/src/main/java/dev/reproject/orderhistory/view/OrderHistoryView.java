@@ -1,5 +1,6 @@
 package dev.reproject.orderhistory.view;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.reproject.core.event.DomainEvent;
 import dev.reproject.core.item.Action;
 import dev.reproject.core.item.AttrValue;
@@ -52,6 +53,11 @@ public final class OrderHistoryView implements ViewDefinition {
 
     @Override
     public ViewResult update(DomainEvent event) {
+        return update(event, null);
+    }
+
+    @Override
+    public ViewResult update(DomainEvent event, JsonNode payload) {
         // The key is the aggregate id, which names an order only when the aggregate is an Order. The same
         // event type published for another aggregate (a copy of the class, a mis-routed message) is not this
         // view's event: writing it would create or change an order under a foreign id. So it is skipped and
@@ -60,7 +66,7 @@ public final class OrderHistoryView implements ViewDefinition {
             return ViewResult.UNHANDLED;
         }
         if (FtgoOrder.ORDER_CREATED.equals(event.type())) {
-            return orderCreated(event);
+            return orderCreated(event, payload);
         }
         OrderStatus status = STATUS_EVENTS.get(event.type());
         if (status == null) {
@@ -70,7 +76,8 @@ public final class OrderHistoryView implements ViewDefinition {
         return handled(event, List.of(new Action.Set(OrderHistoryTable.ORDER_STATUS, AttrValue.s(status.name()))));
     }
 
-    private static ViewResult orderCreated(DomainEvent event) {
+    /** @param payload the payload parsed, or null to parse it here */
+    private static ViewResult orderCreated(DomainEvent event, JsonNode payload) {
         long creationDate;
         try {
             creationDate = event.eventTime().toEpochMilli();
@@ -78,7 +85,9 @@ public final class OrderHistoryView implements ViewDefinition {
             return new ViewResult.Invalid("event time " + event.eventTime() + " is beyond epoch milliseconds");
         }
         try {
-            return handled(event, OrderCreatedActions.of(OrderCreatedReader.read(event.payload()), creationDate));
+            OrderCreated order = payload == null ? OrderCreatedReader.read(event.payload())
+                    : OrderCreatedReader.read(payload);
+            return handled(event, OrderCreatedActions.of(order, creationDate));
         } catch (InvalidPayloadException e) {
             return new ViewResult.Invalid(e.getMessage());
         }

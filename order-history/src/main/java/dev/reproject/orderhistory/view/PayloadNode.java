@@ -1,10 +1,8 @@
 package dev.reproject.orderhistory.view;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.reproject.core.decode.PayloadJson;
 import dev.reproject.core.item.Numbers;
 
 import java.math.BigDecimal;
@@ -17,11 +15,6 @@ import java.util.regex.Pattern;
  */
 final class PayloadNode {
 
-    /** Shared and thread-safe. Floats as BigDecimal, so that amounts are never rounded through a double. */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
     private static final int SHOWN_ERROR_CHARS = 120;
     private static final int SHOWN_CHARS = 60;
     /** a whole number written as a string: FTGO writes numbers, other producers write long ids as strings */
@@ -41,12 +34,17 @@ final class PayloadNode {
     static PayloadNode parse(String payload) throws InvalidPayloadException {
         JsonNode tree;
         try {
-            tree = JSON.readTree(payload);
+            tree = PayloadJson.read(payload); // floats as BigDecimal: amounts are never rounded through a double
         } catch (JsonProcessingException e) {
             String reason = String.valueOf(e.getOriginalMessage());
             throw new InvalidPayloadException("payload is not JSON: "
                     + (reason.length() <= SHOWN_ERROR_CHARS ? reason : reason.substring(0, SHOWN_ERROR_CHARS) + "…"));
         }
+        return ofTree(tree);
+    }
+
+    /** A payload already parsed as {@link #parse} parses it, as the root object. */
+    static PayloadNode ofTree(JsonNode tree) throws InvalidPayloadException {
         if (tree == null || tree.isMissingNode()) {
             throw new InvalidPayloadException("payload is empty, not a JSON object");
         }

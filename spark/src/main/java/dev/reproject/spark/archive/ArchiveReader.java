@@ -21,6 +21,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.util.SerializableConfiguration;
@@ -73,6 +74,15 @@ public final class ArchiveReader {
      * @param allowGaps pass holes instead of stopping a partition at them
      */
     public ArchiveScan scan(Collection<String> topics, ArchivePosition from, boolean allowGaps) throws IOException {
+        return scan(topics, from, allowGaps, ScannedLine.EVENTS);
+    }
+
+    /**
+     * @param layout what the scan keeps of each event: {@link ArchiveScan#records()} are its
+     *               {@link ScanLayout#takenColumns()}
+     */
+    public ArchiveScan scan(Collection<String> topics, ArchivePosition from, boolean allowGaps, ScanLayout layout)
+            throws IOException {
         Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
         Map<SourcePartition, List<ArchiveFile>> listed = new ArchiveListing(root, hadoopConf).list(topics);
 
@@ -95,7 +105,7 @@ public final class ArchiveReader {
         log.info("archive {}: {} files listed in {} partitions, {} covered by the earlier position, {} to open",
                 root, filesListed, listed.size(), filesCovered, toOpen.size());
 
-        Dataset<Row> scanned = readFiles(toOpen, hadoopConf).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> scanned = readFiles(toOpen, hadoopConf, layout).persist(StorageLevel.MEMORY_AND_DISK());
         // nothing to open (nothing archived beyond the position): no Spark action to learn that nothing was read
         Map<SourcePartition, List<FileRead>> reads = toOpen.isEmpty() ? Map.of() : fileReads(scanned);
 
@@ -126,8 +136,10 @@ public final class ArchiveReader {
             OffsetRange range = takenRanges.value().get(row.<String>getAs("file"));
             return range != null && range.contains(row.<Long>getAs("offset"));
         };
-        Dataset<Row> events = scanned.filter(col("kind").equalTo(ScannedLine.EVENT)).filter(isTaken)
-                .select(EventRows.COLUMNS);
+        Dataset<Row> takenRecords = scanned
+                .filter(col("kind").notEqual(ScannedLine.REJECT).and(col("kind").notEqual(ScannedLine.FILE)))
+                .filter(isTaken)
+                .select(layout.takenColumns());
         Dataset<Row> rejects = scanned.filter(col("kind").equalTo(ScannedLine.REJECT))
                 .filter((FilterFunction<Row>) row -> row.<Long>getAs("line") < 0 || isTaken.call(row))
                 .select(col("file"), col("line"), col("offset"), col("topic"), col("partition"),
@@ -142,14 +154,15 @@ public final class ArchiveReader {
         long lineRejects = rejected.values().stream().mapToLong(Long::longValue).sum() - wholeFileRejects;
         ScanSummary summary = new ScanSummary(filesListed, filesCovered, toOpen.size(), records,
                 records - lineRejects, duplicates, deferred, rejected, holes, watermark);
-        return new ArchiveScan(scanned, events, rejects, summary,
+        return new ArchiveScan(scanned, takenRecords, rejects, summary,
                 ArchivePosition.bounded(watermark, lastFiles, knownFiles));
     }
 
-    private Dataset<Row> readFiles(List<ArchiveFile> files, Configuration hadoopConf) {
+    private Dataset<Row> readFiles(List<ArchiveFile> files, Configuration hadoopConf, ScanLayout layout) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        StructType schema = ScannedLine.schema(layout);
         if (files.isEmpty()) {
-            return spark.createDataFrame(jsc.<Row>emptyRDD(), ScannedLine.SCHEMA);
+            return spark.createDataFrame(jsc.<Row>emptyRDD(), schema);
         }
         Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(hadoopConf));
         String rootUri = root.toString();
@@ -159,14 +172,15 @@ public final class ArchiveReader {
         LongAccumulator filesRead = JobCounters.counter(spark, JobCounters.FILES_READ);
         LongAccumulator linesRead = JobCounters.counter(spark, JobCounters.RECORDS_READ);
         JavaRDD<Row> rows = jsc.parallelize(files, slices).mapPartitions(batch -> {
-            FileScanner scanner = new FileScanner(rootUri, new EventuateDecoder(Clock.fixed(now, ZoneOffset.UTC)));
+            FileScanner scanner = new FileScanner(rootUri, new EventuateDecoder(Clock.fixed(now, ZoneOffset.UTC)),
+                    layout);
             Configuration taskConf = conf.value().value();
             return new FilesRows(batch, file -> {
                 filesRead.add(1);
                 return new CountedRows(scanner.scan(file, taskConf), linesRead);
             });
         });
-        return spark.createDataFrame(rows, ScannedLine.SCHEMA);
+        return spark.createDataFrame(rows, schema);
     }
 
     private static Map<SourcePartition, List<FileRead>> fileReads(Dataset<Row> scanned) {

@@ -12,23 +12,31 @@ import org.apache.spark.sql.Row;
 public final class ArchiveScan implements AutoCloseable {
 
     private final Dataset<Row> scanned;
-    private final Dataset<Row> events;
+    private final Dataset<Row> records;
     private final Dataset<Row> rejects;
     private final ScanSummary summary;
     private final ArchivePosition position;
 
-    ArchiveScan(Dataset<Row> scanned, Dataset<Row> events, Dataset<Row> rejects, ScanSummary summary,
+    ArchiveScan(Dataset<Row> scanned, Dataset<Row> records, Dataset<Row> rejects, ScanSummary summary,
                 ArchivePosition position) {
         this.scanned = scanned;
-        this.events = events;
+        this.records = records;
         this.rejects = rejects;
         this.summary = summary;
         this.position = position;
     }
 
-    /** Events taken: id, type, aggregateType, aggregateId, eventTime (epoch ms), payload, topic, partition, offset, file, line. */
+    /**
+     * Events taken, in the {@link ScannedLine#EVENTS} layout: id, type, aggregateType, aggregateId, eventTime (epoch
+     * ms), payload, topic, partition, offset, file, line.
+     */
     public Dataset<Row> events() {
-        return events;
+        return records;
+    }
+
+    /** Records taken: the {@link ScanLayout#takenColumns()} of the scan's layout. */
+    public Dataset<Row> records() {
+        return records;
     }
 
     /** Rejected records: file, line, offset (-1 for a whole file), topic, partition, reason, detail, raw. */

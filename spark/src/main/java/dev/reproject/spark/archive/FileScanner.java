@@ -37,15 +37,24 @@ final class FileScanner {
     private final String root;
     private final EventuateDecoder decoder;
     private final int maxLineBytes;
+    private final int recordFields;
+    private final ScanLayout.RecordRows records;
 
-    FileScanner(String root, EventuateDecoder decoder) {
-        this(root, decoder, RecordText.MAX_BYTES);
+    FileScanner(String root, EventuateDecoder decoder, ScanLayout layout) {
+        this(root, decoder, RecordText.MAX_BYTES, layout);
     }
 
+    /** Rows in the {@link ScannedLine#EVENTS} layout. */
     FileScanner(String root, EventuateDecoder decoder, int maxLineBytes) {
+        this(root, decoder, maxLineBytes, ScannedLine.EVENTS);
+    }
+
+    FileScanner(String root, EventuateDecoder decoder, int maxLineBytes, ScanLayout layout) {
         this.root = root;
         this.decoder = decoder;
         this.maxLineBytes = maxLineBytes;
+        this.recordFields = layout.recordFields().length;
+        this.records = layout.rows();
     }
 
     /**
@@ -111,25 +120,29 @@ final class FileScanner {
         private Row row(ArchiveLines.Line line, long i) {
             long offset = file.startOffset() + i;
             if (line.tooLong()) {
-                return ScannedLine.reject(file.topic(), file.partition(), new RejectedRecord(file.path(), i, offset,
-                        RejectReason.RECORD_TOO_LARGE, RecordText.tooLarge(line.bytes(), maxLineBytes), line.text()));
+                return ScannedLine.reject(recordFields, file.topic(), file.partition(),
+                        new RejectedRecord(file.path(), i, offset,
+                                RejectReason.RECORD_TOO_LARGE, RecordText.tooLarge(line.bytes(), maxLineBytes),
+                                line.text()));
             }
             DecodeResult result = decoder.decode(line.text(), new SourcePosition(file.topicPartition(), offset));
             if (result instanceof DecodeResult.Decoded decoded) {
-                return ScannedLine.event(file.path(), i, decoded.event());
+                return records.event(file.path(), i, decoded.event(), decoded.payload());
             }
-            return ScannedLine.rejected(file.path(), file.topic(), file.partition(), offset, i,
+            return ScannedLine.rejected(recordFields, file.path(), file.topic(), file.partition(), offset, i,
                     (DecodeResult.Rejected) result, line.text());
         }
 
         private void unreadable(String why) {
-            ready.add(ScannedLine.reject(file.topic(), file.partition(), new RejectedRecord(file.path(), -1, -1,
-                    RejectReason.UNREADABLE_FILE, "cannot read " + file.path() + ": " + why, "")));
+            ready.add(ScannedLine.reject(recordFields, file.topic(), file.partition(),
+                    new RejectedRecord(file.path(), -1, -1,
+                            RejectReason.UNREADABLE_FILE, "cannot read " + file.path() + ": " + why, "")));
             finish(-1);
         }
 
         private void finish(long lineCount) {
-            ready.add(ScannedLine.file(file.path(), file.topic(), file.partition(), file.startOffset(), lineCount));
+            ready.add(ScannedLine.file(recordFields, file.path(), file.topic(), file.partition(), file.startOffset(),
+                    lineCount));
             close();
         }
 

@@ -13,6 +13,7 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 
 import java.util.Iterator;
+import java.util.function.Supplier;
 
 /**
  * Stage one of the fold, in the executors: each event through the view, giving its update (with the view
@@ -39,12 +40,7 @@ final class EventUpdates implements MapPartitionsFunction<Row, Row> {
             public Row next() {
                 Row row = events.next();
                 DomainEvent event = EventRows.toEvent(row);
-                ViewResult result;
-                try {
-                    result = view.update(event);
-                } catch (RuntimeException e) { // a view bug must not fail the job: the event is rejected
-                    result = new ViewResult.Invalid("the view failed on this event: " + e);
-                }
+                ViewResult result = result(() -> view.update(event));
                 if (result instanceof ViewResult.Handled handled) {
                     return FoldRows.update(DynamoJson.write(new Item(handled.update().key())),
                             UpdateBinary.write(handled.update()), row);
@@ -55,5 +51,14 @@ final class EventUpdates implements MapPartitionsFunction<Row, Row> {
                 return FoldRows.skip(row);
             }
         };
+    }
+
+    /** What the view makes of the event; a view bug must not fail the job: the event is then rejected. */
+    static ViewResult result(Supplier<ViewResult> update) {
+        try {
+            return update.get();
+        } catch (RuntimeException e) {
+            return new ViewResult.Invalid("the view failed on this event: " + e);
+        }
     }
 }

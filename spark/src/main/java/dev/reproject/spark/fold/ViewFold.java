@@ -38,7 +38,15 @@ public final class ViewFold {
      * @param parent the parent snapshot's rows (key, item), if any
      */
     public static FoldOutput fold(Dataset<Row> events, Optional<Dataset<Row>> parent, String viewName) {
-        Dataset<Row> stage1 = events.mapPartitions(new EventUpdates(viewName), FOLD_ROWS);
+        return foldUpdates(events.mapPartitions(new EventUpdates(viewName), FOLD_ROWS), parent, viewName);
+    }
+
+    /**
+     * @param stage1 the events' updates, skips and the view's rejects in {@link FoldRows#SCHEMA}: the records of a
+     *               scan in the {@link ScannedUpdates} layout
+     * @param parent the parent snapshot's rows (key, item), if any
+     */
+    public static FoldOutput foldUpdates(Dataset<Row> stage1, Optional<Dataset<Row>> parent, String viewName) {
         Dataset<Row> foldInput = stage1;
         Optional<Dataset<Row>> untouched = Optional.empty();
         Optional<Dataset<Row>> touched = Optional.empty();

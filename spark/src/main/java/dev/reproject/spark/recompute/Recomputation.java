@@ -10,6 +10,7 @@ import dev.reproject.spark.archive.ArchiveReader;
 import dev.reproject.spark.archive.ArchiveScan;
 import dev.reproject.spark.fold.FoldOutput;
 import dev.reproject.spark.fold.FoldRows;
+import dev.reproject.spark.fold.ScannedUpdates;
 import dev.reproject.spark.fold.ViewFold;
 import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.spark.sql.Dataset;
@@ -71,7 +72,7 @@ public final class Recomputation implements AutoCloseable {
                                    SnapshotManifest snapshot, boolean allowGaps, Clock clock)
             throws IOException {
         ArchiveScan scan = new ArchiveReader(spark, ArchiveRoot.of(archive), clock)
-                .scan(view.topics(), snapshot.position(), allowGaps);
+                .scan(view.topics(), snapshot.position(), allowGaps, ScannedUpdates.of(view.name()));
         try {
             Dataset<Row> parent = spark.read().schema(FoldRows.SNAPSHOT_SCHEMA)
                     .parquet(snapshots.directory(view.name(), snapshot.id()) + "/" + snapshot.data());
@@ -80,7 +81,8 @@ public final class Recomputation implements AutoCloseable {
                         scan.rejects().drop("raw"), 0, 0, 0, () -> {
                         }));
             }
-            return new Recomputation(snapshot, scan, ViewFold.fold(scan.events(), Optional.of(parent), view.name()));
+            return new Recomputation(snapshot, scan,
+                    ViewFold.foldUpdates(scan.records(), Optional.of(parent), view.name()));
         } catch (RuntimeException e) {
             scan.close();
             throw e;
