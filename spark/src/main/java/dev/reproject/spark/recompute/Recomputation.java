@@ -9,8 +9,8 @@ import dev.reproject.spark.archive.ArchiveGuard;
 import dev.reproject.spark.archive.ArchiveReader;
 import dev.reproject.spark.archive.ArchiveScan;
 import dev.reproject.spark.fold.FoldOutput;
-import dev.reproject.spark.fold.FoldRows;
 import dev.reproject.spark.fold.ViewFold;
+import dev.reproject.spark.snapshot.SnapshotRows;
 import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -71,10 +71,9 @@ public final class Recomputation implements AutoCloseable {
         ArchiveScan scan = new ArchiveReader(spark, ArchiveRoot.of(archive), clock)
                 .scan(view.topics(), snapshot.position(), allowGaps);
         try {
-            Dataset<Row> parent = spark.read().schema(FoldRows.SNAPSHOT_SCHEMA)
-                    .parquet(snapshots.directory(view.name(), snapshot.id()) + "/" + snapshot.data());
+            SnapshotRows parent = SnapshotRows.open(spark, snapshots, snapshot); // every layer (CONTRACT.md §5.5)
             return new Recomputation(snapshot, scan, ViewFold.fold(scan.events(), Optional.of(parent), view.name()));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             scan.close();
             throw e;
         }
