@@ -12,7 +12,7 @@ import dev.reproject.core.lease.Leasing;
 import dev.reproject.core.snapshot.ManifestJson;
 import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.spark.ArchiveRoot;
-import dev.reproject.spark.fold.FoldRows;
+import dev.reproject.spark.snapshot.SnapshotRows;
 import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -83,10 +84,9 @@ class SnapshotJobIT {
         return ((SnapshotOutcome.Committed) outcome).manifest();
     }
 
-    private Map<String, Item> rows(SnapshotManifest m) {
+    private Map<String, Item> rows(SnapshotManifest m) throws IOException {
         Map<String, Item> rows = new TreeMap<>();
-        for (Row row : spark.read().schema(FoldRows.SNAPSHOT_SCHEMA)
-                .parquet(store.directory(m.view(), m.id()) + "/" + m.data()).collectAsList()) {
+        for (Row row : SnapshotRows.open(spark, store, m).all().collectAsList()) {
             Item item = DynamoJson.readItem(row.getString(1));
             rows.put(((AttrValue.S) item.get("consumerId").orElseThrow()).value(), item);
         }
