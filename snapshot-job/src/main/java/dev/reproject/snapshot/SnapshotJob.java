@@ -119,7 +119,9 @@ public final class SnapshotJob {
                         scan.rejects(), fold.rejects(), dir + "/" + SnapshotManifest.REJECTED_DIR);
                 log.info("wrote items and rejects in {} ms", ms(t2));
 
-                SnapshotLayer own = new SnapshotLayer(id, rowCount(data), store.dataBytes(data));
+                // a layer's rows are the fold's own; every key's are counted from the files' footers
+                SnapshotLayer own = new SnapshotLayer(id, layered ? fold.foldedRows() : rowCount(data),
+                        store.dataBytes(data));
                 List<SnapshotLayer> layers = new ArrayList<>(List.of(own));
                 long items = own.rows();
                 if (layered) { // the layer's rows replace the parent's of the same keys, and add the new keys'

@@ -14,9 +14,10 @@ import org.apache.spark.sql.Row;
  * @param duplicates updates whose event ID was not beyond their aggregate's marker
  * @param skipped    events of types the view does not handle
  * @param parentRows the parent's rows folded with new updates (those of the keys the new events touch)
+ * @param foldedRows the rows folded with new updates: the touched keys' items, without the parent's untouched ones
  */
 public record FoldOutput(Dataset<Row> items, Dataset<Row> rejects, long applied, long duplicates, long skipped,
-                         long parentRows,
+                         long parentRows, long foldedRows,
                          Runnable release) implements AutoCloseable {
 
     @Override

@@ -62,6 +62,10 @@ public final class ViewFold {
         List<Dataset<Row>> cached = new ArrayList<>();
         long parentRowsFolded = 0;
         if (parent.isPresent()) {
+            // read twice (the touched keys, then the fold): decoded once
+            stage1 = stage1.persist(StorageLevel.MEMORY_AND_DISK());
+            cached.add(stage1);
+            foldInput = stage1;
             Dataset<Row> touchedKeys = stage1.filter(col("kind").equalTo(FoldRows.UPDATE)).select(col("key")).distinct()
                     .persist(StorageLevel.MEMORY_AND_DISK());
             cached.add(touchedKeys);
@@ -87,8 +91,10 @@ public final class ViewFold {
                 .mapPartitions(new KeyFold(viewName), FOLD_ROWS)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(folded);
-        Row stats = folded.filter(col("kind").equalTo(FoldRows.STAT))
-                .agg(sum(col("applied")), sum(col("duplicates")), sum(col("skipped"))).first();
+        Row stats = folded.filter(col("kind").isin(FoldRows.STAT, FoldRows.ITEM))
+                .agg(sum(col("applied")), sum(col("duplicates")), sum(col("skipped")),
+                        sum(when(col("kind").equalTo(FoldRows.ITEM), 1L).otherwise(0L)))
+                .first();
 
         Dataset<Row> items = folded.filter(col("kind").equalTo(FoldRows.ITEM)).select(col("key"),
                 col("body").as("item"));
@@ -98,6 +104,7 @@ public final class ViewFold {
         Dataset<Row> rejects = folded.filter(col("kind").equalTo(FoldRows.REJECT)).select(col("file"), col("line"),
                 col("offset"), col("topic"), col("partition"), col("reason"), col("detail"));
         return new FoldOutput(items, rejects, count(stats, 0), count(stats, 1), count(stats, 2), parentRowsFolded,
+                count(stats, 3),
                 () -> cached.forEach(Dataset::unpersist));
     }
 
