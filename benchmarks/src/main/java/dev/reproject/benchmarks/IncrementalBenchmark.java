@@ -121,8 +121,8 @@ public final class IncrementalBenchmark {
 
     private static void print(String master, long delta, List<Result> results, String loadAtStart) {
         System.out.println(
-                "| events | items | full | +Δ events | layered | ÷ full | rows / MB written | +5 percent events "
-                        + "| layered | ÷ full | rows / MB written | +Δ events | compacted (every row) | ÷ full "
+                "| events | items | full | +Δ events | layered | ÷ full | rows / MB written | read of its layers "
+                        + "| +5 percent events | layered | ÷ full | rows / MB written | +Δ events | compacted (every row) | ÷ full "
                         + "| rows / MB written |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Result r : results) {
