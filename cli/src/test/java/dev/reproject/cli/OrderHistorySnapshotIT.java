@@ -2,8 +2,13 @@ package dev.reproject.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reproject.core.snapshot.SnapshotId;
+import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
+import dev.reproject.spark.ArchiveRoot;
+import dev.reproject.spark.snapshot.SnapshotRows;
+import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,12 +100,14 @@ class OrderHistorySnapshotIT {
         return run.out();
     }
 
-    private static Set<Row> rows(String snapshots, JsonNode outcome) {
+    private static Set<Row> rows(String snapshots, JsonNode outcome) throws IOException {
         SparkSession spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false")
                 .getOrCreate();
         try {
-            return new HashSet<>(spark.read().parquet(snapshots + "/order-history/" + outcome.get("snapshotId").asText()
-                    + "/data").collectAsList());
+            SnapshotStore store = new SnapshotStore(ArchiveRoot.of(snapshots),
+                    spark.sparkContext().hadoopConfiguration());
+            SnapshotManifest m = store.read("order-history", new SnapshotId(outcome.get("snapshotId").asText()));
+            return new HashSet<>(SnapshotRows.open(spark, store, m).all().collectAsList()); // through its layers
         } finally {
             spark.stop();
         }

@@ -13,11 +13,12 @@ import dev.reproject.snapshot.SnapshotJob;
 import dev.reproject.snapshot.SnapshotOutcome;
 import dev.reproject.snapshot.SnapshotRequest;
 import dev.reproject.spark.ArchiveRoot;
-import dev.reproject.spark.fold.FoldRows;
+import dev.reproject.spark.snapshot.SnapshotRows;
 import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.spark.sql.SparkSession;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
@@ -63,10 +64,9 @@ final class RebuildFixture {
     }
 
     /** A committed snapshot's rows, as items. */
-    static Set<Item> snapshotItems(SparkSession spark, SnapshotStore store, SnapshotManifest snapshot) {
-        return spark.read().schema(FoldRows.SNAPSHOT_SCHEMA)
-                .parquet(store.directory(snapshot.view(), snapshot.id()) + "/" + snapshot.data()).collectAsList()
-                .stream()
+    static Set<Item> snapshotItems(SparkSession spark, SnapshotStore store, SnapshotManifest snapshot)
+            throws IOException {
+        return SnapshotRows.open(spark, store, snapshot).all().collectAsList().stream()
                 .map(row -> DynamoJson.readItem(row.<String>getAs("item"))).collect(Collectors.toSet());
     }
 

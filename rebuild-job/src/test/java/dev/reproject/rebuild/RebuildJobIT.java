@@ -144,6 +144,32 @@ class RebuildJobIT {
     }
 
     @Test
+    void a_rebuild_from_a_layered_snapshot_loads_each_keys_newest_row(LocalServers servers, @TempDir Path dir)
+            throws Exception {
+        String archive = dir.resolve("archive").toString();
+        OrderArchiveGenerator.generate(new LocalArchiveStore(archive), GeneratorOptions.builder().orders(200).build());
+        SnapshotStore store = RebuildFixture.store(spark, dir);
+        RebuildFixture.snapshot(spark, store, archive);
+        OrderArchiveGenerator.generate(new LocalArchiveStore(archive),
+                GeneratorOptions.builder().orders(40).append(true).build());
+        SnapshotManifest layered = RebuildFixture.snapshot(spark, store, archive);
+        assertThat(layered.layered()).as("a layer over the first snapshot").isTrue();
+        OrderArchiveGenerator.generate(new LocalArchiveStore(archive), // beyond the snapshot: the rebuild folds them
+                GeneratorOptions.builder().orders(30).append(true).build());
+
+        RebuildOutcome loaded = rebuild(servers, dir, store, new InMemoryRebuildCatalog(Clock.systemUTC()),
+                "rebuild-layered");
+
+        SnapshotManifest full = committed(new SnapshotJob(spark, store, Leasing.inProcess(Clock.systemUTC()),
+                Clock.systemUTC()).run(new SnapshotRequest(archive, VIEW, true, false)));
+        Set<Item> expected = snapshotItems(spark, store, full);
+        assertThat(loaded.entry().snapshot()).isEqualTo(layered.id());
+        assertThat(tableItems(target(servers, "rebuild-layered", WriteOptions.DEFAULT,
+                DynamoTarget.ClientWrapper.NONE))).isEqualTo(expected);
+        assertThat(loaded.writes().itemsWritten()).isEqualTo(expected.size());
+    }
+
+    @Test
     void refuses_a_table_that_holds_another_view(LocalServers servers, @TempDir Path dir) throws Exception {
         SnapshotStore store = smallSnapshot(dir);
         InMemoryRebuildCatalog catalog = new InMemoryRebuildCatalog(Clock.systemUTC());

@@ -5,8 +5,10 @@ import dev.reproject.core.lease.LeaseKeeper;
 import dev.reproject.core.lease.LeaseNames;
 import dev.reproject.core.lease.Leasing;
 import dev.reproject.core.reject.RejectReason;
+import dev.reproject.core.snapshot.CompactionPolicy;
 import dev.reproject.core.snapshot.SnapshotCounts;
 import dev.reproject.core.snapshot.SnapshotId;
+import dev.reproject.core.snapshot.SnapshotLayer;
 import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.core.view.ViewDefinition;
 import dev.reproject.core.view.Views;
@@ -20,23 +22,25 @@ import dev.reproject.spark.fold.FoldRows;
 import dev.reproject.spark.fold.ScannedUpdates;
 import dev.reproject.spark.fold.ViewFold;
 import dev.reproject.spark.reject.RejectedLines;
+import dev.reproject.spark.snapshot.SnapshotRows;
 import dev.reproject.spark.snapshot.SnapshotStore;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Step 1 (CONTRACT.md §5): the latest committed snapshot + the records archived beyond its watermark → a new
- * snapshot, committed by its manifest, written last. With nothing new archived it commits nothing; with no file of
+ * snapshot, committed by its manifest, written last. It writes the rows of the keys the new records touch as a new
+ * layer over the parent's layers, or, when the parent has too many layers ({@link CompactionPolicy}) or {@code
+ * --compact} asks, every row as one new base (CONTRACT.md §5.5). With nothing new archived it commits nothing; with no file of
  * the view's topics under the root at all it stops (a mistyped root, {@link ArchiveGuard}) unless asked to go on.
  */
 public final class SnapshotJob {
@@ -97,32 +101,55 @@ public final class SnapshotJob {
                     Stream.of(store.highestId(view.name()), parent.map(SnapshotManifest::id))
                             .flatMap(Optional::stream).max(SnapshotId::compareTo));
             String dir = store.directory(view.name(), id);
-            Optional<Dataset<Row>> parentRows = parent.map(p -> spark.read().schema(FoldRows.SNAPSHOT_SCHEMA)
-                    .parquet(store.directory(view.name(), p.id()) + "/" + p.data()));
+            Optional<String> compaction = parent.flatMap(p -> compactReason(request, p));
+            boolean layered = parent.isPresent() && compaction.isEmpty();
+            compaction.ifPresent(why -> log.info("compacting snapshot {} into one base: {}", parent.get().id(), why));
+            Optional<SnapshotRows> parentRows = parent.isEmpty() ? Optional.empty()
+                    : Optional.of(SnapshotRows.open(spark, store, parent.get()));
 
             long t1 = System.nanoTime();
-            try (FoldOutput fold = ViewFold.foldUpdates(scan.records(), parentRows, view.name())) {
-                log.info("folded {} updates in {} ms; writing snapshot {} to {}", fold.applied(), ms(t1), id, dir);
+            try (FoldOutput fold = ViewFold.foldUpdates(scan.records(), parentRows, view.name(),
+                    layered ? ViewFold.Output.TOUCHED_KEYS : ViewFold.Output.EVERY_KEY)) {
+                log.info("folded {} updates in {} ms; writing snapshot {} to {}{}", fold.applied(), ms(t1), id, dir,
+                        layered ? " as a layer over " + parent.get().id() : "");
                 long t2 = System.nanoTime();
-                fold.items().coalesce(spark.sparkContext().defaultParallelism())
-                        .write().parquet(dir + "/" + SnapshotManifest.DATA_DIR);
+                String data = dir + "/" + SnapshotManifest.DATA_DIR;
+                fold.items().coalesce(spark.sparkContext().defaultParallelism()).write().parquet(data);
                 Map<RejectReason, Long> rejected = RejectedLines.write(spark,
                         ArchiveRoot.of(request.archive()).toString(),
                         scan.rejects(), fold.rejects(), dir + "/" + SnapshotManifest.REJECTED_DIR);
                 log.info("wrote items and rejects in {} ms", ms(t2));
 
+                // a layer's rows are the fold's own; every key's are counted from the files' footers
+                SnapshotLayer own = new SnapshotLayer(id, layered ? fold.foldedRows() : rowCount(data),
+                        store.dataBytes(data));
+                List<SnapshotLayer> layers = new ArrayList<>(List.of(own));
+                long items = own.rows();
+                if (layered) { // the layer's rows replace the parent's of the same keys, and add the new keys'
+                    layers.addAll(parent.get().layers());
+                    items = parent.get().counts().items() + own.rows() - fold.parentRows();
+                }
                 SnapshotCounts counts = new SnapshotCounts(read.filesListed(), read.filesCovered(), read.filesOpened(),
                         read.records(), read.events(), fold.applied(), fold.skipped(), read.duplicates(),
-                        fold.duplicates(), read.deferred(), rejected, itemCount(dir));
+                        fold.duplicates(), read.deferred(), rejected, items);
                 SnapshotManifest manifest = new SnapshotManifest(id, view.name(), view.fingerprint(),
                         parent.map(SnapshotManifest::id), started, request.archive(), scan.position(), read.holes(),
-                        counts, SnapshotManifest.DATA_DIR, SnapshotManifest.REJECTED_DIR);
+                        counts, SnapshotManifest.DATA_DIR, SnapshotManifest.REJECTED_DIR, layers);
                 lease.check();
                 store.commit(manifest);
-                log.info("committed snapshot {}: {} items", id, counts.items());
+                log.info("committed snapshot {}: {} items, {} rows written in {} layer{}", id, counts.items(),
+                        own.rows(), layers.size(), layers.size() == 1 ? "" : "s");
                 return new SnapshotOutcome.Committed(manifest);
             }
         }
+    }
+
+    /** Why a run continuing {@code parent} rewrites every row instead of adding a layer, if it does. */
+    private static Optional<String> compactReason(SnapshotRequest request, SnapshotManifest parent) {
+        if (request.compact()) {
+            return Optional.of("--compact");
+        }
+        return request.compaction().compactReason(parent.layers());
     }
 
     private static long ms(long startNanos) {
@@ -138,7 +165,8 @@ public final class SnapshotJob {
         }
     }
 
-    private long itemCount(String dir) throws IOException {
-        return spark.read().parquet(dir + "/" + SnapshotManifest.DATA_DIR).count();
+    /** The rows of a data directory just written, from its Parquet footers. */
+    private long rowCount(String data) {
+        return spark.read().schema(FoldRows.SNAPSHOT_SCHEMA).parquet(data).count();
     }
 }

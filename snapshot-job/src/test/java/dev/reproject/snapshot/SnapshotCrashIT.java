@@ -6,7 +6,7 @@ import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.sandbox.LocalServers;
 import dev.reproject.sandbox.LocalServersExtension;
 import dev.reproject.spark.ArchiveRoot;
-import dev.reproject.spark.fold.FoldRows;
+import dev.reproject.spark.snapshot.SnapshotRows;
 import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -114,8 +115,7 @@ class SnapshotCrashIT {
         throw new AssertionError("the run did not start writing within 2 minutes");
     }
 
-    private static Set<Row> rows(SparkSession spark, SnapshotStore store, SnapshotManifest m) {
-        return new HashSet<>(spark.read().schema(FoldRows.SNAPSHOT_SCHEMA)
-                .parquet(store.directory(m.view(), m.id()) + "/" + m.data()).collectAsList());
+    private static Set<Row> rows(SparkSession spark, SnapshotStore store, SnapshotManifest m) throws IOException {
+        return new HashSet<>(SnapshotRows.open(spark, store, m).all().collectAsList());
     }
 }

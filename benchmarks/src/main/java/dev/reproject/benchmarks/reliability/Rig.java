@@ -18,7 +18,7 @@ import dev.reproject.orderhistory.generate.OrderArchiveGenerator;
 import dev.reproject.sandbox.RestartableServers;
 import dev.reproject.spark.ArchiveRoot;
 import dev.reproject.spark.S3aSettings;
-import dev.reproject.spark.fold.FoldRows;
+import dev.reproject.spark.snapshot.SnapshotRows;
 import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.spark.sql.SparkSession;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -278,9 +278,8 @@ final class Rig implements AutoCloseable {
                 session.sparkContext().hadoopConfiguration());
         SnapshotManifest manifest = store.latest(VIEW)
                 .orElseThrow(() -> new IllegalStateException("no committed snapshot in " + snapshots));
-        return session.read().schema(FoldRows.SNAPSHOT_SCHEMA)
-                .parquet(store.directory(manifest.view(), manifest.id()) + "/" + manifest.data()).collectAsList()
-                .stream().map(row -> row.<String>getAs("key") + " " + row.<String>getAs("item"))
+        return SnapshotRows.open(session, store, manifest).all().collectAsList().stream()
+                .map(row -> row.<String>getAs("key") + " " + row.<String>getAs("item"))
                 .collect(Collectors.toSet());
     }
 

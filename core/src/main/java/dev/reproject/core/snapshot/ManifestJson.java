@@ -84,6 +84,13 @@ public final class ManifestJson {
         counts.put("items", c.items());
         root.put("data", m.data());
         root.put("rejected", m.rejected());
+        ArrayNode layers = root.putArray("layers"); // newest first, the snapshot's own data first
+        for (SnapshotLayer layer : m.layers()) {
+            ObjectNode l = layers.addObject();
+            l.put("snapshotId", layer.snapshot().value());
+            l.put("rows", layer.rows());
+            l.put("bytes", layer.bytes());
+        }
         // last: per partition, the files known to end at or below the watermark (see ArchivePosition)
         ObjectNode known = root.putObject("knownFiles");
         m.position().knownFiles().forEach((tp, paths) -> {
@@ -144,12 +151,23 @@ public final class ManifestJson {
                     number(c, "skipped"), number(c, "duplicateRecords"), number(c, "duplicateEvents"),
                     number(c, "deferred"), rejected, number(c, "items"));
             JsonNode parent = root.get("parent");
-            return new SnapshotManifest(new SnapshotId(text(root, "snapshotId")), text(root, "view"),
+            SnapshotId id = new SnapshotId(text(root, "snapshotId"));
+            List<SnapshotLayer> layers = new ArrayList<>();
+            JsonNode layerNode = root.get("layers"); // absent from manifests written before layers: its own data
+            if (layerNode == null || layerNode.isNull()) {
+                layers.add(new SnapshotLayer(id, counts.items(), SnapshotLayer.UNKNOWN));
+            } else {
+                for (JsonNode l : layerNode) {
+                    layers.add(new SnapshotLayer(new SnapshotId(text(l, "snapshotId")), number(l, "rows"),
+                            number(l, "bytes")));
+                }
+            }
+            return new SnapshotManifest(id, text(root, "view"),
                     text(root, "fingerprint"),
                     parent == null || parent.isNull() ? Optional.empty() : Optional.of(new SnapshotId(parent.asText())),
                     Instant.parse(text(root, "createdAt")), text(root, "archive"),
                     new ArchivePosition(watermark, lastFiles, known, digests), holes, counts,
-                    text(root, "data"), text(root, "rejected"));
+                    text(root, "data"), text(root, "rejected"), layers);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a snapshot manifest: " + e.getOriginalMessage(), e);
         } catch (RuntimeException e) {

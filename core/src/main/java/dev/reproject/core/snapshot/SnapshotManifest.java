@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param counts      what the run did
  * @param data        the data files' directory, relative to the snapshot directory
  * @param rejected    the rejected records' directory, relative to the snapshot directory
+ * @param layers      the layers its rows are read from, newest first (CONTRACT.md §5.5): its own data first, its
+ *                    base (the last full or compacted snapshot's data) last; one layer for a full or compacted run
  */
 public record SnapshotManifest(SnapshotId id,
                                String view,
@@ -34,7 +36,8 @@ public record SnapshotManifest(SnapshotId id,
                                List<Hole> holes,
                                SnapshotCounts counts,
                                String data,
-                               String rejected) {
+                               String rejected,
+                               List<SnapshotLayer> layers) {
 
     public static final String FILE_NAME = "manifest.json";
     public static final String DATA_DIR = "data";
@@ -50,5 +53,40 @@ public record SnapshotManifest(SnapshotId id,
         Objects.requireNonNull(position, "position");
         Objects.requireNonNull(counts, "counts");
         holes = List.copyOf(holes);
+        layers = List.copyOf(layers);
+        if (layers.isEmpty() || !layers.get(0).snapshot().equals(id)) {
+            throw new IllegalArgumentException("snapshot " + id + ": its first layer must be its own data, was "
+                    + layers.stream().map(l -> l.snapshot().value()).toList());
+        }
+        for (int i = 1; i < layers.size(); i++) {
+            if (layers.get(i).snapshot().compareTo(layers.get(i - 1).snapshot()) >= 0) {
+                throw new IllegalArgumentException("snapshot " + id + ": layers must be newest first, were "
+                        + layers.stream().map(l -> l.snapshot().value()).toList());
+            }
+        }
+    }
+
+    /** A snapshot whose rows are its own data alone (a full or compacted run; a manifest written before layers). */
+    public SnapshotManifest(SnapshotId id, String view, String fingerprint, Optional<SnapshotId> parent,
+                            Instant createdAt, String archive, ArchivePosition position, List<Hole> holes,
+                            SnapshotCounts counts, String data, String rejected) {
+        this(id, view, fingerprint, parent, createdAt, archive, position, holes, counts, data, rejected,
+                List.of(new SnapshotLayer(id, counts.items(), SnapshotLayer.UNKNOWN)));
+    }
+
+    /** The same snapshot with other layers. */
+    public SnapshotManifest withLayers(List<SnapshotLayer> newLayers) {
+        return new SnapshotManifest(id, view, fingerprint, parent, createdAt, archive, position, holes, counts, data,
+                rejected, newLayers);
+    }
+
+    /** The snapshots whose data this one reads, newest first: itself first. */
+    public List<SnapshotId> layerIds() {
+        return layers.stream().map(SnapshotLayer::snapshot).toList();
+    }
+
+    /** Whether its rows are spread over more than its own data. */
+    public boolean layered() {
+        return layers.size() > 1;
     }
 }

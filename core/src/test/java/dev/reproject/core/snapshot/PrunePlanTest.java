@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,6 +51,29 @@ class PrunePlanTest {
         assertThat(nothingBeyond.refused()).isFalse();
         assertThat(nothingBeyond.kept()).containsExactly(S2, S1);
         assertThat(nothingBeyond.toDelete()).isEmpty();
+    }
+
+    @Test
+    void a_kept_snapshot_keeps_every_layer_it_reads_and_a_snapshot_in_use_keeps_its_own() {
+        // S1 full; S2, S3 layers over it; S4 compacted; S5 a layer over S4; S6 a layer over S5 and S4
+        Map<SnapshotId, List<SnapshotId>> layers = new TreeMap<>(Map.of(S1, List.of(S1), S2, List.of(S2, S1), S3,
+                List.of(S3, S2, S1), S4, List.of(S4), S5, List.of(S5, S4), S6, List.of(S6, S5, S4)));
+
+        PrunePlan newestOnly = PrunePlan.of(layers, 1, List.of());
+        PrunePlan inUse = PrunePlan.of(layers, 1, List.of(entry("t-a", S2, RebuildStatus.LIVE)));
+
+        assertThat(newestOnly.kept()).containsExactly(S6);
+        assertThat(newestOnly.layerOf()).containsExactly(Map.entry(S4, List.of(S6)), Map.entry(S5, List.of(S6)));
+        assertThat(newestOnly.toDelete()).containsExactly(S1, S2, S3);
+        assertThat(newestOnly.layerOfText()).isEqualTo(S4 + " (a layer of " + S6 + "); " + S5 + " (a layer of " + S6
+                + ")");
+        assertThat(inUse.inUse()).containsOnlyKeys(S2);
+        assertThat(inUse.layerOf()).containsOnlyKeys(S1, S4, S5);
+        assertThat(inUse.layerOf().get(S1)).containsExactly(S2);
+        assertThat(inUse.toDelete()).containsExactly(S3);
+        // without layers (each snapshot its own rows) the same store would lose S4 and S5
+        assertThat(PrunePlan.of(List.copyOf(layers.keySet()), 1, List.of()).toDelete())
+                .containsExactly(S1, S2, S3, S4, S5);
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.cli.api.Json;
 import dev.reproject.cli.api.LeaseOptions;
 import dev.reproject.cli.api.ProgressOptions;
+import dev.reproject.core.snapshot.CompactionPolicy;
 import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.snapshot.SnapshotJob;
 import dev.reproject.snapshot.SnapshotOutcome;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -57,20 +59,44 @@ public final class SnapshotCommand implements Callable<Integer> {
             description = "Recompute from the whole archive instead of continuing the latest snapshot.")
     boolean full;
 
+    @Option(names = "--compact", description = "Continuing the latest snapshot, rewrite every row into one new base "
+            + "instead of adding a layer of the keys the new events touch.")
+    boolean compact;
+
+    @Option(names = "--max-layers", paramLabel = "N", defaultValue = "" + CompactionPolicy.DEFAULT_MAX_LAYERS,
+            description = "Compact when the latest snapshot has N layers already, its base included "
+                    + "(default: ${DEFAULT-VALUE}; 1 compacts every run).")
+    int maxLayers;
+
+    @Option(names = "--max-layer-ratio", paramLabel = "R", defaultValue = "" + CompactionPolicy.DEFAULT_MAX_LAYER_RATIO,
+            description = "Compact when the latest snapshot's layers above its base hold more than R times the "
+                    + "base's bytes (default: ${DEFAULT-VALUE}).")
+    double maxLayerRatio;
+
     @Override
     public Integer call() throws Exception {
         job.validate();
+        CompactionPolicy compaction;
+        try {
+            compaction = new CompactionPolicy(maxLayers, maxLayerRatio);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (full && compact) {
+            throw new ParameterException(spec.commandLine(), "--full and --compact exclude each other: a full run "
+                    + "writes one base already");
+        }
         AwsSettings aws = AwsSettings.of(common.endpoints()); // the region, for the lease's client and s3a
         SparkSession spark = job.session("reproject snapshot", common, aws.region());
         try {
-            return run(spark, aws);
+            return run(spark, aws, compaction);
         } finally {
             spark.stop();
         }
     }
 
     @SuppressWarnings("try") // the progress lines last as long as the block, unreferenced in it
-    private int run(SparkSession spark, AwsSettings aws) throws Exception {
+    private int run(SparkSession spark, AwsSettings aws, CompactionPolicy compaction) throws Exception {
         SnapshotStore store = job.snapshotStore(spark);
         JobRun run = job.run("snapshot", common.view(), store, Clock.systemUTC());
         SnapshotOutcome outcome;
@@ -79,7 +105,8 @@ public final class SnapshotCommand implements Callable<Integer> {
                      JobProgress.reading("snapshot", Clock.systemUTC()))) {
             DynamoCatalog catalog = new DynamoCatalog(catalogClient, common.catalogTable(), Clock.systemUTC());
             outcome = new SnapshotJob(spark, store, lease.leasing(catalog.leases()), Clock.systemUTC())
-                    .run(new SnapshotRequest(job.archive(), common.view(), full, job.allowGaps(), job.allowEmpty()));
+                    .run(new SnapshotRequest(job.archive(), common.view(), full, job.allowGaps(), job.allowEmpty(),
+                            compact, compaction));
         } catch (Exception e) {
             run.failed(e);
             throw e;

@@ -31,6 +31,10 @@ public final class SnapshotReports {
         StringBuilder text = new StringBuilder();
         text.append(String.format("committed snapshot %s of view %s (%s): %,d items%n", m.id(), m.view(),
                 m.parent().map(p -> "continues " + p).orElse("full run"), c.items()));
+        text.append(String.format("  rows written: %,d (%s)%n", m.layers().get(0).rows(), m.layered()
+                ? "a layer; " + m.layers().size() + " layers over base " + m.layers().get(m.layers().size() - 1)
+                        .snapshot()
+                : "one base"));
         text.append(String.format("  files: %,d listed, %,d opened, %,d covered%n", c.filesListed(), c.filesOpened(),
                 c.filesCovered()));
         text.append(String.format("  records: %,d; events: %,d applied, %,d skipped (unhandled types), "
@@ -64,6 +68,9 @@ public final class SnapshotReports {
         json.put("view", m.view());
         json.put("parent", m.parent().map(Object::toString).orElse(null));
         json.put("items", c.items());
+        json.put("rowsWritten", m.layers().get(0).rows());
+        json.put("bytesWritten", m.layers().get(0).bytes());
+        json.put("layers", m.layerIds().stream().map(Object::toString).toList());
         json.put("filesListed", c.filesListed());
         json.put("filesOpened", c.filesOpened());
         json.put("filesCovered", c.filesCovered());

@@ -34,6 +34,8 @@ public record PruneOutcome(String view, String root, int keep, PrunePlan plan, L
         plan.kept().forEach(id -> lines.add("  kept     " + id + "  among the newest " + keep));
         Map<SnapshotId, String> beyond = new TreeMap<>((a, b) -> b.compareTo(a));
         plan.inUse().forEach((id, by) -> beyond.put(id, "  kept     " + id + "  in use: " + String.join(", ", by)));
+        plan.layerOf().forEach((id, by) -> beyond.put(id, "  kept     " + id + "  a layer of " + String.join(", ",
+                by.stream().map(SnapshotId::value).toList())));
         deleted.forEach(id -> beyond.put(id, (dryRun ? "  to delete " : "  deleted  ") + id));
         lines.addAll(beyond.values());
         if (plan.kept().isEmpty()) {
@@ -52,6 +54,9 @@ public record PruneOutcome(String view, String root, int keep, PrunePlan plan, L
         Map<String, List<String>> inUse = new TreeMap<>();
         plan.inUse().forEach((id, by) -> inUse.put(id.value(), by));
         out.put("inUse", inUse);
+        Map<String, List<String>> layerOf = new TreeMap<>();
+        plan.layerOf().forEach((id, by) -> layerOf.put(id.value(), by.stream().map(SnapshotId::value).toList()));
+        out.put("layerOf", layerOf);
         out.put(dryRun ? "toDelete" : "deleted", deleted.stream().map(SnapshotId::value).toList());
         out.put("dryRun", dryRun);
         return out;

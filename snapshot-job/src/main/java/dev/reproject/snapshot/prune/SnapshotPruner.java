@@ -8,6 +8,7 @@ import dev.reproject.core.lease.LeaseNames;
 import dev.reproject.core.lease.Leasing;
 import dev.reproject.core.snapshot.PrunePlan;
 import dev.reproject.core.snapshot.SnapshotId;
+import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.spark.snapshot.SnapshotStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,10 +16,12 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code reproject prune}: deletes a view's snapshots beyond the newest {@code --keep}, but none a rebuild still
- * needs ({@link PrunePlan}), under the lease of the view's snapshots in the store, so that no snapshot run lists or
+ * needs ({@link PrunePlan}) and none whose data a kept snapshot reads as a layer, under the lease of the view's snapshots in the store, so that no snapshot run lists or
  * commits meanwhile. Without Spark: the store is read and written through Hadoop's file systems.
  */
 public final class SnapshotPruner {
@@ -43,11 +46,17 @@ public final class SnapshotPruner {
         try (LeaseKeeper lease = leasing.take(LeaseNames.snapshots(view, store.root().toString()),
                 "prune of view " + view + "'s snapshots in " + store.root())) {
             List<RebuildEntry> rebuilds = catalog.all().stream().filter(e -> e.view().equals(view)).toList();
-            PrunePlan plan = PrunePlan.of(store.committed(view), keep, rebuilds);
+            Map<SnapshotId, List<SnapshotId>> layers = new TreeMap<>(); // a kept snapshot keeps those it reads
+            for (SnapshotManifest manifest : store.list(view)) {
+                layers.put(manifest.id(), manifest.layerIds());
+            }
+            PrunePlan plan = PrunePlan.of(layers, keep, rebuilds);
             if (plan.refused()) {
                 throw new RefusedException("refusing to prune view " + view + "'s snapshots under " + store.root()
                         + ": every snapshot beyond --keep " + keep + " is one a rebuild still needs: "
-                        + plan.inUseText() + ". Retire those rebuilds first ('reproject retire')");
+                        + plan.inUseText() + (plan.layerOf().isEmpty() ? "" : ", or a layer of one: "
+                                + plan.layerOfText())
+                        + ". Retire those rebuilds first ('reproject retire')");
             }
             List<SnapshotId> deleted = new ArrayList<>();
             for (SnapshotId id : plan.toDelete()) {

@@ -8,7 +8,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.storage.StorageLevel;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import static org.apache.spark.sql.functions.broadcast;
@@ -20,8 +22,9 @@ import static org.apache.spark.sql.functions.when;
 /**
  * The fold of the snapshot and rebuild jobs: parent items + events (in offset order per aggregate) →
  * items, by the view's updates and the in-memory {@link dev.reproject.core.item.UpdateFold}. Only the
- * parent rows whose keys the new events touch are shuffled; the rest pass through unchanged. The view runs
- * once per event in a full run; in an incremental one, also once more to find the keys touched.
+ * parent rows whose keys the new events touch are shuffled; the rest pass through unchanged, or are left out when
+ * only the touched keys' rows are wanted (a snapshot layer). The view runs once per event in a full run; in an
+ * incremental one, also once more to find the keys touched.
  */
 public final class ViewFold {
 
@@ -32,36 +35,70 @@ public final class ViewFold {
     private ViewFold() {
     }
 
+    /** Which rows the fold gives. */
+    public enum Output {
+        /** Every key's: the parent's untouched rows too (a full or compacted snapshot, a rebuild). */
+        EVERY_KEY,
+        /** The keys the new events touch only: a snapshot layer (CONTRACT.md §5.5). */
+        TOUCHED_KEYS
+    }
+
+    /** Every key's rows. */
+    public static FoldOutput fold(Dataset<Row> events, Optional<? extends ParentRows> parent, String viewName) {
+        return fold(events, parent, viewName, Output.EVERY_KEY);
+    }
+
     /**
      * @param events the archive scan's events (id, type, aggregateType, aggregateId, eventTime, payload,
      *               topic, partition, offset, file, line)
      * @param parent the parent snapshot's rows (key, item), if any
+     * @param output which rows {@link FoldOutput#items()} holds
      */
-    public static FoldOutput fold(Dataset<Row> events, Optional<Dataset<Row>> parent, String viewName) {
-        return foldUpdates(events.mapPartitions(new EventUpdates(viewName), FOLD_ROWS), parent, viewName);
+    public static FoldOutput fold(Dataset<Row> events, Optional<? extends ParentRows> parent, String viewName,
+                                  Output output) {
+        Dataset<Row> stage1 = events.mapPartitions(new EventUpdates(viewName), FOLD_ROWS);
+        if (parent.isEmpty()) {
+            return foldUpdates(stage1, parent, viewName, output);
+        }
+        // read twice (the touched keys, then the fold): decoded once
+        Dataset<Row> decoded = stage1.persist(StorageLevel.MEMORY_AND_DISK());
+        FoldOutput folded = foldUpdates(decoded, parent, viewName, output);
+        return new FoldOutput(folded.items(), folded.rejects(), folded.applied(), folded.duplicates(),
+                folded.skipped(), folded.parentRows(), folded.foldedRows(), () -> {
+                    folded.close();
+                    decoded.unpersist();
+                });
     }
 
     /**
      * @param stage1 the events' updates, skips and the view's rejects in {@link FoldRows#SCHEMA}: the records of a
-     *               scan in the {@link ScannedUpdates} layout
+     *               scan in the {@link ScannedUpdates} layout (cached by the scan: read twice when there is a parent)
      * @param parent the parent snapshot's rows (key, item), if any
+     * @param output which rows {@link FoldOutput#items()} holds
      */
-    public static FoldOutput foldUpdates(Dataset<Row> stage1, Optional<Dataset<Row>> parent, String viewName) {
+    public static FoldOutput foldUpdates(Dataset<Row> stage1, Optional<? extends ParentRows> parent, String viewName,
+                                         Output output) {
         Dataset<Row> foldInput = stage1;
         Optional<Dataset<Row>> untouched = Optional.empty();
-        Optional<Dataset<Row>> touched = Optional.empty();
+        List<Dataset<Row>> cached = new ArrayList<>();
+        long parentRowsFolded = 0;
         if (parent.isPresent()) {
             Dataset<Row> touchedKeys = stage1.filter(col("kind").equalTo(FoldRows.UPDATE)).select(col("key")).distinct()
                     .persist(StorageLevel.MEMORY_AND_DISK());
-            touched = Optional.of(touchedKeys);
-            if (touchedKeys.count() <= MAX_BROADCAST_KEYS) {
-                // the usual incremental run: few keys touched; the parent's rows are then filtered where they
-                // are read instead of being shuffled
-                touchedKeys = broadcast(touchedKeys);
+            cached.add(touchedKeys);
+            // the usual incremental run: few keys touched; the parent's rows are then filtered where they are read
+            // instead of being shuffled
+            boolean fewKeys = touchedKeys.count() <= MAX_BROADCAST_KEYS;
+            Dataset<Row> touchedParent = parent.get().ofKeys(touchedKeys, fewKeys)
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            cached.add(touchedParent);
+            parentRowsFolded = touchedParent.count();
+            if (output == Output.EVERY_KEY) {
+                Dataset<Row> all = parent.get().all();
+                Dataset<Row> keys = fewKeys ? broadcast(touchedKeys) : touchedKeys;
+                untouched = Optional.of(all.join(keys, all.col("key").equalTo(keys.col("key")), "left_anti"));
             }
-            Column sameKey = parent.get().col("key").equalTo(touchedKeys.col("key"));
-            untouched = Optional.of(parent.get().join(touchedKeys, sameKey, "left_anti"));
-            foldInput = stage1.unionByName(asBaseRows(parent.get().join(touchedKeys, sameKey, "left_semi")));
+            foldInput = stage1.unionByName(asBaseRows(touchedParent));
         }
         Dataset<Row> folded = foldInput
                 .withColumn("order", when(col("kind").equalTo(FoldRows.BASE), 0).otherwise(1))
@@ -70,8 +107,11 @@ public final class ViewFold {
                 .drop("order")
                 .mapPartitions(new KeyFold(viewName), FOLD_ROWS)
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        Row stats = folded.filter(col("kind").equalTo(FoldRows.STAT))
-                .agg(sum(col("applied")), sum(col("duplicates")), sum(col("skipped"))).first();
+        cached.add(folded);
+        Row stats = folded.filter(col("kind").isin(FoldRows.STAT, FoldRows.ITEM))
+                .agg(sum(col("applied")), sum(col("duplicates")), sum(col("skipped")),
+                        sum(when(col("kind").equalTo(FoldRows.ITEM), 1L).otherwise(0L)))
+                .first();
 
         Dataset<Row> items = folded.filter(col("kind").equalTo(FoldRows.ITEM)).select(col("key"),
                 col("body").as("item"));
@@ -80,11 +120,9 @@ public final class ViewFold {
         }
         Dataset<Row> rejects = folded.filter(col("kind").equalTo(FoldRows.REJECT)).select(col("file"), col("line"),
                 col("offset"), col("topic"), col("partition"), col("reason"), col("detail"));
-        Optional<Dataset<Row>> touchedKeys = touched;
-        return new FoldOutput(items, rejects, count(stats, 0), count(stats, 1), count(stats, 2), () -> {
-            folded.unpersist();
-            touchedKeys.ifPresent(Dataset::unpersist);
-        });
+        return new FoldOutput(items, rejects, count(stats, 0), count(stats, 1), count(stats, 2), parentRowsFolded,
+                count(stats, 3),
+                () -> cached.forEach(Dataset::unpersist));
     }
 
     private static long count(Row stats, int column) {

@@ -9,9 +9,9 @@ import dev.reproject.spark.archive.ArchiveGuard;
 import dev.reproject.spark.archive.ArchiveReader;
 import dev.reproject.spark.archive.ArchiveScan;
 import dev.reproject.spark.fold.FoldOutput;
-import dev.reproject.spark.fold.FoldRows;
 import dev.reproject.spark.fold.ScannedUpdates;
 import dev.reproject.spark.fold.ViewFold;
+import dev.reproject.spark.snapshot.SnapshotRows;
 import dev.reproject.spark.snapshot.SnapshotStore;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -74,16 +74,15 @@ public final class Recomputation implements AutoCloseable {
         ArchiveScan scan = new ArchiveReader(spark, ArchiveRoot.of(archive), clock)
                 .scan(view.topics(), snapshot.position(), allowGaps, ScannedUpdates.of(view.name()));
         try {
-            Dataset<Row> parent = spark.read().schema(FoldRows.SNAPSHOT_SCHEMA)
-                    .parquet(snapshots.directory(view.name(), snapshot.id()) + "/" + snapshot.data());
+            SnapshotRows parent = SnapshotRows.open(spark, snapshots, snapshot); // every layer (CONTRACT.md §5.5)
             if (nothingNew(scan)) { // the fold of no events is the snapshot's rows: no Spark action to find that
-                return new Recomputation(snapshot, scan, new FoldOutput(parent.select(col("key"), col("item")),
-                        scan.rejects().drop("raw"), 0, 0, 0, () -> {
+                return new Recomputation(snapshot, scan, new FoldOutput(parent.all().select(col("key"), col("item")),
+                        scan.rejects().drop("raw"), 0, 0, 0, 0, 0, () -> {
                         }));
             }
-            return new Recomputation(snapshot, scan,
-                    ViewFold.foldUpdates(scan.records(), Optional.of(parent), view.name()));
-        } catch (RuntimeException e) {
+            return new Recomputation(snapshot, scan, ViewFold.foldUpdates(scan.records(), Optional.of(parent),
+                    view.name(), ViewFold.Output.EVERY_KEY));
+        } catch (RuntimeException | IOException e) {
             scan.close();
             throw e;
         }

@@ -3,6 +3,7 @@ package dev.reproject.spark.snapshot;
 import dev.reproject.core.error.NotFoundException;
 import dev.reproject.core.snapshot.ManifestJson;
 import dev.reproject.core.snapshot.SnapshotId;
+import dev.reproject.core.snapshot.SnapshotLayer;
 import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.spark.S3aSettings;
 import org.apache.hadoop.conf.Configuration;
@@ -65,6 +66,55 @@ public final class SnapshotStore {
      */
     public String rebuildDirectory(String view, String rebuildId) {
         return new Path(new Path(new Path(new Path(root), view), "rebuilds"), rebuildId).toString();
+    }
+
+    /** Where a layer of {@code snapshot} is: the data directory of the snapshot that wrote it. */
+    public String layerDirectory(SnapshotManifest snapshot, SnapshotLayer layer) {
+        String data = layer.snapshot().equals(snapshot.id()) ? snapshot.data() : SnapshotManifest.DATA_DIR;
+        return new Path(directory(snapshot.view(), layer.snapshot()), data).toString();
+    }
+
+    /**
+     * The bytes of the data files (Parquet parts: not {@code _SUCCESS}, nor hidden files) in a data directory, as a
+     * layer records them.
+     */
+    public long dataBytes(String dataDirectory) throws IOException {
+        Path dir = new Path(dataDirectory);
+        long bytes = 0;
+        for (FileStatus file : dir.getFileSystem(conf).listStatus(dir)) {
+            String name = file.getPath().getName();
+            if (file.isFile() && !name.startsWith("_") && !name.startsWith(".")) {
+                bytes += file.getLen();
+            }
+        }
+        return bytes;
+    }
+
+    /**
+     * That every layer {@code snapshot} reads is there, with the bytes its manifest recorded (CONTRACT.md §5.5).
+     *
+     * @throws IllegalStateException naming the snapshot, the layer and its directory when one is missing or not the
+     *                               one written
+     */
+    public void checkLayers(SnapshotManifest snapshot) throws IOException {
+        for (SnapshotLayer layer : snapshot.layers()) {
+            String dir = layerDirectory(snapshot, layer);
+            Path path = new Path(dir);
+            FileSystem fs = path.getFileSystem(conf);
+            String which = "snapshot " + snapshot.id() + " of view " + snapshot.view() + " reads layer "
+                    + layer.snapshot() + " (" + dir + ")";
+            if (!fs.exists(path)) {
+                throw new IllegalStateException(which + ", which is missing: was its snapshot deleted other than by "
+                        + "prune? Run snapshot --full");
+            }
+            if (layer.bytesKnown()) {
+                long bytes = dataBytes(dir);
+                if (bytes != layer.bytes()) {
+                    throw new IllegalStateException(which + ", whose data files hold " + bytes + " bytes where "
+                            + layer.bytes() + " were written: it is damaged or was changed. Run snapshot --full");
+                }
+            }
+        }
     }
 
     /** Committed snapshots of the view, oldest first. */
