@@ -11,6 +11,7 @@ import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.core.decode.EventuateDecoder;
 import dev.reproject.core.item.Update;
 import dev.reproject.core.lease.Leasing;
+import dev.reproject.core.sample.GenerationReport;
 import dev.reproject.core.snapshot.SnapshotId;
 import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.core.view.ViewDefinition;
@@ -158,7 +159,7 @@ public final class TimeToViewBenchmark {
         SnapshotManifest ready = committed(snapshots.run(new SnapshotRequest(archive.toString(), view, true, false)));
         generate(archive, Math.round(orders * ARCHIVED_AFTER_SNAPSHOT), revisions, true);
         copy(archive, topic);
-        generate(topic, Math.round(orders * NOT_ARCHIVED), revisions, true);
+        long tail = generate(topic, Math.round(orders * NOT_ARCHIVED), revisions, true).records();
 
         LiveBacklog backlog = LiveBacklog.ofArchive(topic, PARTITIONS);
         backlog.produceTo(bench.servers().kafkaBootstrapServers());
@@ -170,7 +171,7 @@ public final class TimeToViewBenchmark {
         }
         List<Update> updates = LivePlainLoop.classify(backlog.interleaved(),
                 new RecordClassifier(new EventuateDecoder(), definition));
-        long archived = LiveBacklog.ofArchive(archive, PARTITIONS).size();
+        long archived = backlog.size() - tail;
         System.err.printf("%s, --revisions %s: %,d orders, %,d events (%.2f per order), %,d archived, %,d in the "
                 + "ready snapshot (%,d files opened)%n", dir.getFileName(), revisions, expected.items().size(),
                 backlog.size(), (double) backlog.size() / expected.items().size(), archived,
@@ -204,7 +205,6 @@ public final class TimeToViewBenchmark {
         long start = System.nanoTime();
         RebuildOutcome rebuiltB = rebuild(bench, store, archive, view, ready.id(), tableB);
         double rebuildB = BenchSupport.seconds(start);
-        long tail = backlog.size() - archived;
         double liveB = live(bench, rebuiltB.entry(), tail);
         check(bench, tableB, expected);
 
@@ -229,8 +229,9 @@ public final class TimeToViewBenchmark {
         return result;
     }
 
-    private static void generate(Path archive, long orders, double revisions, boolean append) throws IOException {
-        OrderArchiveGenerator.generate(new LocalArchiveStore(archive.toString()), GeneratorOptions.builder()
+    private static GenerationReport generate(Path archive, long orders, double revisions, boolean append)
+            throws IOException {
+        return OrderArchiveGenerator.generate(new LocalArchiveStore(archive.toString()), GeneratorOptions.builder()
                 .orders(orders).partitions(append ? null : PARTITIONS).revisions(revisions).append(append).build());
     }
 

@@ -62,23 +62,24 @@ public final class Retirement {
             throw new RefusedException("refusing to retire " + id + ": " + String.join("; ", refusals));
         }
         RebuildStatus was = entry.status();
+        String group = id.consumerGroup();
+        // counted before the mark: a live updater may see it at its next report and leave before a later look
+        int members = groups.members(group);
         RebuildEntry retired = was == RebuildStatus.RETIRED ? entry : catalog.retire(id);
         if (was != RebuildStatus.RETIRED) {
             log.info("retire {}: marked RETIRED (was {})", id, was);
         }
-        String group = id.consumerGroup();
-        int members = awaitNoMembers(id, group);
+        awaitNoMembers(id, group);
         Optional<RebuildId> keptFor = newerOfSameTable(entry);
         boolean tableDeleted = keptFor.isEmpty() && tables.delete(entry.table());
         boolean groupDeleted = groups.delete(group);
         return new RetireOutcome(retired, was, members, tableDeleted, keptFor, groupDeleted);
     }
 
-    /** The members there were at first; 0 once none is left. */
-    private int awaitNoMembers(RebuildId id, String group) throws InterruptedException {
-        int first = groups.members(group);
+    /** Returns once the group has no member left. */
+    private void awaitNoMembers(RebuildId id, String group) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
-        int members = first;
+        int members = groups.members(group);
         while (members > 0) {
             if (System.nanoTime() >= deadline) {
                 throw new BusyException("retire " + id + ": consumer group " + group + " still has " + members
@@ -90,7 +91,6 @@ public final class Retirement {
             Thread.sleep(pollEvery.toMillis());
             members = groups.members(group);
         }
-        return first;
     }
 
     /**

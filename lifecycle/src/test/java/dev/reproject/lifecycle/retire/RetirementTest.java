@@ -119,6 +119,34 @@ class RetirementTest {
     }
 
     @Test
+    void a_live_updater_that_stops_as_soon_as_the_entry_is_marked_is_still_counted() throws Exception {
+        live(BLUE, T0.minusSeconds(300));
+        live(GREEN, T0.minusSeconds(100));
+        promote(GREEN);
+        ConsumerGroups stopsAtOnce = new ConsumerGroups() {
+            private boolean deleted;
+
+            @Override
+            public int members(String group) {
+                boolean marked = catalog.get(BLUE).orElseThrow().status() == RebuildStatus.RETIRED;
+                return marked || deleted ? 0 : 1;
+            }
+
+            @Override
+            public boolean delete(String group) {
+                deleted = true;
+                return true;
+            }
+        };
+
+        RetireOutcome outcome = new Retirement(catalog, aliases, tables, stopsAtOnce, Duration.ofMillis(200),
+                Duration.ofMillis(1)).retire(BLUE);
+
+        assertThat(outcome.membersLeft()).isEqualTo(1);
+        assertThat(outcome.lines()).contains("  live updater: 1 process(es) stopped and left the consumer group");
+    }
+
+    @Test
     void a_live_updater_that_does_not_stop_leaves_table_and_group_and_a_second_run_finishes() throws Exception {
         live(BLUE, T0.minusSeconds(300));
         live(GREEN, T0.minusSeconds(100));
