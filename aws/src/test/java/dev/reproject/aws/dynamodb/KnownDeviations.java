@@ -2,6 +2,7 @@ package dev.reproject.aws.dynamodb;
 
 import dev.reproject.core.item.Action;
 import dev.reproject.core.item.AttrValue;
+import dev.reproject.core.item.CombinedUpdate;
 import dev.reproject.core.item.FoldResult;
 import dev.reproject.core.item.Item;
 import dev.reproject.core.item.ItemSize;
@@ -47,11 +48,16 @@ enum KnownDeviations {
         return description;
     }
 
-    /** The deviation that makes dynalite's answer to {@code update} on {@code current} not DynamoDB's, if any. */
-    static Optional<KnownDeviations> before(TableSchema table, Item current, Update update) {
+    /**
+     * The deviation that makes dynalite's answer to {@code write} on {@code current} not DynamoDB's, if any. A
+     * combined write's condition compares the marker with its first event ID, not the last one it sets.
+     */
+    static Optional<KnownDeviations> before(TableSchema table, Item current, CombinedUpdate write) {
+        Update update = write.update();
+        String conditionId = write.firstEventId();
         if (current.get(update.marker().attribute()).orElse(null) instanceof AttrValue.S marker
-                && Integer.signum(Utf8.compare(marker.value(), update.marker().eventId())) != Integer
-                        .signum(marker.value().compareTo(update.marker().eventId()))) {
+                && Integer.signum(Utf8.compare(marker.value(), conditionId)) != Integer
+                        .signum(marker.value().compareTo(conditionId))) {
             return Optional.of(MARKER_ORDER);
         }
         Set<String> indexKeys = table.allKeyAttributes().stream()

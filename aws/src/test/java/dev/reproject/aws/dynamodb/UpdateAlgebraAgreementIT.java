@@ -167,7 +167,7 @@ class UpdateAlgebraAgreementIT {
             }
             count("updates");
             Item current = folded.getOrDefault(update.key(), Item.EMPTY);
-            Optional<KnownDeviations> deviation = KnownDeviations.before(RandomSequences.TABLE, current, update);
+            Optional<KnownDeviations> deviation = KnownDeviations.before(RandomSequences.TABLE, current, write);
             if (deviation.isPresent()) {
                 count("excluded." + deviation.get()); // sent to neither side: dynalite would not answer as DynamoDB
                 position++;
