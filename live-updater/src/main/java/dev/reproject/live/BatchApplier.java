@@ -47,8 +47,12 @@ final class BatchApplier implements AutoCloseable {
     record Refusal(Pending pending, WriteResult.Refused refused) {
     }
 
-    /** Writes made: one per request, combined or not, and the combined ones that had to be made again one by one. */
-    record Writes(long single, long combined, long combinedEvents, long fallbacks) {
+    /**
+     * Writes made: one per request, combined or not; the combined ones that had to be made again one by one; and
+     * those that applied where one by one would have refused an update, so the item was written again as one by one
+     * leaves it ({@link WriteResult.Corrected}).
+     */
+    record Writes(long single, long combined, long combinedEvents, long fallbacks, long corrections) {
     }
 
     /** One poll's writes, running or ended. */
@@ -104,6 +108,7 @@ final class BatchApplier implements AutoCloseable {
     private final AtomicLong combined = new AtomicLong();
     private final AtomicLong combinedEvents = new AtomicLong();
     private final AtomicLong fallbacks = new AtomicLong();
+    private final AtomicLong corrections = new AtomicLong();
 
     BatchApplier(ItemUpdater updater, int maxInFlight) {
         if (maxInFlight < 1) {
@@ -148,7 +153,7 @@ final class BatchApplier implements AutoCloseable {
 
     /** Writes made so far. */
     Writes writes() {
-        return new Writes(single.get(), combined.get(), combinedEvents.get(), fallbacks.get());
+        return new Writes(single.get(), combined.get(), combinedEvents.get(), fallbacks.get(), corrections.get());
     }
 
     private Result applyInOrder(List<Pending> sequence) {
@@ -179,12 +184,21 @@ final class BatchApplier implements AutoCloseable {
 
     private Result applyCombined(CombinedUpdate write, List<Pending> group) throws InterruptedException {
         combined.incrementAndGet();
-        if (updater.apply(write) instanceof WriteResult.Applied) {
+        WriteResult written = updater.apply(write);
+        if (written instanceof WriteResult.Applied) {
             combinedEvents.addAndGet(group.size());
             return new Result(group.size(), 0, List.of());
         }
-        fallbacks.incrementAndGet(); // a duplicate among them, or refused: nothing was written
         Result result = Result.NONE;
+        if (written instanceof WriteResult.Corrected corrected) {
+            corrections.incrementAndGet(); // written as one by one leaves the item: each update has its own result
+            for (int i = 0; i < group.size(); i++) {
+                result = result.plus(resultOf(group.get(i), corrected.parts().get(i)));
+            }
+            combinedEvents.addAndGet(result.applied());
+            return result;
+        }
+        fallbacks.incrementAndGet(); // a duplicate among them, or refused: nothing was written
         for (Pending pending : group) {
             result = result.plus(applyOne(pending));
         }
@@ -193,7 +207,10 @@ final class BatchApplier implements AutoCloseable {
 
     private Result applyOne(Pending pending) throws InterruptedException {
         single.incrementAndGet();
-        WriteResult result = updater.apply(pending.update());
+        return resultOf(pending, updater.apply(pending.update()));
+    }
+
+    private static Result resultOf(Pending pending, WriteResult result) {
         if (result instanceof WriteResult.Applied) {
             return new Result(1, 0, List.of());
         }

@@ -27,7 +27,7 @@ import java.util.function.Supplier;
 /**
  * What one live process does, as Micrometer meters (README "Metrics"): records, applied, duplicates, skipped and
  * dead letters by reason as counters equal to the run's {@link LiveCounts}; lag per assigned partition; records/s
- * over the last report interval; write latency; writes by kind (single, combined) and combined fallbacks; write retries by cause; partitions assigned and rebalances. The
+ * over the last report interval; write latency; writes by kind (single, combined), combined fallbacks and corrections; write retries by cause; partitions assigned and rebalances. The
  * lag is also kept for {@code /health}. Written by the run's thread, read by the scrape's.
  */
 public final class LiveMetrics {
@@ -41,7 +41,7 @@ public final class LiveMetrics {
     private final Timer writes;
     private final Counter rebalances;
     private final AtomicReference<Supplier<BatchApplier.Writes>> writeCounts = new AtomicReference<>(
-            () -> new BatchApplier.Writes(0, 0, 0, 0));
+            () -> new BatchApplier.Writes(0, 0, 0, 0, 0));
     private final AtomicLong assigned = new AtomicLong();
     private final AtomicReference<Double> recordsPerSecond = new AtomicReference<>(0.0);
     private final MultiGauge lagGauge;
@@ -73,6 +73,10 @@ public final class LiveMetrics {
                 .register(registry);
         FunctionCounter.builder("reproject.live.combined.fallbacks", writeCounts, w -> w.get().get().fallbacks())
                 .description("Combined writes refused or found duplicate, whose updates were then written one by one")
+                .register(registry);
+        FunctionCounter.builder("reproject.live.combined.corrections", writeCounts, w -> w.get().get().corrections())
+                .description("Combined writes that applied where one by one would have refused an update (the item "
+                        + "too large after it), after which the item was written as one by one leaves it")
                 .register(registry);
         rebalances = Counter.builder("reproject.live.rebalances")
                 .description("Consumer-group rebalances that assigned or revoked partitions").register(registry);

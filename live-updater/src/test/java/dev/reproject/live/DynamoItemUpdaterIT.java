@@ -70,6 +70,25 @@ class DynamoItemUpdaterIT {
             assertThat(items.get("1").get("c")).contains(new AttrValue.S("second"));
             assertThat(items.get("1").get("events." + TOPIC + "1")).contains(new AttrValue.S(id(10, 10)));
             assertThat(updater.calls()).isEqualTo(8);
+
+            // the store checks a combined write's size after its last update only: 250 KB of a, then 200 KB of b
+            // (too large alone), then a shrunk. Written as one by one leaves it: b refused, a shrunk
+            CombinedUpdate growsThenShrinks = UpdateCombiner.then(CombinedUpdate.of(update(11, new Action.Set("b",
+                    new AttrValue.S("y".repeat(200_000))))), update(12, new Action.Set("a", new AttrValue.S("small"))))
+                    .orElseThrow();
+            WriteResult corrected = updater.apply(growsThenShrinks);
+            assertThat(corrected).isInstanceOfSatisfying(WriteResult.Corrected.class, c -> {
+                assertThat(c.parts()).hasSize(2);
+                assertThat(c.parts().get(0)).isInstanceOfSatisfying(WriteResult.Refused.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(RejectReason.ITEM_TOO_LARGE));
+                assertThat(c.parts().get(1)).isEqualTo(WriteResult.APPLIED);
+            });
+            Item after = fixture.items().get("1");
+            assertThat(after.get("b")).as("b, refused one by one").isEmpty();
+            assertThat(after.get("a")).contains(new AttrValue.S("small"));
+            assertThat(after.get("c")).contains(new AttrValue.S("second"));
+            assertThat(after.get("events." + TOPIC + "1")).contains(new AttrValue.S(id(12, 12)));
+            assertThat(updater.calls()).as("the combined write and the item written again").isEqualTo(10);
             assertThat(updater.retries()).isZero();
         }
     }

@@ -4,8 +4,10 @@ import dev.reproject.aws.dynamodb.TableSchemas;
 import dev.reproject.core.catalog.RebuildId;
 import dev.reproject.core.item.Action;
 import dev.reproject.core.item.AttrValue;
+import dev.reproject.core.item.CombinedUpdate;
 import dev.reproject.core.item.Marker;
 import dev.reproject.core.item.Update;
+import dev.reproject.core.item.UpdateCombiner;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.retry.Backoff;
 import dev.reproject.core.snapshot.SnapshotId;
@@ -15,13 +17,18 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
@@ -53,6 +60,10 @@ class DynamoItemUpdaterTest {
     private final Deque<RuntimeException> failures = new ArrayDeque<>();
     private Optional<TableDescription> described = Optional.of(description(VIEW_TABLE));
     private int describeCalls;
+    private Map<String, AttributeValue> before = Map.of();
+    private final List<UpdateItemRequest> updates = new ArrayList<>();
+    private final List<PutItemRequest> puts = new ArrayList<>();
+    private final Deque<RuntimeException> putFailures = new ArrayDeque<>();
 
     @Test
     void eachWaitStaysUnderItsRetrysCeiling_100msBeforeTheFirstRetry() throws Exception {
@@ -141,6 +152,61 @@ class DynamoItemUpdaterTest {
         assertThat(describeCalls).isZero();
     }
 
+    @Test
+    void aCombinedWriteWhoseEarlierUpdateWouldBeTooLargeAlone_isWrittenAgainAsOneByOneLeavesTheItem() throws Exception {
+        String marker = "events." + TOPIC + "1";
+        before = Map.of("orderId", AttributeValue.fromS("1"), "a", AttributeValue.fromS("x".repeat(250_000)),
+                marker, AttributeValue.fromS(id(1, 1)));
+
+        WriteResult result = updater().apply(growsThenShrinks());
+
+        assertThat(updates).singleElement().satisfies(request -> assertThat(request.returnValues())
+                .isEqualTo(ReturnValue.ALL_OLD));
+        assertThat(result).isInstanceOfSatisfying(WriteResult.Corrected.class, corrected -> {
+            assertThat(corrected.parts().get(0)).isInstanceOfSatisfying(WriteResult.Refused.class,
+                    refused -> assertThat(refused.reason()).isEqualTo(RejectReason.ITEM_TOO_LARGE));
+            assertThat(corrected.parts().get(1)).isEqualTo(WriteResult.APPLIED);
+        });
+        assertThat(puts).singleElement().satisfies(put -> {
+            assertThat(put.item()).isEqualTo(Map.of("orderId", AttributeValue.fromS("1"), "a",
+                    AttributeValue.fromS("small"), marker, AttributeValue.fromS(id(3, 3))));
+            assertThat(put.conditionExpression()).isEqualTo("#m = :eventId");
+            assertThat(put.expressionAttributeNames()).isEqualTo(Map.of("#m", marker));
+            assertThat(put.expressionAttributeValues()).isEqualTo(Map.of(":eventId", AttributeValue.fromS(id(3, 3))));
+        });
+    }
+
+    @Test
+    void aCombinedWriteThatOneByOneWouldNotChange_isNotWrittenAgain() throws Exception {
+        before = Map.of("orderId", AttributeValue.fromS("1"), "a", AttributeValue.fromS("x"));
+
+        assertThat(updater().apply(growsThenShrinks())).isEqualTo(WriteResult.APPLIED);
+        assertThat(puts).isEmpty();
+    }
+
+    @Test
+    void anItemThatCannotBeWrittenAgainAsOneByOneLeavesItStopsTheRunNamingTheKeyAndEvents() {
+        before = Map.of("orderId", AttributeValue.fromS("1"), "a", AttributeValue.fromS("x".repeat(250_000)));
+        putFailures.add(ConditionalCheckFailedException.builder().message("The conditional request failed")
+                .statusCode(400).build());
+
+        assertThatThrownBy(() -> updater().apply(growsThenShrinks())).isInstanceOf(IllegalStateException.class)
+                .isNotInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("a combined write of 2 updates of key {orderId=S[value=1]} (events " + id(2, 2)
+                        + " to " + id(3, 3) + ")")
+                .hasMessageContaining("its marker changed since").hasMessageContaining("reproject verify");
+    }
+
+    /** 200 KB of b, then a shrunk: on 250 KB of a, the first is too large alone, both together are not. */
+    private static CombinedUpdate growsThenShrinks() {
+        Map<String, AttrValue> key = Map.of("orderId", new AttrValue.S("1"));
+        Update grows = Update.of(key, List.of(new Action.Set("b", new AttrValue.S("y".repeat(200_000)))),
+                Marker.of(TOPIC, "1", id(2, 2)));
+        Update shrinks = Update.of(key, List.of(new Action.Set("a", new AttrValue.S("small"))),
+                Marker.of(TOPIC, "1", id(3, 3)));
+        return UpdateCombiner.then(CombinedUpdate.of(grows), shrinks).orElseThrow();
+    }
+
     private void throttle(int calls) {
         for (int i = 0; i < calls; i++) {
             failures.add(ProvisionedThroughputExceededException.builder().message("slow down").statusCode(400)
@@ -159,11 +225,24 @@ class DynamoItemUpdaterTest {
         DynamoDbClient client = new DynamoDbClient() {
             @Override
             public UpdateItemResponse updateItem(UpdateItemRequest request) {
+                updates.add(request);
                 RuntimeException failure = failures.poll();
                 if (failure != null) {
                     throw failure;
                 }
-                return UpdateItemResponse.builder().build();
+                return request.returnValues() == ReturnValue.ALL_OLD
+                        ? UpdateItemResponse.builder().attributes(before).build()
+                        : UpdateItemResponse.builder().build();
+            }
+
+            @Override
+            public PutItemResponse putItem(PutItemRequest request) {
+                puts.add(request);
+                RuntimeException failure = putFailures.poll();
+                if (failure != null) {
+                    throw failure;
+                }
+                return PutItemResponse.builder().build();
             }
 
             @Override

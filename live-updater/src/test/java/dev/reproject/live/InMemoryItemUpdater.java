@@ -4,6 +4,7 @@ import dev.reproject.core.item.AttrValue;
 import dev.reproject.core.item.CombinedUpdate;
 import dev.reproject.core.item.FoldResult;
 import dev.reproject.core.item.Item;
+import dev.reproject.core.item.OneByOne;
 import dev.reproject.core.item.UpdateFold;
 import dev.reproject.core.view.TableSchema;
 
@@ -13,6 +14,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 
 /** A table in memory, written through the fold's interpreter (the in-memory port of the unit tests). */
@@ -34,10 +36,12 @@ final class InMemoryItemUpdater implements ItemUpdater {
         if (failure != null) {
             throw failure;
         }
-        FoldResult result = fold.apply(items.getOrDefault(write.update().key(), Item.EMPTY), write);
+        Item before = items.getOrDefault(write.update().key(), Item.EMPTY);
+        FoldResult result = fold.apply(before, write);
         if (result instanceof FoldResult.Applied applied) {
-            items.put(write.update().key(), applied.item());
-            return WriteResult.APPLIED;
+            Optional<OneByOne> oneByOne = fold.oneByOne(before, write); // as DynamoItemUpdater does
+            items.put(write.update().key(), oneByOne.map(OneByOne::item).orElse(applied.item()));
+            return oneByOne.<WriteResult>map(WriteResult.Corrected::of).orElse(WriteResult.APPLIED);
         }
         if (result instanceof FoldResult.Duplicate) {
             return WriteResult.DUPLICATE;

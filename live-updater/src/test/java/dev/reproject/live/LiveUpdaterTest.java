@@ -42,6 +42,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -255,6 +256,29 @@ class LiveUpdaterTest {
         assertThat(producer.history()).hasSize(1);
         assertThat(header(producer.history().get(0), DeadLetters.SOURCE_OFFSET)).isEqualTo("2");
         assertThat(byOrderId().get("10").get("orderStatus")).contains(new AttrValue.S("APPROVED"));
+    }
+
+    @Test
+    void a_combined_write_corrected_to_one_by_one_counts_each_event_as_its_own_result_and_writes_once()
+            throws Exception {
+        records(P0, List.of(created("1", 7, 0, 0), created("2", 7, 1, 1), created("10", 7, 2, 2),
+                transition("10", "OrderAuthorized", 3, 3))); // the handoff is at offset 2
+        records(P1, List.of());
+        List<CombinedUpdate> writes = new ArrayList<>();
+        ItemUpdater creationTooLargeAlone = write -> { // as a store that found the creation too large one by one
+            writes.add(write);
+            return write.events() > 1 ? new WriteResult.Corrected(List.of(new WriteResult.Refused(
+                    RejectReason.ITEM_TOO_LARGE, "too large alone"), WriteResult.APPLIED)) : table.apply(write);
+        };
+
+        LiveOutcome outcome = updater(true, creationTooLargeAlone, catalog).run();
+
+        assertThat(writes).singleElement().satisfies(write -> assertThat(write.events()).isEqualTo(2));
+        assertThat(outcome.counts().applied()).isEqualTo(1);
+        assertThat(outcome.counts().duplicates()).isZero();
+        assertThat(outcome.counts().deadLettered()).containsExactlyEntriesOf(Map.of(RejectReason.ITEM_TOO_LARGE, 1L));
+        assertThat(producer.history()).hasSize(1);
+        assertThat(header(producer.history().get(0), DeadLetters.SOURCE_OFFSET)).isEqualTo("2");
     }
 
     @Test

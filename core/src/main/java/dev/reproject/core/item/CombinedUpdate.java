@@ -1,6 +1,7 @@
 package dev.reproject.core.item;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,29 +10,38 @@ import java.util.Objects;
  * marker value written, and the condition taken from the first one,
  * {@code attribute_not_exists(#m) OR #m < :firstEventId}. Their event IDs increase, so the condition holds exactly
  * when every one of them would apply in turn; when it fails, some of them are duplicates and the writer applies them
- * one by one instead. A single update is the case {@code events == 1}, whose condition is its own.
+ * one by one instead. A single update is the case of one part, whose condition is its own.
  *
- * @param update       the combined update: the key, the combined actions, the last update's marker
- * @param firstEventId the first update's event ID, which the condition compares the marker with
- * @param events       how many updates it stands for
+ * @param update the combined update: the key, the combined actions, the last update's marker
+ * @param parts  the updates it stands for, in order: the first one's event ID is the condition's; after the write,
+ *               {@link UpdateFold#oneByOne} tells whether writing them one by one would have refused one of them
  */
-public record CombinedUpdate(Update update, String firstEventId, int events) implements Serializable {
+public record CombinedUpdate(Update update, List<Update> parts) implements Serializable {
 
     public CombinedUpdate {
         Objects.requireNonNull(update, "update");
-        Objects.requireNonNull(firstEventId, "firstEventId");
-        if (events < 1) {
-            throw new IllegalArgumentException("a combined update stands for at least one update, was " + events);
+        parts = List.copyOf(parts);
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("a combined update stands for at least one update");
         }
-        if (events == 1 && !firstEventId.equals(update.marker().eventId())) {
-            throw new IllegalArgumentException("a single update's condition is its own event ID "
-                    + update.marker().eventId() + ", was " + firstEventId);
+        if (parts.size() == 1 && !parts.get(0).equals(update)) {
+            throw new IllegalArgumentException("a single update stands for itself, was " + parts.get(0));
         }
     }
 
     /** One update as it is. */
     public static CombinedUpdate of(Update update) {
-        return new CombinedUpdate(update, update.marker().eventId(), 1);
+        return new CombinedUpdate(update, List.of(update));
+    }
+
+    /** The first update's event ID, which the condition compares the marker with. */
+    public String firstEventId() {
+        return parts.get(0).marker().eventId();
+    }
+
+    /** How many updates it stands for. */
+    public int events() {
+        return parts.size();
     }
 
     /**
@@ -43,6 +53,6 @@ public record CombinedUpdate(Update update, String firstEventId, int events) imp
         if (current == null) {
             return true;
         }
-        return current instanceof AttrValue.S s && Utf8.compare(s.value(), firstEventId) < 0;
+        return current instanceof AttrValue.S s && Utf8.compare(s.value(), firstEventId()) < 0;
     }
 }

@@ -33,9 +33,10 @@ import java.util.stream.Stream;
  * overwrites its result (the first could have been refused for the item's content, the combination would not); and
  * {@code ADD} of a number twice (the intermediate sum could leave DynamoDB's number range).
  *
- * <p>One difference remains, which CONTRACT.md §6.6 states: a combined write checks the item's size (400 KB) only
- * after the last update, so an item that would have been too large after an earlier update of the combination and is
- * smaller again after a later one is written rather than that earlier update refused.
+ * <p>One difference remains: the store checks a combined write's item size (400 KB) only after the last update, so
+ * an item that would have been too large after an earlier update of the combination and is smaller again after a
+ * later one is written rather than that earlier update refused. {@link UpdateFold#oneByOne} finds that case from the
+ * item before the write, and the writer then writes the item as one by one leaves it (CONTRACT.md §6.6).
  */
 public final class UpdateCombiner {
 
@@ -64,8 +65,9 @@ public final class UpdateCombiner {
             }
             actions.set(at, composed.get());
         }
-        return Optional.of(new CombinedUpdate(new Update(last.key(), actions, next.marker()), soFar.firstEventId(),
-                soFar.events() + 1));
+        List<Update> parts = new ArrayList<>(soFar.parts());
+        parts.add(next);
+        return Optional.of(new CombinedUpdate(new Update(last.key(), actions, next.marker()), parts));
     }
 
     private static int indexOf(List<Action> actions, String attribute) {

@@ -3,6 +3,8 @@ package dev.reproject.core.item;
 import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.view.TableSchema;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -86,6 +88,31 @@ public final class UpdateFold {
                     + "allowed size: " + size + " bytes > " + ItemSize.MAX_BYTES + " bytes");
         }
         return new FoldResult.Applied(next);
+    }
+
+    /**
+     * Whether a combined write that applied on {@code before} left what its parts written one by one would have. The
+     * combination's algebra ({@link UpdateCombiner}) makes the items equal whenever every part applies in turn; the
+     * one case where a part is refused is the item's size, which a combined write checks only after its last part:
+     * an item too large after an earlier part and smaller again after a later one.
+     *
+     * @param before the item the combined write applied on ({@link Item#EMPTY} when there was none)
+     * @return empty when every part applies in turn; else the one-by-one item and each part's result
+     */
+    public Optional<OneByOne> oneByOne(Item before, CombinedUpdate write) {
+        Item item = before;
+        List<FoldResult> results = new ArrayList<>(write.events());
+        boolean refused = false;
+        for (Update part : write.parts()) {
+            FoldResult result = apply(item, part);
+            results.add(result);
+            if (result instanceof FoldResult.Applied applied) {
+                item = applied.item();
+            } else {
+                refused = true;
+            }
+        }
+        return refused ? Optional.of(new OneByOne(item, results)) : Optional.empty();
     }
 
     private void requireSameKey(Item current, Update update) {

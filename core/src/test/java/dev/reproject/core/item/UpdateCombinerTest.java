@@ -1,5 +1,6 @@
 package dev.reproject.core.item;
 
+import dev.reproject.core.reject.RejectReason;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -108,6 +109,36 @@ class UpdateCombinerTest {
         assertThat(write.firstEventId()).isEqualTo("e2");
         assertThat(applied(FOLD.apply(stored(), write))).isEqualTo(
                 stored("status", s("APPROVED"), "total", n(10)).with(MARKER, s("e3")));
+    }
+
+    @Test
+    void anItemTooLargeOnlyAfterAnEarlierPart_isWrittenCombined_andOneByOneRefusesThatPartAlone() {
+        String kb250 = "a".repeat(250_000);
+        String kb200 = "b".repeat(200_000);
+        Item before = stored("a", s(kb250)); // marker e1
+        Update grows = update("e2", new Action.Set("b", s(kb200))); // 450 KB after it: refused alone
+        Update shrinks = update("e3", new Action.Set("a", s("x"))); // 200 KB after both
+        CombinedUpdate write = UpdateCombiner.then(CombinedUpdate.of(grows), shrinks).orElseThrow();
+
+        assertThat(FOLD.apply(before, write)).as("the combined write checks the size after its last part only")
+                .isInstanceOf(FoldResult.Applied.class);
+        OneByOne oneByOne = FOLD.oneByOne(before, write).orElseThrow();
+
+        assertThat(oneByOne.results()).hasSize(2);
+        assertThat(oneByOne.results().get(0)).isInstanceOfSatisfying(FoldResult.Rejected.class,
+                rejected -> assertThat(rejected.reason()).isEqualTo(RejectReason.ITEM_TOO_LARGE));
+        assertThat(oneByOne.results().get(1)).isInstanceOf(FoldResult.Applied.class);
+        assertThat(oneByOne.item()).isEqualTo(stored("a", s("x")).with(MARKER, s("e3")));
+    }
+
+    @Test
+    void whenEveryPartAppliesInTurn_oneByOneHasNothingToCorrect() {
+        Update first = update("e2", new Action.Set("status", s("A")));
+        CombinedUpdate write = UpdateCombiner.then(CombinedUpdate.of(first), update("e3", new Action.Set("b",
+                s("x")))).orElseThrow();
+
+        assertThat(FOLD.oneByOne(stored(), write)).isEmpty();
+        assertThat(FOLD.oneByOne(Item.EMPTY, write)).isEmpty();
     }
 
     @Test
