@@ -99,6 +99,8 @@ class RebuildImportIT {
             DynamoTarget imported = target(servers, "imported", WriteOptions.DEFAULT,
                     DynamoTarget.ClientWrapper.NONE);
 
+            RebuildPlan plan = new RebuildPlanner(spark, store, Clock.systemUTC())
+                    .plan(request(archive, snapshot, imported));
             RebuildOutcome normal = job.run(request(archive, snapshot, written));
             RebuildOutcome viaImport = job.runImport(request(archive, snapshot, imported),
                     new LocalTableImport(s3, dynamo));
@@ -125,7 +127,8 @@ class RebuildImportIT {
                     .contents().stream().map(S3Object::key).toList();
             assertThat(keys).isNotEmpty().allMatch(key -> key.matches(".*/import/part-\\d{5}\\.json\\.gz"));
             assertThat(viaImport.imported().get().files().bytes()).as("the files' bytes uncompressed, as read")
-                    .isEqualTo(viaImport.imported().get().result().processedBytes());
+                    .isEqualTo(viaImport.imported().get().result().processedBytes())
+                    .as("as the dry run said").isEqualTo(plan.load().importBytes());
         }
     }
 

@@ -13,12 +13,14 @@ import java.util.Objects;
  * The load of {@code rebuild --import}: the items written as files, then the table created from them by the import,
  * which must have imported exactly the items the files hold.
  *
- * @param files  what the files hold
- * @param result what the import reported
+ * @param directory where the files are
+ * @param files     what the files hold
+ * @param result    what the import reported
  */
-public record ImportLoad(ImportFiles.Written files, ImportResult result) {
+public record ImportLoad(String directory, ImportFiles.Written files, ImportResult result) {
 
     public ImportLoad {
+        Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(files, "files");
         Objects.requireNonNull(result, "result");
     }
@@ -27,15 +29,24 @@ public record ImportLoad(ImportFiles.Written files, ImportResult result) {
                                  CreateTableRequest table)
             throws IOException, InterruptedException {
         ImportFiles.Written files = ImportFiles.write(spark, items, directory);
-        ImportResult result = importer.run(directory, table);
-        if (result.importedItems() != files.items() || result.errors() != 0) {
-            throw new ImportFailedException("import " + result.importArn() + " of table " + table.tableName()
-                    + " imported " + result.importedItems() + " items of the " + files.items() + " in " + directory
+        return checked(new ImportLoad(directory, files, importer.run(directory, table)), table.tableName());
+    }
+
+    /**
+     * The load, if the import took every item of the files and no other.
+     *
+     * @throws ImportFailedException when it imported another count, or reported errors
+     */
+    static ImportLoad checked(ImportLoad load, String table) {
+        ImportResult result = load.result();
+        if (result.importedItems() != load.files().items() || result.errors() != 0) {
+            throw new ImportFailedException("import " + result.importArn() + " of table " + table + " imported "
+                    + result.importedItems() + " items of the " + load.files().items() + " in " + load.directory()
                     + " (" + result.processedItems() + " processed, " + result.errors() + " errors; details in "
                     + "CloudWatch Logs, log group /aws-dynamodb/imports): the table is not the rebuild's. Delete it "
                     + "and run the rebuild again");
         }
-        return new ImportLoad(files, result);
+        return load;
     }
 
     /** The load as the entry and the summary count writes: the items imported, no write calls. */
