@@ -41,7 +41,8 @@ import java.util.TreeMap;
  * Step 2 (CONTRACT.md §6): a snapshot + the records archived beyond its watermark → the same fold as the
  * snapshot job → items bulk-loaded into the view's table, which is created when missing. The catalog entry
  * is LOADING while items are written and LOADED, with the handoff watermark, only after every item is.
- * Running the same rebuild again (after a crash) puts the same items and ends with the same entry.
+ * Running the same rebuild again (after a crash) puts the same items and ends with the same entry. With
+ * {@link #runImport}, a new table is created from the items by an import ({@link TableImport}) instead.
  */
 public final class RebuildJob {
 
