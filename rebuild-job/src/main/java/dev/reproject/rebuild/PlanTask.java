@@ -7,6 +7,7 @@ import dev.reproject.core.item.ItemSize;
 import dev.reproject.core.item.WriteUnits;
 import dev.reproject.core.view.TableSchema;
 import dev.reproject.core.view.Views;
+import dev.reproject.rebuild.imports.ImportLines;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 
@@ -31,6 +32,7 @@ final class PlanTask implements MapPartitionsFunction<Row, PlanFigures> {
         long tableUnits = 0;
         long indexUnits = 0;
         long tooLarge = 0;
+        long importBytes = 0;
         while (rows.hasNext()) {
             Item item = DynamoJson.readItem(rows.next().getAs("item"));
             long size = ItemSize.of(item);
@@ -42,8 +44,9 @@ final class PlanTask implements MapPartitionsFunction<Row, PlanFigures> {
             bytes += size;
             tableUnits += WriteUnits.of(size);
             indexUnits += WriteUnits.inIndexes(item, schema);
+            importBytes += ImportLines.bytes(item);
         }
         long calls = (items + BulkWriter.MAX_BATCH - 1) / BulkWriter.MAX_BATCH;
-        return List.of(new PlanFigures(items, bytes, tableUnits, indexUnits, calls, tooLarge)).iterator();
+        return List.of(new PlanFigures(items, bytes, tableUnits, indexUnits, calls, tooLarge, importBytes)).iterator();
     }
 }

@@ -13,6 +13,8 @@ import dev.reproject.core.reject.RejectReason;
 import dev.reproject.core.snapshot.SnapshotManifest;
 import dev.reproject.core.view.ViewDefinition;
 import dev.reproject.core.view.Views;
+import dev.reproject.rebuild.imports.ImportLoad;
+import dev.reproject.rebuild.imports.TableImport;
 import dev.reproject.spark.ArchiveRoot;
 import dev.reproject.spark.archive.ArchiveScan;
 import dev.reproject.spark.fold.FoldOutput;
@@ -39,11 +41,15 @@ import java.util.TreeMap;
  * Step 2 (CONTRACT.md §6): a snapshot + the records archived beyond its watermark → the same fold as the
  * snapshot job → items bulk-loaded into the view's table, which is created when missing. The catalog entry
  * is LOADING while items are written and LOADED, with the handoff watermark, only after every item is.
- * Running the same rebuild again (after a crash) puts the same items and ends with the same entry.
+ * Running the same rebuild again (after a crash) puts the same items and ends with the same entry. With
+ * {@link #runImport}, a new table is created from the items by an import ({@link TableImport}) instead.
  */
 public final class RebuildJob {
 
     private static final Logger log = LoggerFactory.getLogger(RebuildJob.class);
+
+    /** The directory of {@code rebuild --import}'s files in the rebuild's area. */
+    public static final String IMPORT_DIR = "import";
 
     private final SparkSession spark;
     private final SnapshotStore snapshots;
@@ -61,13 +67,32 @@ public final class RebuildJob {
     }
 
     public RebuildOutcome run(RebuildRequest request) throws Exception {
+        return run(request, Optional.empty());
+    }
+
+    /**
+     * {@code rebuild --import} (CONTRACT.md §6.1): the same read and fold, the items written as files beside the
+     * snapshots, and the table, which must not exist, created from them by {@code importer}; the same entry and
+     * handoff.
+     */
+    public RebuildOutcome runImport(RebuildRequest request, TableImport importer) throws Exception {
+        return run(request, Optional.of(importer));
+    }
+
+    private RebuildOutcome run(RebuildRequest request, Optional<TableImport> importer) throws Exception {
         ViewDefinition view = Views.byName(request.view());
         SnapshotManifest snapshot = snapshotOf(snapshots, request, view);
-        requireArchiveFiles(spark, request, view, snapshot);
         DynamoTarget target = request.target();
         RebuildId id = RebuildId.of(target.table(), snapshot.id());
+        if (importer.isPresent()) { // before any work: ImportTable creates the table, and reads from S3 only
+            importer.get().requireReadable(importDirectory(view, id));
+            try (DynamoDbClient client = target.driverClient()) {
+                refuseExistingForImport(client, target.table());
+            }
+        }
+        requireArchiveFiles(spark, request, view, snapshot);
         try (LeaseKeeper lease = leasing.take(LeaseNames.table(target.table()), "rebuild " + id)) {
-            return run(request, view, snapshot, id, lease);
+            return run(request, view, snapshot, id, lease, importer);
         }
     }
 
@@ -86,13 +111,15 @@ public final class RebuildJob {
 
     /** Under the table's lease, taken before anything is written (CONTRACT.md §6.10). */
     private RebuildOutcome run(RebuildRequest request, ViewDefinition view, SnapshotManifest snapshot, RebuildId id,
-                               LeaseKeeper lease)
+                               LeaseKeeper lease, Optional<TableImport> importer)
             throws Exception {
         DynamoTarget target = request.target();
         try (DynamoDbClient client = target.driverClient()) {
             Optional<TableDescription> existing = TableSetup.describe(client, target.table());
             refuseForeignTable(client, id, view.name(), existing.isPresent());
-            if (existing.isPresent()) { // used as it is, whatever its capacity, if it has the view's keys and indexes
+            if (importer.isPresent()) {
+                refuseExistingForImport(client, target.table()); // again, under the lease
+            } else if (existing.isPresent()) { // used as it is, whatever its capacity, if it has the view's keys and indexes
                 refuseOtherKeys(existing.get(), target.table(), view);
             } else {
                 TableSetup.create(client, target.table(), view.table(), request.provisioned());
@@ -107,8 +134,13 @@ public final class RebuildJob {
                 request.allowGaps(), clock)) {
             ArchiveScan scan = recomputed.scan();
             FoldOutput fold = recomputed.fold();
-            WriteSummary writes = write(fold.items(), target,
-                    recomputed.nothingNew() ? Optional.of(snapshot.counts().items()) : Optional.empty());
+            Optional<ImportLoad> imported = importer.isPresent()
+                    ? Optional.of(ImportLoad.run(spark, fold.items(), importDirectory(view, id), importer.get(),
+                            TableSetup.request(target.table(), view.table(), request.provisioned())))
+                    : Optional.empty();
+            WriteSummary writes = imported.isPresent() ? imported.get().asWrites()
+                    : write(fold.items(), target,
+                            recomputed.nothingNew() ? Optional.of(snapshot.counts().items()) : Optional.empty());
             String rejectedDir = snapshots.rebuildDirectory(view.name(), id.value()) + "/"
                     + SnapshotManifest.REJECTED_DIR; // as in a snapshot's directory
             Map<RejectReason, Long> rejected = recomputed.nothingNew()
@@ -119,12 +151,14 @@ public final class RebuildJob {
                     .forEach(item -> log.warn("item {} left out: {} bytes, over DynamoDB's item size limit",
                             item.keyJson(), item.sizeBytes()));
             lease.check(); // a run whose lease was taken over must not mark LOADED what another run loads
-            RebuildEntry loaded = catalog.markLoaded(id, counts(writes, fold, rejected),
+            RebuildEntry loaded = catalog.markLoaded(id, counts(writes, fold, rejected, imported),
                     scan.position().watermark());
-            log.info("rebuild {} LOADED: {} items in {} write calls; handoff {}", id, writes.itemsWritten(),
-                    writes.writeCalls(), scan.position().watermark());
+            log.info("rebuild {} LOADED: {} items {}; handoff {}", id, writes.itemsWritten(),
+                    imported.map(i -> "by import " + i.result().importArn())
+                            .orElse("in " + writes.writeCalls() + " write calls"),
+                    scan.position().watermark());
             return new RebuildOutcome(loaded, writes, scan.summary(), fold.applied(), fold.duplicates(),
-                    fold.skipped(), rejected, rejectedDir);
+                    fold.skipped(), rejected, rejectedDir, imported);
         }
     }
 
@@ -146,8 +180,26 @@ public final class RebuildJob {
                 .reduce(WriteSummary.EMPTY, WriteSummary::plus);
     }
 
-    /** The entry's counts: the writes, the fold, and the rejects by reason ({@code rejected.<reason>}). */
-    private static Map<String, Long> counts(WriteSummary writes, FoldOutput fold, Map<RejectReason, Long> rejected) {
+    /** Where {@code rebuild --import} writes its files: {@code import/} in the rebuild's area, beside rejected/. */
+    private String importDirectory(ViewDefinition view, RebuildId id) {
+        return snapshots.rebuildDirectory(view.name(), id.value()) + "/" + IMPORT_DIR;
+    }
+
+    /** ImportTable creates the table: one that exists, whatever it holds, is not for {@code --import}. */
+    private static void refuseExistingForImport(DynamoDbClient client, String table) {
+        if (TableSetup.describe(client, table).isPresent()) {
+            throw new IllegalStateException("table " + table + " exists: rebuild --import creates its table with "
+                    + "DynamoDB's ImportTable, which needs a new one. Choose another --table, delete this one, or "
+                    + "rebuild without --import");
+        }
+    }
+
+    /**
+     * The entry's counts: the writes, the fold, the rejects by reason ({@code rejected.<reason>}) and, for an
+     * import, what it reported ({@code importProcessedItems}, {@code importErrors}, {@code importBytes}).
+     */
+    private static Map<String, Long> counts(WriteSummary writes, FoldOutput fold, Map<RejectReason, Long> rejected,
+                                            Optional<ImportLoad> imported) {
         Map<String, Long> counts = new TreeMap<>();
         counts.put("items", writes.itemsWritten());
         counts.put("writeCalls", writes.writeCalls());
@@ -160,6 +212,11 @@ public final class RebuildJob {
         counts.put("skipped", fold.skipped());
         rejected.forEach((reason, n) -> counts.put("rejected." + reason.code(), n));
         counts.put("rejected", RebuildOutcome.totalRejected(rejected, writes));
+        imported.ifPresent(i -> {
+            counts.put("importProcessedItems", i.result().processedItems());
+            counts.put("importErrors", i.result().errors());
+            counts.put("importBytes", i.result().processedBytes());
+        });
         return counts;
     }
 

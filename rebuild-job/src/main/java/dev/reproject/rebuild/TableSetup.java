@@ -19,12 +19,16 @@ final class TableSetup {
 
     /** Creates the missing table and waits until it is there. */
     static void create(DynamoDbClient client, String table, TableSchema schema, Optional<Capacity> provisioned) {
-        CreateTableRequest request = provisioned
+        client.createTable(request(table, schema, provisioned));
+        TableWaits.untilExists(client, table);
+    }
+
+    /** How the table is created: by {@code CreateTable}, or by {@code ImportTable} with the same parameters. */
+    static CreateTableRequest request(String table, TableSchema schema, Optional<Capacity> provisioned) {
+        return provisioned
                 .map(c -> TableSchemas.createTableRequest(table, schema, ProvisionedThroughput.builder()
                         .readCapacityUnits(c.readUnits()).writeCapacityUnits(c.writeUnits()).build()))
                 .orElseGet(() -> TableSchemas.createTableRequest(table, schema));
-        client.createTable(request);
-        TableWaits.untilExists(client, table);
     }
 
     /** The table as DynamoDB describes it, or empty when there is none. */

@@ -57,6 +57,16 @@ class RebuildDryRunIT {
 
             JsonNode plan = run(new RebuildCommand(), servers, dir, "--dry-run", "--table", "dry",
                     "--catalog-table", CATALOG, "--write-rate", "500");
+            JsonNode importPlan = run(new RebuildCommand(), servers, dir, "--dry-run", "--import", "--table", "dry",
+                    "--catalog-table", CATALOG, "--price-per-gb-imported", "0.3");
+            // --import needs its files on S3: the snapshots here are local
+            String refused = fails(2, new RebuildCommand(), servers, dir, "--import", "--table", "dry",
+                    "--catalog-table", CATALOG);
+            assertThat(refused).contains("ImportTable reads files from S3 only")
+                    .contains(dir.resolve("snapshots").toUri().getPath().replaceAll("/$", "")
+                            + "/order-history/rebuilds/dry@");
+            assertThat(fails(2, new RebuildCommand(), servers, dir, "--import", "--write-rate", "5"))
+                    .contains("--write-rate and --writers-per-task do not apply");
 
             assertThat(tables(servers)).as("nothing created: neither the table nor the catalog (no lease either)")
                     .doesNotContain("dry", CATALOG);
@@ -79,12 +89,29 @@ class RebuildDryRunIT {
                     + "each is written to the consumer index too").isGreaterThanOrEqualTo(items);
             assertThat(plan.get("cost").asDouble()).isCloseTo(units * 0.625 / 1_000_000, within(1e-12));
             assertThat(plan.get("seconds").asDouble()).isCloseTo(items / 500.0, within(0.001));
+            assertThat(plan.has("importCost")).as("only with --import").isFalse();
+            long importBytes = importPlan.get("importBytes").asLong();
+            assertThat(importBytes).as("DynamoDB JSON, names and types spelt out, is larger than DynamoDB's measure")
+                    .isGreaterThan(plan.get("itemBytes").asLong());
+            assertThat(importPlan.get("importCost").asDouble())
+                    .isCloseTo(importBytes * 0.3 / (1024.0 * 1024 * 1024), within(1e-12));
+            assertThat(importPlan.get("cost").asDouble()).isEqualTo(plan.get("cost").asDouble());
         } finally {
             credentials.close();
         }
     }
 
     private static JsonNode run(Object command, LocalServers servers, Path dir, String... more) throws Exception {
+        return JSON.readTree(execute(0, command, servers, dir, more));
+    }
+
+    /** The command's stderr, when it exits with {@code exit}. */
+    private static String fails(int exit, Object command, LocalServers servers, Path dir, String... more) {
+        return execute(exit, command, servers, dir, more);
+    }
+
+    /** Stdout when {@code exit} is 0, else stderr. */
+    private static String execute(int expected, Object command, LocalServers servers, Path dir, String... more) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = CommandLines.configure(new CommandLine(command), Map.of());
@@ -95,8 +122,8 @@ class RebuildDryRunIT {
                 servers.dynamoDbEndpoint().toString(), "--region", servers.region()));
         args.addAll(List.of(more));
         int exit = commandLine.execute(args.toArray(String[]::new));
-        assertThat(exit).as(err.toString()).isZero();
-        return JSON.readTree(out.toString());
+        assertThat(exit).as(err.toString()).isEqualTo(expected);
+        return expected == 0 ? out.toString() : err.toString();
     }
 
     private static List<String> tables(LocalServers servers) {

@@ -21,19 +21,37 @@ final class DryRunReports {
     static final String US_EAST_1_PRICE = "0.625";
     static final String PRICE_SOURCE = "the published on-demand price in us-east-1, Standard table class, "
             + "in effect since 2024-11-01";
+    /** US dollars per GB of uncompressed source data imported by ImportTable, us-east-1. */
+    static final String US_EAST_1_IMPORT_PRICE = "0.15";
+    static final String IMPORT_PRICE_SOURCE = "the published price of import from S3 in us-east-1";
+    /** The GB of AWS's bills: 2^30 bytes. */
+    static final double GB = 1024.0 * 1024 * 1024;
 
     private final RebuildPlan plan;
     private final double pricePerMillion;
     private final Optional<Double> writeRate;
+    private final Optional<Double> pricePerGbImported;
 
-    DryRunReports(RebuildPlan plan, double pricePerMillion, Optional<Double> writeRate) {
+    /** @param pricePerGbImported with {@code --import}: the import's price, to compare both ways; else empty */
+    DryRunReports(RebuildPlan plan, double pricePerMillion, Optional<Double> writeRate,
+                  Optional<Double> pricePerGbImported) {
         this.plan = plan;
         this.pricePerMillion = pricePerMillion;
         this.writeRate = writeRate;
+        this.pricePerGbImported = pricePerGbImported;
+    }
+
+    DryRunReports(RebuildPlan plan, double pricePerMillion, Optional<Double> writeRate) {
+        this(plan, pricePerMillion, writeRate, Optional.empty());
     }
 
     double cost() {
         return plan.load().writeUnits() * pricePerMillion / 1_000_000;
+    }
+
+    /** With {@code --import}: the import's cost, by the bytes of its files uncompressed. */
+    Optional<Double> importCost() {
+        return pricePerGbImported.map(price -> plan.load().importBytes() / GB * price);
     }
 
     /** The time the writes take at {@code --write-rate} items/s; none without it. */
@@ -62,6 +80,11 @@ final class DryRunReports {
         text.append(time().map(t -> String.format(Locale.ROOT, "  time: %s at --write-rate %s items/s",
                 human(t), number(writeRate.get()))).orElse("  time: no --write-rate, as fast as DynamoDB takes the "
                         + "writes"));
+        importCost().ifPresent(importCost -> text.append(String.format(Locale.ROOT, "%n  --import: ImportTable of "
+                + "%,d bytes uncompressed: $%.4f at $%s per GB, against $%.4f by BatchWriteItem above (%s)",
+                plan.load().importBytes(), importCost, number(pricePerGbImported.get()), cost(),
+                importCost < cost() ? "the import is cheaper" : importCost > cost() ? "the writes are cheaper"
+                        : "the same")));
         return text.toString();
     }
 
@@ -89,6 +112,11 @@ final class DryRunReports {
         json.put("cost", cost());
         json.put("writeRate", writeRate.orElse(null));
         json.put("seconds", time().map(t -> t.toMillis() / 1000.0).orElse(null));
+        importCost().ifPresent(importCost -> {
+            json.put("importBytes", plan.load().importBytes());
+            json.put("pricePerGbImported", pricePerGbImported.get());
+            json.put("importCost", importCost);
+        });
         return json;
     }
 

@@ -10,6 +10,7 @@ import dev.reproject.cli.api.ExitCodes;
 import dev.reproject.cli.api.Json;
 import dev.reproject.cli.api.LeaseOptions;
 import dev.reproject.cli.api.ProgressOptions;
+import dev.reproject.core.retry.Sleeper;
 import dev.reproject.core.snapshot.SnapshotId;
 import dev.reproject.core.view.Views;
 import dev.reproject.rebuild.Capacity;
@@ -19,6 +20,7 @@ import dev.reproject.rebuild.RebuildOutcome;
 import dev.reproject.rebuild.RebuildPlan;
 import dev.reproject.rebuild.RebuildPlanner;
 import dev.reproject.rebuild.RebuildRequest;
+import dev.reproject.rebuild.imports.DynamoTableImport;
 import dev.reproject.spark.job.JobOptions;
 import dev.reproject.spark.job.JobRun;
 import dev.reproject.spark.progress.JobProgress;
@@ -45,7 +47,7 @@ import java.util.concurrent.Callable;
         "Step 2: loads a snapshot plus the events archived after it into a DynamoDB table (created when",
         "missing: on-demand, or provisioned with --provisioned) and records the rebuild and its handoff",
         "watermark in the catalog. Exit 4 when the archive root holds no file of the view's topics (unless",
-        "--allow-empty)."})
+        "--allow-empty). With --import, a new table is created by DynamoDB's ImportTable instead."})
 public final class RebuildCommand implements Callable<Integer> {
 
     @Mixin
@@ -93,8 +95,22 @@ public final class RebuildCommand implements Callable<Integer> {
             + ").", defaultValue = DryRunReports.US_EAST_1_PRICE)
     double pricePerMillionWrites;
 
+    @Option(names = "--import", description = "Create the table (which must not exist) with DynamoDB's ImportTable "
+            + "from the items written as GZIP DynamoDB JSON beside the snapshots (--snapshots on S3): no write capacity "
+            + "consumed, billed per GB of the files uncompressed. With --dry-run: the cost of both ways.")
+    boolean importTable;
+
+    @Option(names = "--price-per-gb-imported", paramLabel = "USD", description = "With --dry-run --import: the price "
+            + "of importing a GB (2^30 bytes) of uncompressed source data (default: ${DEFAULT-VALUE}, "
+            + DryRunReports.IMPORT_PRICE_SOURCE + ").", defaultValue = DryRunReports.US_EAST_1_IMPORT_PRICE)
+    double pricePerGbImported;
+
     @Override
     public Integer call() throws Exception {
+        if (importTable && (writeRate != null || writersPerTask != null)) {
+            throw new IllegalArgumentException("--import writes no items to the table (ImportTable does): "
+                    + "--write-rate and --writers-per-task do not apply to it");
+        }
         if (writeRate != null && writeRate <= 0) {
             throw new IllegalArgumentException("--write-rate must be more than 0 items/s, was " + writeRate);
         }
@@ -114,6 +130,9 @@ public final class RebuildCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--price-per-million-writes must be 0 or more, was "
                     + pricePerMillionWrites);
         }
+        if (pricePerGbImported < 0 || Double.isNaN(pricePerGbImported)) {
+            throw new IllegalArgumentException("--price-per-gb-imported must be 0 or more, was " + pricePerGbImported);
+        }
         RebuildRequest request = new RebuildRequest(job.archive(), common.view(),
                 Optional.ofNullable(snapshot).map(SnapshotId::new), target, job.allowGaps(), capacity,
                 job.allowEmpty());
@@ -127,7 +146,8 @@ public final class RebuildCommand implements Callable<Integer> {
 
     private int plan(SparkSession spark, RebuildRequest request) throws Exception {
         RebuildPlan plan = new RebuildPlanner(spark, job.snapshotStore(spark), Clock.systemUTC()).plan(request);
-        DryRunReports report = new DryRunReports(plan, pricePerMillionWrites, Optional.ofNullable(writeRate));
+        DryRunReports report = new DryRunReports(plan, pricePerMillionWrites, Optional.ofNullable(writeRate),
+                importTable ? Optional.of(pricePerGbImported) : Optional.empty());
         PrintWriter out = spec.commandLine().getOut();
         out.println(job.json() ? Json.line(report.toMap()) : report.text());
         out.flush();
@@ -143,8 +163,10 @@ public final class RebuildCommand implements Callable<Integer> {
              JobProgress lines = JobProgress.start(spark, progress, spec.commandLine().getErr(),
                      new RebuildProgress(Clock.systemUTC()))) {
             DynamoCatalog catalog = new DynamoCatalog(catalogClient, common.catalogTable(), Clock.systemUTC());
-            outcome = new RebuildJob(spark, store, catalog, lease.leasing(catalog.leases()), Clock.systemUTC())
-                    .run(request);
+            RebuildJob rebuild = new RebuildJob(spark, store, catalog, lease.leasing(catalog.leases()),
+                    Clock.systemUTC());
+            outcome = importTable ? rebuild.runImport(request, new DynamoTableImport(catalogClient, Sleeper.SYSTEM))
+                    : rebuild.run(request);
         } catch (Exception e) {
             run.failed(e);
             throw e;

@@ -16,12 +16,16 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class DryRunReportsTest {
 
     private static final SnapshotId ID = new SnapshotId("20261207T041010.631Z");
 
-    /** 23,000 items of 9,976,399 bytes, each in the table and one index: 46,000 units; the demo-sized run's. */
+    /**
+     * 23,000 items of 9,976,399 bytes, each in the table and one index: 46,000 units; the demo-sized run's. As
+     * import files: 16,106,127 bytes, 0.015 GB of 2^30 bytes (16,106,127.36).
+     */
     private static RebuildPlan plan() {
         SnapshotCounts counts = new SnapshotCounts(36, 0, 36, 45_000, 44_000, 43_000, 0, 0, 0, 0, Map.of(), 22_000);
         SnapshotManifest snapshot = new SnapshotManifest(ID, "order-history", "fingerprint", Optional.empty(),
@@ -30,7 +34,7 @@ class DryRunReportsTest {
         ScanSummary scan = new ScanSummary(46, 36, 10, 2_071, 2_051, 0, 0, Map.of(RejectReason.NOT_JSON, 20L),
                 List.of(), Watermark.empty());
         return new RebuildPlan("ftgo-order-history", snapshot, scan,
-                new PlanFigures(23_000, 9_976_399, 23_000, 23_000, 921, 0));
+                new PlanFigures(23_000, 9_976_399, 23_000, 23_000, 921, 0, 16_106_127));
     }
 
     @Test
@@ -57,5 +61,20 @@ class DryRunReportsTest {
                 .contains("$0.0575 at $1.25 per million");
         assertThat(report.toMap()).containsEntry("writeUnits", 46_000L).containsEntry("cost", 0.0575)
                 .containsEntry("seconds", null).containsEntry("writeCalls", 921L);
+    }
+
+    @Test
+    void withImportTheDryRunComparesTheImportsCostWithTheWrites() {
+        DryRunReports report = new DryRunReports(plan(), 0.625, Optional.empty(), Optional.of(0.15));
+
+        // 0.015 GB × $0.15 = $0.00225 (less 3.6e-11 for the bytes' fraction), against 46,000 × 0.625 / 10^6 = $0.02875
+        assertThat(report.text().lines().toList()).last().isEqualTo("  --import: ImportTable of 16,106,127 bytes "
+                + "uncompressed: $0.0022 at $0.15 per GB, against $0.0288 by BatchWriteItem above (the import is "
+                + "cheaper)");
+        assertThat((Double) report.toMap().get("importCost")).isCloseTo(0.00225, within(1e-9));
+        assertThat(report.toMap()).containsEntry("importBytes", 16_106_127L).containsEntry("pricePerGbImported", 0.15);
+        assertThat(new DryRunReports(plan(), 0.625, Optional.empty()).toMap()).doesNotContainKey("importCost");
+        assertThat(new DryRunReports(plan(), 0.01, Optional.empty(), Optional.of(0.15)).text())
+                .endsWith("against $0.0005 by BatchWriteItem above (the writes are cheaper)");
     }
 }
