@@ -29,16 +29,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static dev.reproject.rebuild.RebuildFixture.VIEW;
 import static dev.reproject.rebuild.RebuildFixture.tableItems;
@@ -57,9 +60,14 @@ class RebuildImportIT {
     private static final String BUCKET = "rebuild-import-it";
 
     private static SparkSession spark;
+    private static Path dir;
+    private static String archive;
+    private static SnapshotStore store;
+    private static SnapshotManifest snapshot;
 
+    /** One snapshot of 300 orders in S3Proxy, and 100 more orders archived after it, for both tests. */
     @BeforeAll
-    static void startSpark(LocalServers servers) {
+    static void snapshotInS3(LocalServers servers) throws Exception {
         spark = RebuildFixture.spark("RebuildImportIT");
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         S3aSettings.localDefaults().forEach(conf::set);
@@ -69,27 +77,33 @@ class RebuildImportIT {
         try (S3Client s3 = AwsClients.s3(settings(servers))) {
             s3.createBucket(b -> b.bucket(BUCKET));
         }
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        spark.stop();
-    }
-
-    @Test
-    void the_imported_table_equals_a_normal_rebuilds_and_the_entry_has_the_same_handoff(LocalServers servers,
-                                                                                        @TempDir Path dir)
-            throws Exception {
-        String archive = dir.resolve("archive").toString();
+        dir = Files.createTempDirectory("rebuild-import-it");
+        archive = dir.resolve("archive").toString();
         OrderArchiveGenerator.generate(new LocalArchiveStore(archive),
                 GeneratorOptions.builder().orders(300).badFraction(0.01).build());
-        SnapshotStore store = new SnapshotStore(ArchiveRoot.of("s3a://" + BUCKET + "/equal/snapshots"),
+        store = new SnapshotStore(ArchiveRoot.of("s3a://" + BUCKET + "/snapshots"),
                 spark.sparkContext().hadoopConfiguration());
-        SnapshotManifest snapshot = RebuildFixture.snapshot(spark, store, archive);
+        snapshot = RebuildFixture.snapshot(spark, store, archive);
         // archived after the snapshot, with late transitions of its orders: both rebuilds fold them in
         OrderArchiveGenerator.generate(new LocalArchiveStore(archive),
                 GeneratorOptions.builder().orders(100).badFraction(0.01).append(true).build());
+    }
 
+    @AfterAll
+    static void stopSpark() throws IOException {
+        if (spark != null) {
+            spark.stop();
+        }
+        if (dir != null) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void the_imported_table_equals_a_normal_rebuilds_and_the_entry_has_the_same_handoff(LocalServers servers)
+            throws Exception {
         try (S3Client s3 = AwsClients.s3(settings(servers));
              DynamoDbClient dynamo = AwsClients.dynamoDb(settings(servers))) {
             DynamoCatalog catalog = new DynamoCatalog(dynamo, "import-it-catalog", Clock.systemUTC());
@@ -133,13 +147,7 @@ class RebuildImportIT {
     }
 
     @Test
-    void an_existing_table_is_refused_before_any_work(LocalServers servers, @TempDir Path dir) throws Exception {
-        String archive = dir.resolve("archive").toString();
-        OrderArchiveGenerator.generate(new LocalArchiveStore(archive),
-                GeneratorOptions.builder().orders(20).build());
-        SnapshotStore store = new SnapshotStore(ArchiveRoot.of("s3a://" + BUCKET + "/refused/snapshots"),
-                spark.sparkContext().hadoopConfiguration());
-        SnapshotManifest snapshot = RebuildFixture.snapshot(spark, store, archive);
+    void an_existing_table_is_refused_before_any_work(LocalServers servers) throws Exception {
         try (S3Client s3 = AwsClients.s3(settings(servers));
              DynamoDbClient dynamo = AwsClients.dynamoDb(settings(servers))) {
             dynamo.createTable(TableSchemas.createTableRequest("there-already", Views.byName(VIEW).table()));
@@ -155,8 +163,8 @@ class RebuildImportIT {
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageStartingWith("table there-already exists: rebuild --import creates its table");
             assertThat(catalog.entriesForTable("there-already")).as("no entry").isEmpty();
-            assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET).prefix("refused/snapshots/" + VIEW + "/rebuilds/"))
-                    .contents()).as("no file").isEmpty();
+            assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET).prefix("snapshots/" + VIEW + "/rebuilds/"
+                    + RebuildId.of("there-already", snapshot.id()).value())).contents()).as("no file").isEmpty();
         }
     }
 
