@@ -490,37 +490,8 @@ class LiveUpdaterTest {
                 commits.add(Map.copyOf(offsets));
             }
         };
-        Node node = new Node(0, "127.0.0.1", 9092);
-        refusingOnce.updatePartitions(TOPIC, List.of(new PartitionInfo(TOPIC, 0, node, null, null),
-                new PartitionInfo(TOPIC, 1, node, null, null)));
-        refusingOnce.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
-        refusingOnce.updateEndOffsets(Map.of(P0, 4L, P1, 0L));
-        refusingOnce.schedulePollTask(() -> refusingOnce.rebalance(List.of(P0, P1)));
-        refusingOnce.schedulePollTask(() -> {
-            for (int offset = 2; offset < 4; offset++) {
-                refusingOnce.addRecord(new ConsumerRecord<>(TOPIC, 0, offset, null,
-                        created(Integer.toString(10 + offset), 7, offset, offset)));
-            }
-        });
         List<List<Map<TopicPartition, OffsetAndMetadata>>> commitsAtRevoke = new CopyOnWriteArrayList<>();
-        refusingOnce.schedulePollTask(() -> {
-            commitsAtRevoke.add(List.copyOf(commits));
-            refusingOnce.rebalance(List.of(P1)); // P0 goes to another member
-            commitsAtRevoke.add(List.copyOf(commits));
-        });
-        LiveUpdater updater = updater(refusingOnce, false, table, catalog, LiveOptions.Assignment.GROUP);
-        CompletableFuture<LiveOutcome> running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return updater.run();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        while (commitsAtRevoke.size() < 2) {
-            Thread.sleep(10);
-        }
-        assertThat(updater.stop(Duration.ofSeconds(10))).isTrue();
-        running.join();
+        revokeP0AfterItsPoll(refusingOnce, commits, table, commitsAtRevoke);
 
         assertThat(commitsAtRevoke.get(0)).as("before the revocation: the commit was refused").isEmpty();
         assertThat(commitsAtRevoke.get(1)).as("in it").containsExactly(Map.of(P0, new OffsetAndMetadata(4)));
@@ -542,37 +513,8 @@ class LiveUpdaterTest {
                 commits.add(Map.copyOf(offsets));
             }
         };
-        Node node = new Node(0, "127.0.0.1", 9092);
-        recording.updatePartitions(TOPIC, List.of(new PartitionInfo(TOPIC, 0, node, null, null),
-                new PartitionInfo(TOPIC, 1, node, null, null)));
-        recording.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
-        recording.updateEndOffsets(Map.of(P0, 4L, P1, 0L));
-        recording.schedulePollTask(() -> recording.rebalance(List.of(P0, P1)));
-        recording.schedulePollTask(() -> {
-            for (int offset = 2; offset < 4; offset++) {
-                recording.addRecord(new ConsumerRecord<>(TOPIC, 0, offset, null,
-                        created(Integer.toString(10 + offset), 7, offset, offset)));
-            }
-        });
         List<List<Map<TopicPartition, OffsetAndMetadata>>> commitsAtRevoke = new CopyOnWriteArrayList<>();
-        recording.schedulePollTask(() -> {
-            commitsAtRevoke.add(List.copyOf(commits));
-            recording.rebalance(List.of(P1)); // P0 goes to another member
-            commitsAtRevoke.add(List.copyOf(commits));
-        });
-        LiveUpdater updater = updater(recording, false, slow, catalog, LiveOptions.Assignment.GROUP);
-        CompletableFuture<LiveOutcome> running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return updater.run();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        while (commitsAtRevoke.size() < 2) {
-            Thread.sleep(10);
-        }
-        assertThat(updater.stop(Duration.ofSeconds(10))).isTrue();
-        LiveOutcome outcome = running.join();
+        LiveOutcome outcome = revokeP0AfterItsPoll(recording, commits, slow, commitsAtRevoke);
 
         assertThat(commitsAtRevoke.get(0)).as("before the revocation: its poll still being written").isEmpty();
         assertThat(commitsAtRevoke.get(1)).as("once revoked").containsExactly(Map.of(P0, new OffsetAndMetadata(4)));
@@ -593,6 +535,46 @@ class LiveUpdaterTest {
                 .isInstanceOf(StartPositions.StartRefusedException.class)
                 .hasMessageContaining("partition " + P0 + " must start at offset 2");
         assertThat(table.calls()).isZero();
+    }
+
+    /**
+     * A group member given P0 and P1, polling two records of P0 (offsets 2, 3), whose next poll revokes P0: {@code
+     * commitsAtRevoke} gets the commits made before the revocation and those made in it; then the run is stopped.
+     */
+    private LiveOutcome revokeP0AfterItsPoll(MockConsumer<byte[], byte[]> kafka,
+                                             List<Map<TopicPartition, OffsetAndMetadata>> commits, ItemUpdater items,
+                                             List<List<Map<TopicPartition, OffsetAndMetadata>>> commitsAtRevoke)
+            throws Exception {
+        Node node = new Node(0, "127.0.0.1", 9092);
+        kafka.updatePartitions(TOPIC, List.of(new PartitionInfo(TOPIC, 0, node, null, null),
+                new PartitionInfo(TOPIC, 1, node, null, null)));
+        kafka.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
+        kafka.updateEndOffsets(Map.of(P0, 4L, P1, 0L));
+        kafka.schedulePollTask(() -> kafka.rebalance(List.of(P0, P1)));
+        kafka.schedulePollTask(() -> {
+            for (int offset = 2; offset < 4; offset++) {
+                kafka.addRecord(new ConsumerRecord<>(TOPIC, 0, offset, null,
+                        created(Integer.toString(10 + offset), 7, offset, offset)));
+            }
+        });
+        kafka.schedulePollTask(() -> {
+            commitsAtRevoke.add(List.copyOf(commits));
+            kafka.rebalance(List.of(P1)); // P0 goes to another member
+            commitsAtRevoke.add(List.copyOf(commits));
+        });
+        LiveUpdater updater = updater(kafka, false, items, catalog, LiveOptions.Assignment.GROUP);
+        CompletableFuture<LiveOutcome> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return updater.run();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        while (commitsAtRevoke.size() < 2) {
+            Thread.sleep(10);
+        }
+        assertThat(updater.stop(Duration.ofSeconds(10))).isTrue();
+        return running.join();
     }
 
     private LiveUpdater updater(boolean untilCaughtUp) {
