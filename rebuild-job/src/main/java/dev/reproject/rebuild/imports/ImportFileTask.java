@@ -13,9 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.util.SerializableConfiguration;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -40,7 +38,7 @@ final class ImportFileTask implements FlatMapFunction<Iterator<Row>, ImportFiles
         long items = 0;
         long bytes = 0;
         List<RejectedItem> tooLarge = new ArrayList<>();
-        Writer out = null;
+        OutputStream out = null;
         try {
             while (rows.hasNext()) {
                 Row row = rows.next();
@@ -53,10 +51,10 @@ final class ImportFileTask implements FlatMapFunction<Iterator<Row>, ImportFiles
                 if (out == null) { // a task without items leaves no file
                     out = open();
                 }
-                String line = ImportLines.line(item);
+                byte[] line = ImportLines.utf8(item); // encoded once: written and counted
                 out.write(line);
                 items++;
-                bytes += line.getBytes(StandardCharsets.UTF_8).length;
+                bytes += line.length;
             }
         } finally {
             if (out != null) {
@@ -66,9 +64,9 @@ final class ImportFileTask implements FlatMapFunction<Iterator<Row>, ImportFiles
         return List.of(new ImportFiles.Written(items, bytes, out == null ? 0 : 1, tooLarge)).iterator();
     }
 
-    private Writer open() throws IOException {
+    private OutputStream open() throws IOException {
         Path file = new Path(directory, String.format(Locale.ROOT, "part-%05d.json.gz", TaskContext.getPartitionId()));
         FileSystem fs = file.getFileSystem(conf.value().value());
-        return new OutputStreamWriter(new GZIPOutputStream(fs.create(file, true), BUFFER), StandardCharsets.UTF_8);
+        return new GZIPOutputStream(fs.create(file, true), BUFFER);
     }
 }

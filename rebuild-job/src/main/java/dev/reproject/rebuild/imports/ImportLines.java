@@ -21,8 +21,13 @@ public final class ImportLines {
         return OPEN + DynamoJson.write(item) + CLOSE;
     }
 
+    /** The line in UTF-8, as the files hold it. */
+    public static byte[] utf8(Item item) {
+        return line(item).getBytes(StandardCharsets.UTF_8);
+    }
+
     /** The line's bytes in UTF-8: what ImportTable bills, uncompressed. */
     public static long bytes(Item item) {
-        return line(item).getBytes(StandardCharsets.UTF_8).length;
+        return utf8(item).length;
     }
 }
