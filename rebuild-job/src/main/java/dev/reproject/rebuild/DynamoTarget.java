@@ -22,7 +22,7 @@ public record DynamoTarget(DynamoConnection connection, String table, String vie
                            ClientWrapper wrap, int writersPerTask) implements Serializable {
 
     /** Writers per task unless told otherwise ({@code --writers-per-task}). */
-    public static final int DEFAULT_WRITERS_PER_TASK = 2;
+    public static final int DEFAULT_WRITERS_PER_TASK = 4;
 
     /** A serializable {@link UnaryOperator} of clients. Not a lambda: lambdas do not survive relocation. */
     public interface ClientWrapper extends UnaryOperator<DynamoDbClient>, Serializable {
