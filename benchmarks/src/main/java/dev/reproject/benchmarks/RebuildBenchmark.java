@@ -167,11 +167,11 @@ public final class RebuildBenchmark {
     /**
      * The loads compared, {@code rebuild×N} or {@code plain×N} with N concurrent writers in all (Spark's tasks × the
      * writers per task): from the system property {@code bench.loads} (e.g. {@code rebuild×4,plain×2,plain×4}), else
-     * the rebuild as configured by default and the plain loader with 2, 4 and 8 writers.
+     * the rebuild as configured by default and the plain loader with 4, 8 and 16 writers.
      */
     private static List<String> kinds(int tasks) {
         String loads = System.getProperty("bench.loads", "rebuild×" + tasks * DynamoTarget.DEFAULT_WRITERS_PER_TASK
-                + ",plain×2,plain×4,plain×8");
+                + ",plain×4,plain×8,plain×16");
         List<String> kinds = List.of(loads.replace('x', '×').split(","));
         for (String kind : kinds) {
             int writers = writersOf(kind);

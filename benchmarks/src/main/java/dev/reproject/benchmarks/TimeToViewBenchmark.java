@@ -68,7 +68,7 @@ import java.util.stream.Stream;
  * <ul>
  *   <li><b>(a) naive replay</b>: every record from offset 0 as one conditional {@code UpdateItem}, classified
  *       beforehand (not timed) and written by a plain pool of threads, one task per key, at its best thread count
- *       (a sweep of 4–32 threads on a fifth of the updates picks it); also <b>replay through {@code live}</b>
+ *       (a sweep of 4–64 threads on a fifth of the updates picks it); also <b>replay through {@code live}</b>
  *       from offset 0 (an empty handoff);</li>
  *   <li><b>(b)</b> {@code rebuild} from the ready snapshot plus the archive after it, then {@code live} catching up
  *       from the handoff;</li>
@@ -85,7 +85,7 @@ public final class TimeToViewBenchmark {
     static final int PARTITIONS = 4;
     private static final double ARCHIVED_AFTER_SNAPSHOT = 0.05;
     private static final double NOT_ARCHIVED = 0.02;
-    private static final List<Integer> THREADS = List.of(4, 8, 16, 32);
+    private static final List<Integer> THREADS = List.of(4, 8, 16, 32, 64);
     private static final int SWEEP_SHARE = 5;
     private static final String CATALOG = "ttv-catalog";
 
