@@ -67,11 +67,13 @@ public final class IncrementalBenchmark {
         String loadAtStart = BenchSupport.loadAverage();
         SparkSession spark = SparkSessions.create("reproject incremental snapshot benchmark", Optional.of(master),
                 S3aSettings.aws("us-east-1"));
+        SparkTimeline timeline = new SparkTimeline();
+        spark.sparkContext().addSparkListener(timeline);
         try {
-            measure(spark, work.resolve("warm-up"), 50_000, 5_000); // JIT and Spark's first-job costs, not reported
+            measure(spark, timeline, work.resolve("warm-up"), 50_000, 5_000); // JIT and Spark's first-job costs, not reported
             List<Result> results = new ArrayList<>();
             for (long events : sizes) {
-                results.add(measure(spark, work.resolve("n" + events), events, delta));
+                results.add(measure(spark, timeline, work.resolve("n" + events), events, delta));
             }
             print(master, delta, results, loadAtStart);
         } finally {
@@ -79,7 +81,8 @@ public final class IncrementalBenchmark {
         }
     }
 
-    private static Result measure(SparkSession spark, Path dir, long targetEvents, long delta) throws Exception {
+    private static Result measure(SparkSession spark, SparkTimeline timeline, Path dir, long targetEvents, long delta)
+            throws Exception {
         BenchSupport.delete(dir);
         Path archive = dir.resolve("archive");
         GenerationReport base = generate(archive, targetEvents, false);
@@ -87,15 +90,15 @@ public final class IncrementalBenchmark {
                 spark.sparkContext().hadoopConfiguration());
         SnapshotJob job = new SnapshotJob(spark, store, Leasing.inProcess(Clock.systemUTC()), Clock.systemUTC());
 
-        Run full = snapshot(job, archive, true, false, base.totalEvents());
-        Run layer = snapshot(job, archive, false, false, generate(archive, delta, true).totalEvents());
+        Run full = snapshot(job, timeline, archive, true, false, base.totalEvents());
+        Run layer = snapshot(job, timeline, archive, false, false, generate(archive, delta, true).totalEvents());
         // what a layered run cannot avoid and what grows with the snapshot: one read of its parent's layers
         long start = System.nanoTime();
         SnapshotRows.open(spark, store, store.latest(VIEW).orElseThrow()).all().agg(sum(length(col("item")))).first();
         double scanSeconds = BenchSupport.seconds(start);
-        Run fivePercent = snapshot(job, archive, false, false,
+        Run fivePercent = snapshot(job, timeline, archive, false, false,
                 generate(archive, Math.round(targetEvents * 0.05), true).totalEvents());
-        Run compacted = snapshot(job, archive, false, true, generate(archive, delta, true).totalEvents());
+        Run compacted = snapshot(job, timeline, archive, false, true, generate(archive, delta, true).totalEvents());
         long items = store.latest(VIEW).orElseThrow().counts().items();
         System.err.printf(Locale.ROOT, "%,d events: full %.1f s; +%,d layered %.1f s; +%,d layered %.1f s; "
                 + "+%,d compacted %.1f s%n", base.totalEvents(), full.seconds(), layer.newEvents(), layer.seconds(),
@@ -108,12 +111,19 @@ public final class IncrementalBenchmark {
                 GeneratorOptions.builder().orders(Math.round(events / EVENTS_PER_ORDER)).append(append).build());
     }
 
-    private static Run snapshot(SnapshotJob job, Path archive, boolean full, boolean compact, long newEvents)
+    private static Run snapshot(SnapshotJob job, SparkTimeline timeline, Path archive, boolean full, boolean compact,
+                                long newEvents)
             throws Exception {
+        long startMillis = System.currentTimeMillis();
         long start = System.nanoTime();
         SnapshotOutcome outcome = job.run(new SnapshotRequest(archive.toString(), VIEW, full, false, false, compact,
                 CompactionPolicy.DEFAULT));
         double seconds = BenchSupport.seconds(start);
+        // where the run's time went: each Spark action (SQL execution) with its start, length and stage time
+        for (SparkTimeline.Execution e : timeline.since(startMillis)) {
+            System.err.printf(Locale.ROOT, "    +%5.2f s %6.2f s (stages %5.2f s) %s%n",
+                    (e.startMillis() - startMillis) / 1e3, e.seconds(), e.stageSeconds(), e.description());
+        }
         SnapshotManifest m = ((SnapshotOutcome.Committed) outcome).manifest();
         SnapshotLayer written = m.layers().get(0);
         return new Run(newEvents, seconds, written.rows(), written.bytes(), m.layers().size());
