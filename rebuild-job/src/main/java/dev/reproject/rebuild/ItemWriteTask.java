@@ -62,9 +62,13 @@ final class ItemWriteTask implements FlatMapFunction<Iterator<Row>, WriteSummary
                         .reportingTo(progress).write(new Items(assigned)));
             }
             // a key's rows go to one writer: the rebuild has one row per key, and a key's puts stay in order
-            return List.of(ConcurrentWrites.write(rows, row -> row.<String>getAs("key").hashCode(), writers))
-                    .iterator();
+            return List.of(ConcurrentWrites.write(rows, ItemWriteTask::route, writers)).iterator();
         }
+    }
+
+    /** Which of a task's writers takes a row ({@link ConcurrentWrites#writerOf}): by its key. */
+    static int route(Row row) {
+        return row.<String>getAs("key").hashCode();
     }
 
     /** The items of a writer's rows, decoded on its thread as it takes them. */

@@ -1,6 +1,7 @@
 package dev.reproject.rebuild;
 
 import dev.reproject.aws.dynamodb.write.BulkWriter;
+import dev.reproject.aws.dynamodb.write.ConcurrentWrites;
 import dev.reproject.core.item.DynamoJson;
 import dev.reproject.core.item.Item;
 import dev.reproject.core.item.ItemSize;
@@ -8,20 +9,28 @@ import dev.reproject.core.item.WriteUnits;
 import dev.reproject.core.view.TableSchema;
 import dev.reproject.core.view.Views;
 import dev.reproject.rebuild.imports.ImportLines;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 
 import java.util.Iterator;
 import java.util.List;
 
-/** {@link ItemWriteTask}'s dry run: the same share of the items, measured instead of written. */
-final class PlanTask implements MapPartitionsFunction<Row, PlanFigures> {
+/**
+ * {@link ItemWriteTask}'s dry run: the same share of the items, measured instead of written, and shared out among
+ * the task's writers as they would be, each writer's last call counted whole.
+ */
+final class PlanTask implements FlatMapFunction<Iterator<Row>, PlanFigures> {
 
     /** The view's name: its table schema is looked up in the task, as {@link DynamoTarget} does. */
     private final String view;
+    private final int writersPerTask;
 
-    PlanTask(String view) {
+    PlanTask(String view, int writersPerTask) {
+        if (writersPerTask < 1) {
+            throw new IllegalArgumentException("writers per task must be at least 1, found " + writersPerTask);
+        }
         this.view = view;
+        this.writersPerTask = writersPerTask;
     }
 
     @Override
@@ -33,20 +42,26 @@ final class PlanTask implements MapPartitionsFunction<Row, PlanFigures> {
         long indexUnits = 0;
         long tooLarge = 0;
         long importBytes = 0;
+        long[] itemsPerWriter = new long[writersPerTask];
         while (rows.hasNext()) {
-            Item item = DynamoJson.readItem(rows.next().getAs("item"));
+            Row row = rows.next();
+            Item item = DynamoJson.readItem(row.getAs("item"));
             long size = ItemSize.of(item);
             if (size > ItemSize.MAX_BYTES) { // never sent, as BulkWriter leaves it out
                 tooLarge++;
                 continue;
             }
             items++;
+            itemsPerWriter[ConcurrentWrites.writerOf(ItemWriteTask.route(row), writersPerTask)]++;
             bytes += size;
             tableUnits += WriteUnits.of(size);
             indexUnits += WriteUnits.inIndexes(item, schema);
             importBytes += ImportLines.bytes(item);
         }
-        long calls = (items + BulkWriter.MAX_BATCH - 1) / BulkWriter.MAX_BATCH;
+        long calls = 0;
+        for (long writerItems : itemsPerWriter) {
+            calls += (writerItems + BulkWriter.MAX_BATCH - 1) / BulkWriter.MAX_BATCH;
+        }
         return List.of(new PlanFigures(items, bytes, tableUnits, indexUnits, calls, tooLarge, importBytes)).iterator();
     }
 }

@@ -5,7 +5,6 @@ import dev.reproject.core.view.ViewDefinition;
 import dev.reproject.core.view.Views;
 import dev.reproject.spark.recompute.Recomputation;
 import dev.reproject.spark.snapshot.SnapshotStore;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
 
 import java.time.Clock;
@@ -13,8 +12,8 @@ import java.time.Clock;
 /**
  * {@code rebuild --dry-run}: what {@link RebuildJob#run} would do, found by the same read and fold, without writing
  * anything anywhere and without a lease or DynamoDB — the snapshot, the read of the archive beyond it, and the
- * items with their bytes, write units and {@code BatchWriteItem} calls, shared out over as many writer tasks as
- * the rebuild would use.
+ * items with their bytes, write units and {@code BatchWriteItem} calls, shared out over the writer tasks and
+ * their writers as the rebuild would share them.
  */
 public final class RebuildPlanner {
 
@@ -34,9 +33,10 @@ public final class RebuildPlanner {
         RebuildJob.requireArchiveFiles(spark, request, view, snapshot);
         try (Recomputation recomputed = Recomputation.of(spark, snapshots, request.archive(), view, snapshot,
                 request.allowGaps(), clock)) {
-            PlanFigures load = recomputed.items().repartition(spark.sparkContext().defaultParallelism())
-                    .mapPartitions(new PlanTask(view.name()), Encoders.javaSerialization(PlanFigures.class))
-                    .collectAsList().stream().reduce(PlanFigures.NONE, PlanFigures::plus);
+            // split into writer tasks, and each task's items among its writers, as the rebuild does
+            PlanFigures load = WriterTasks.split(recomputed.items(), spark.sparkContext().defaultParallelism())
+                    .mapPartitions(new PlanTask(view.name(), request.target().writersPerTask()))
+                    .collect().stream().reduce(PlanFigures.NONE, PlanFigures::plus);
             return new RebuildPlan(request.target().table(), snapshot, recomputed.scan().summary(), load);
         }
     }

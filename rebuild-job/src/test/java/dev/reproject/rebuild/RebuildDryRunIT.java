@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * {@code rebuild --dry-run} through the command: it writes nothing (no table, no catalog table, no lease), and
- * its figures are those of the real rebuild that follows — the same items, the same calls within one per writer
- * task, and item bytes equal to what the table then holds, measured from a scan of it.
+ * its figures are those of the real rebuild that follows — the same items, the same calls (each writer's last one
+ * partial), and item bytes equal to what the table then holds, measured from a scan of it.
  */
 @ExtendWith(LocalServersExtension.class)
 class RebuildDryRunIT {
@@ -78,10 +78,11 @@ class RebuildDryRunIT {
             long items = real.get("counts").get("items").asLong();
             assertThat(plan.get("items").asLong()).isEqualTo(items).isEqualTo(2500);
             assertThat(plan.get("snapshotId").asText()).isEqualTo(real.get("snapshot").asText());
-            // the real writers split the items among themselves as the plan did, each rounding its last call up
-            int writers = 2; // local[2]
-            assertThat(plan.get("writeCalls").asLong()).isCloseTo(real.get("writeCalls").asLong(),
-                    within((long) writers));
+            // the plan splits the items among the writer tasks and their writers (local[2]: 2 × 4 by default) as the
+            // rebuild does, each writer's last call counted whole; dynalite never leaves items unprocessed
+            assertThat(real.get("writeCalls").asLong()).as("more calls than full batches: partial ones at the end")
+                    .isGreaterThan(items / 25);
+            assertThat(plan.get("writeCalls").asLong()).isEqualTo(real.get("writeCalls").asLong());
             assertThat(plan.get("itemBytes").asLong()).isEqualTo(bytesInTable(servers, "dry"));
             long units = plan.get("writeUnits").asLong();
             assertThat(plan.get("tableWriteUnits").asLong()).isGreaterThanOrEqualTo(items);

@@ -37,6 +37,14 @@ public final class ConcurrentWrites {
     }
 
     /**
+     * The writer of {@code writers} that takes an input routed to {@code route} (a dry run shares inputs out the same
+     * way).
+     */
+    public static int writerOf(int route, int writers) {
+        return Math.floorMod(route, writers);
+    }
+
+    /**
      * Writes every input with {@code writers.size()} writers at once; with one writer, on the calling thread.
      *
      * @param route   which writer takes an input (any int: taken modulo the writers, sign ignored)
@@ -75,7 +83,7 @@ public final class ConcurrentWrites {
             boolean stopped = false;
             while (!stopped && inputs.hasNext()) {
                 T input = inputs.next();
-                int w = Math.floorMod(route.applyAsInt(input), n);
+                int w = writerOf(route.applyAsInt(input), n);
                 List<T> chunk = chunks.get(w);
                 chunk.add(input);
                 if (chunk.size() == CHUNK) {
