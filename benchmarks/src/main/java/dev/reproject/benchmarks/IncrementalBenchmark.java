@@ -70,7 +70,8 @@ public final class IncrementalBenchmark {
         SparkTimeline timeline = new SparkTimeline();
         spark.sparkContext().addSparkListener(timeline);
         try {
-            measure(spark, timeline, work.resolve("warm-up"), 50_000, 5_000); // JIT and Spark's first-job costs, not reported
+            // JIT and Spark's first-job costs, not reported
+            measure(spark, timeline, work.resolve("warm-up"), 50_000, 5_000);
             List<Result> results = new ArrayList<>();
             for (long events : sizes) {
                 results.add(measure(spark, timeline, work.resolve("n" + events), events, delta));
@@ -121,8 +122,7 @@ public final class IncrementalBenchmark {
         double seconds = BenchSupport.seconds(start);
         // where the run's time went: each Spark action (SQL execution) with its start, length and stage time
         for (SparkTimeline.Execution e : timeline.since(startMillis)) {
-            System.err.printf(Locale.ROOT, "    +%5.2f s %6.2f s (stages %5.2f s) %s%n",
-                    (e.startMillis() - startMillis) / 1e3, e.seconds(), e.stageSeconds(), e.description());
+            System.err.println(e.line(startMillis));
         }
         SnapshotManifest m = ((SnapshotOutcome.Committed) outcome).manifest();
         SnapshotLayer written = m.layers().get(0);

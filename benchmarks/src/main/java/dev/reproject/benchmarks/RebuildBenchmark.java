@@ -224,8 +224,7 @@ public final class RebuildBenchmark {
                 calls.driverCalls(), load.catalogCalls());
         System.err.printf("    writer tasks: %s%n", tally.writers(start));
         for (SparkTimeline.Execution e : executions) {
-            System.err.printf("    +%5.2f s %6.2f s (stages %5.2f s) %s%n", (e.startMillis() - startMillis) / 1e3,
-                    e.seconds(), e.stageSeconds(), e.description());
+            System.err.println(e.line(startMillis));
         }
         return load;
     }

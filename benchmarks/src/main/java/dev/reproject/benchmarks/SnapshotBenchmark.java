@@ -125,9 +125,7 @@ public final class SnapshotBenchmark {
             System.err.printf("%,d events, round %d: full snapshot %.1f s, %,d items, %,d applied; Spark actions:%n",
                     base.totalEvents(), round, seconds, full.counts().items(), full.counts().applied());
             for (SparkTimeline.Execution e : timeline.since(startMillis)) {
-                System.err.printf("    +%5.2f s %6.2f s (%d stages, %5.2f s) %s%n",
-                        (e.startMillis() - startMillis) / 1e3, e.seconds(), e.stages(), e.stageSeconds(),
-                        e.description());
+                System.err.println(e.line(startMillis));
             }
         }
         if (options.fullOnly()) {

@@ -11,6 +11,7 @@ import org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionStart;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,6 +28,12 @@ final class SparkTimeline extends SparkListener {
                      int stages) {
         double seconds() {
             return (endMillis - startMillis) / 1e3;
+        }
+
+        /** One line of a benchmark's stderr: its start after {@code sinceMillis}, its length, its stages. */
+        String line(long sinceMillis) {
+            return String.format(Locale.ROOT, "    +%5.2f s %6.2f s (%d stages, %5.2f s) %s",
+                    (startMillis - sinceMillis) / 1e3, seconds(), stages, stageSeconds, description);
         }
     }
 

@@ -134,9 +134,7 @@ public final class VerifyBenchmark {
                         System.err.printf("  %s #%d: %.1f s, %,d items, %,.1f read units%n", read.kind(), round,
                                 read.seconds(), read.items(), read.readUnits());
                         for (SparkTimeline.Execution e : timeline.since(startMillis)) {
-                            System.err.printf("    +%5.2f s %6.2f s (stages %5.2f s) %s%n",
-                                    (e.startMillis() - startMillis) / 1e3, e.seconds(), e.stageSeconds(),
-                                    e.description());
+                            System.err.println(e.line(startMillis));
                         }
                     }
                 }
