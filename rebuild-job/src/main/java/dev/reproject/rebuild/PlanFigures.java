@@ -5,7 +5,8 @@ import java.io.Serializable;
 /**
  * What loading some items would take, as one writer task would do it: the {@code BatchWriteItem} calls of 25 puts,
  * and DynamoDB's write units in the table and its indexes; items over the 400 KB limit would be left out. For
- * {@code --import}: {@code importBytes}, the bytes of the items as ImportTable's input, uncompressed.
+ * {@code --import}: {@code importBytes}, the bytes of the items as ImportTable's input, uncompressed (0 when not
+ * measured).
  */
 public record PlanFigures(long items, long itemBytes, long tableWriteUnits, long indexWriteUnits, long writeCalls,
                           long tooLarge, long importBytes) implements Serializable {

@@ -23,14 +23,15 @@ final class PlanTask implements FlatMapFunction<Iterator<Row>, PlanFigures> {
 
     /** The view's name: its table schema is looked up in the task, as {@link DynamoTarget} does. */
     private final String view;
+    /** {@link DynamoTarget#writersPerTask()}, checked there. */
     private final int writersPerTask;
+    /** Whether to measure the import's files too ({@code --import}): each item written out once more. */
+    private final boolean importFiles;
 
-    PlanTask(String view, int writersPerTask) {
-        if (writersPerTask < 1) {
-            throw new IllegalArgumentException("writers per task must be at least 1, found " + writersPerTask);
-        }
+    PlanTask(String view, int writersPerTask, boolean importFiles) {
         this.view = view;
         this.writersPerTask = writersPerTask;
+        this.importFiles = importFiles;
     }
 
     @Override
@@ -56,7 +57,9 @@ final class PlanTask implements FlatMapFunction<Iterator<Row>, PlanFigures> {
             bytes += size;
             tableUnits += WriteUnits.of(size);
             indexUnits += WriteUnits.inIndexes(item, schema);
-            importBytes += ImportLines.bytes(item);
+            if (importFiles) {
+                importBytes += ImportLines.bytes(item);
+            }
         }
         long calls = 0;
         for (long writerItems : itemsPerWriter) {

@@ -27,7 +27,11 @@ public final class RebuildPlanner {
         this.clock = clock;
     }
 
-    public RebuildPlan plan(RebuildRequest request) throws Exception {
+    /**
+     * @param importFiles whether to measure {@code rebuild --import}'s files too (their bytes; 0 otherwise): each
+     *                    item is then written out as its import line once more
+     */
+    public RebuildPlan plan(RebuildRequest request, boolean importFiles) throws Exception {
         ViewDefinition view = Views.byName(request.view());
         SnapshotManifest snapshot = RebuildJob.snapshotOf(snapshots, request, view);
         RebuildJob.requireArchiveFiles(spark, request, view, snapshot);
@@ -35,7 +39,7 @@ public final class RebuildPlanner {
                 request.allowGaps(), clock)) {
             // split into writer tasks, and each task's items among its writers, as the rebuild does
             PlanFigures load = WriterTasks.split(recomputed.items(), spark.sparkContext().defaultParallelism())
-                    .mapPartitions(new PlanTask(view.name(), request.target().writersPerTask()))
+                    .mapPartitions(new PlanTask(view.name(), request.target().writersPerTask(), importFiles))
                     .collect().stream().reduce(PlanFigures.NONE, PlanFigures::plus);
             return new RebuildPlan(request.target().table(), snapshot, recomputed.scan().summary(), load);
         }

@@ -114,7 +114,7 @@ class RebuildImportIT {
                     DynamoTarget.ClientWrapper.NONE);
 
             RebuildPlan plan = new RebuildPlanner(spark, store, Clock.systemUTC())
-                    .plan(request(archive, snapshot, imported));
+                    .plan(request(archive, snapshot, imported), true);
             RebuildOutcome normal = job.run(request(archive, snapshot, written));
             RebuildOutcome viaImport = job.runImport(request(archive, snapshot, imported),
                     new LocalTableImport(s3, dynamo));

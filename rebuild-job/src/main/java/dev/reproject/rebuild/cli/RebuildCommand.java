@@ -145,7 +145,8 @@ public final class RebuildCommand implements Callable<Integer> {
     }
 
     private int plan(SparkSession spark, RebuildRequest request) throws Exception {
-        RebuildPlan plan = new RebuildPlanner(spark, job.snapshotStore(spark), Clock.systemUTC()).plan(request);
+        RebuildPlan plan = new RebuildPlanner(spark, job.snapshotStore(spark), Clock.systemUTC()).plan(request,
+                importTable);
         DryRunReports report = new DryRunReports(plan, pricePerMillionWrites, Optional.ofNullable(writeRate),
                 importTable ? Optional.of(pricePerGbImported) : Optional.empty());
         PrintWriter out = spec.commandLine().getOut();
