@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures the rebuild job (BENCHMARKS.md): for each size, a sample archive and its full snapshot, then the
 # rebuild's load into a fresh dynalite table against a plain BatchWriteItem loader of the same items with the same
-# number of Spark tasks (4 rounds: rebuild, plain / plain, rebuild / ...), DynamoDB calls counted, in one JVM.
+# number of Spark tasks at 4, 8 and 16 writers (4 rounds, the loads' order reversed every other round; other loads
+# and rounds: BENCH_JAVA_OPTS="-Dbench.loads=rebuild×8,plain×4 -Dbench.rounds=2"), DynamoDB calls counted, one JVM.
 #   bench/rebuild.sh [WORK_DIR] [MASTER] [ORDERS...]     e.g. bench/rebuild.sh /tmp/rebuild-bench local[2] 20000 80000
 # Needs dynalite (`npm ci --prefix sandbox`). BENCH_BUILD=benchmarks builds only the benchmarks module and takes
 # the other modules as installed in ~/.m2 (default: all, like bench/snapshot.sh).
