@@ -30,10 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to a kill, none applied out of order.
  *
  * <p>The points are drawn from a seeded {@link Random} (printed; {@code -Dlive.crash.seed=N} repeats a run): a
- * fraction of the records live has to consume, reached by the group's committed offsets, plus a random delay of
- * up to about one batch's writing time, so that a kill lands anywhere in the batch that follows a commit. After
- * each kill the table must hold at least every item of the events below the committed offsets (a commit comes
- * only after its writes); items beyond them show that the kill cut a batch whose writes had begun.
+ * fraction of the records live has to consume, one in each of {@link #KILLS} equal stretches of the first 70%,
+ * reached by the group's committed offsets, plus a random delay of up to about one poll's writing time, so that a
+ * kill lands anywhere in the poll that follows a commit. The delay ends early at the next commit: a run then
+ * commits at most about two polls past its point however fast the machine writes, and the kills cannot reach the
+ * end of the stream (with points drawn anywhere in the 70%, one CI run found live caught up at its sixth kill).
+ * After each kill the table must hold at least every item of the events below the committed offsets (a commit
+ * comes only after its writes); items beyond them show that the kill cut a poll whose writes had begun.
  */
 @ExtendWith({LocalServersExtension.class, DefaultChainCredentials.class})
 class LiveCrashIT {
@@ -47,8 +50,10 @@ class LiveCrashIT {
     /** The rebuilt prefix of each partition, as a fraction of it. */
     private static final double PREFIX = 0.05;
     private static final long WAIT_MINUTES = 3;
-    /** About the time live takes to write one poll's records (2,000) on dynalite. */
-    private static final int MAX_DELAY_MILLIS = 1500;
+    /** Records in one poll: small polls leave room for every kill before the end of the stream. */
+    private static final int POLL_RECORDS = 1_000;
+    /** About the time live takes to write one poll's records on dynalite. */
+    private static final int MAX_DELAY_MILLIS = 800;
 
     private static LocalServers servers;
     /**
@@ -89,9 +94,8 @@ class LiveCrashIT {
 
             List<Double> points = new ArrayList<>();
             for (int i = 0; i < KILLS; i++) {
-                points.add(0.05 + 0.65 * random.nextDouble());
+                points.add(0.05 + 0.65 * (i + random.nextDouble()) / KILLS);
             }
-            points.sort(Double::compare);
             long lastCommitted = first;
             long lastCount = rebuiltItems;
             int cutBatches = 0;
@@ -100,10 +104,11 @@ class LiveCrashIT {
                 long target = first + Math.round(points.get(i) * toConsume);
                 long delayMillis = random.nextInt(MAX_DELAY_MILLIS);
                 long runStarted = System.nanoTime();
-                LiveProcess live = LiveProcess.start(servers, "live-" + i, dir, TABLE, CATALOG, INSTANCE);
+                LiveProcess live = LiveProcess.start(servers, "live-" + i, dir, TABLE, CATALOG, INSTANCE,
+                        "--kafka-property", "max.poll.records=" + POLL_RECORDS);
                 try {
                     long reached = awaitCommitted(kafka, group, starts, Math.max(target, lastCommitted + 1), live);
-                    Thread.sleep(delayMillis);
+                    long waitedMillis = awaitDelayOrCommit(kafka, group, starts, reached, delayMillis);
                     assertThat(live.alive()).as("run %d still running before its kill; log:%n%s", i, live.tail())
                             .isTrue();
                     live.kill();
@@ -114,9 +119,12 @@ class LiveCrashIT {
                     long committedItems = expected.appliedAt().values().stream()
                             .filter(at -> at.first() < committedOffsets.get(at.partition())).count();
                     cutBatches += count > committedItems ? 1 : 0;
-                    String kill = String.format("kill %d after %.1f s, %d ms after the commit of record %,d: committed"
-                            + " %,d of %,d records, table %,d items, %,d of them beyond the commit", i, ranSeconds,
-                            delayMillis, reached - first, committed - first, toConsume, count, count - committedItems);
+                    String kill = String.format(
+                            "kill %d after %.1f s, %d ms (of %d) after the commit of record %,d: committed"
+                                    + " %,d of %,d records, table %,d items, %,d of them beyond the commit",
+                            i, ranSeconds,
+                            waitedMillis, delayMillis, reached - first, committed - first, toConsume, count,
+                            count - committedItems);
                     kills.add(kill);
                     System.out.println("LiveCrashIT: " + kill + " (exit " + live.process().exitValue() + ")");
                     assertThat(committed).as("kill %d: committed offsets grew since the last kill", i)
@@ -175,6 +183,18 @@ class LiveCrashIT {
         }
         throw new AssertionError("live did not commit up to " + target + " in " + WAIT_MINUTES + " min:\n"
                 + live.tail());
+    }
+
+    /** Waits {@code delayMillis}, or less if the committed offsets grow past {@code reached} before; the wait. */
+    private static long awaitDelayOrCommit(LiveKafka kafka, String group, Map<Integer, Long> starts, long reached,
+                                           long delayMillis)
+            throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MILLISECONDS.toNanos(delayMillis);
+        while (System.nanoTime() < deadline && committedTotal(kafka, group, starts) <= reached) {
+            Thread.sleep(Math.max(0, Math.min(20, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
+        }
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
 
     /** The committed offsets summed over the partitions; the start for a partition with none yet. */
