@@ -2,8 +2,8 @@ package dev.reproject.benchmarks.reliability;
 
 /**
  * How big a run is: {@link #FULL} for the figures in docs, {@link #CI} for the integration test (one of each
- * server fault and four kill points of live: the Spark commands' kill points take two Spark runs each, left to the
- * full run and to SnapshotCrashIT and RebuildCrashIT).
+ * server fault and two kill points of live: the Spark commands' kill points take two Spark runs each, left to the
+ * full run and to SnapshotCrashIT and RebuildCrashIT; LiveCrashIT kills live six times more in CI).
  *
  * @param orders           orders generated, produced and archived before the snapshot and rebuild scenarios
  * @param partitions       partitions of the topic
@@ -23,7 +23,7 @@ record Sizes(long orders, int partitions, long faultLiveOrders, long killLiveOrd
              boolean fastFailS3) {
 
     static final Sizes FULL = new Sizes(3000, 4, 6000, 1500, 5, 5, 10, 1000, 10, 3, true);
-    static final Sizes CI = new Sizes(2000, 4, 5000, 1500, 0, 0, 4, 1000, 5, 1, true);
+    static final Sizes CI = new Sizes(2000, 4, 5000, 1500, 0, 0, 2, 1000, 5, 1, true);
 
     static Sizes named(String name) {
         return switch (name) {

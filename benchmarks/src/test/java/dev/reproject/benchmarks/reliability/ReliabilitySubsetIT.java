@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The CI subset of the reliability suite (RELIABILITY.md), with the same code as
  * {@code bench/reliability.sh}: each server fault once (S3 stopped under a snapshot, DynamoDB killed under a
- * rebuild, Kafka stopped under live) and four kill points of live, on small data (the kill points of snapshot and
+ * rebuild, Kafka stopped under live) and two kill points of live, on small data (the kill points of snapshot and
  * rebuild, two Spark runs each, are left to the full run and to SnapshotCrashIT and RebuildCrashIT, for time).
  * Every scenario must end in exactly the expected state: nothing lost, nothing applied twice. The seed is fixed
  * ({@code -Dreliability.seed=N} to change it).
@@ -31,6 +31,6 @@ class ReliabilitySubsetIT {
         }
         assertThat(figures.lines().stream().mapToInt(l -> l.serverFaults).sum()).isEqualTo(3);
         assertThat(figures.lines().stream().mapToInt(l -> l.kills).sum()).as("kill points that killed")
-                .isGreaterThanOrEqualTo(4);
+                .isGreaterThanOrEqualTo(2);
     }
 }
