@@ -121,9 +121,7 @@ public final class IncrementalBenchmark {
                 CompactionPolicy.DEFAULT));
         double seconds = BenchSupport.seconds(start);
         // where the run's time went: each Spark action (SQL execution) with its start, length and stage time
-        for (SparkTimeline.Execution e : timeline.since(startMillis)) {
-            System.err.println(e.line(startMillis));
-        }
+        SparkTimeline.print(timeline.since(startMillis), startMillis);
         SnapshotManifest m = ((SnapshotOutcome.Committed) outcome).manifest();
         SnapshotLayer written = m.layers().get(0);
         return new Run(newEvents, seconds, written.rows(), written.bytes(), m.layers().size());

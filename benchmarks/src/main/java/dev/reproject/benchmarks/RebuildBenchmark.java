@@ -223,9 +223,7 @@ public final class RebuildBenchmark {
                 load.beforeFirstWrite(), load.writing(), calls.taskCalls(), calls.writeAttempts(), calls.putsSent(),
                 calls.driverCalls(), load.catalogCalls());
         System.err.printf("    writer tasks: %s%n", tally.writers(start));
-        for (SparkTimeline.Execution e : executions) {
-            System.err.println(e.line(startMillis));
-        }
+        SparkTimeline.print(executions, startMillis);
         return load;
     }
 

@@ -124,9 +124,7 @@ public final class SnapshotBenchmark {
             fullSeconds += seconds / options.rounds();
             System.err.printf("%,d events, round %d: full snapshot %.1f s, %,d items, %,d applied; Spark actions:%n",
                     base.totalEvents(), round, seconds, full.counts().items(), full.counts().applied());
-            for (SparkTimeline.Execution e : timeline.since(startMillis)) {
-                System.err.println(e.line(startMillis));
-            }
+            SparkTimeline.print(timeline.since(startMillis), startMillis);
         }
         if (options.fullOnly()) {
             return new Result(base.totalEvents(), fullSeconds, 0, 0, 0, full.counts().items());

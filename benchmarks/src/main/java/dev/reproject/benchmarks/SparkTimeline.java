@@ -37,6 +37,13 @@ final class SparkTimeline extends SparkListener {
         }
     }
 
+    /** Prints each execution's {@link Execution#line line} to stderr: where a measured run's time went. */
+    static void print(List<Execution> executions, long sinceMillis) {
+        for (Execution e : executions) {
+            System.err.println(e.line(sinceMillis));
+        }
+    }
+
     private static final class Running {
         final String description;
         final long startMillis;

@@ -133,9 +133,7 @@ public final class VerifyBenchmark {
                         reads.add(read);
                         System.err.printf("  %s #%d: %.1f s, %,d items, %,.1f read units%n", read.kind(), round,
                                 read.seconds(), read.items(), read.readUnits());
-                        for (SparkTimeline.Execution e : timeline.since(startMillis)) {
-                            System.err.println(e.line(startMillis));
-                        }
+                        SparkTimeline.print(timeline.since(startMillis), startMillis);
                     }
                 }
                 print(master, segments, orders, items, reads, loadAtStart, BenchSupport.loadAverage());
