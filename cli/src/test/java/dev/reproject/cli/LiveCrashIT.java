@@ -122,9 +122,8 @@ class LiveCrashIT {
                     String kill = String.format(
                             "kill %d after %.1f s, %d ms (of %d) after the commit of record %,d: committed"
                                     + " %,d of %,d records, table %,d items, %,d of them beyond the commit",
-                            i, ranSeconds,
-                            waitedMillis, delayMillis, reached - first, committed - first, toConsume, count,
-                            count - committedItems);
+                            i, ranSeconds, waitedMillis, delayMillis, reached - first, committed - first, toConsume,
+                            count, count - committedItems);
                     kills.add(kill);
                     System.out.println("LiveCrashIT: " + kill + " (exit " + live.process().exitValue() + ")");
                     assertThat(committed).as("kill %d: committed offsets grew since the last kill", i)
